@@ -1,0 +1,63 @@
+package org.scadamqtt.mqtt.internal;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.driver.LineStatus;
+
+/**
+ * One line's broker connection, whatever the client library. All methods are thread-safe and
+ * return at once; the session connects, reconnects, pings and fails back on its own threads.
+ */
+public interface MqttSession {
+
+    /** Starts the connect loop (when connection is wanted). */
+    void start();
+
+    /**
+     * Whether the line should be connected at all; false (all stations StOFF or StSIMUL)
+     * disconnects, true connects again.
+     */
+    void setConnectionWanted(boolean wanted);
+
+    /**
+     * Applies new line parameters: when only the topic filters (or subscribe QoS) changed, it
+     * UNSUBSCRIBEs the old filters and SUBSCRIBEs the new ones on the open connection; any other
+     * change reconnects with the new parameters.
+     */
+    void reconfigure(LineConfig line);
+
+    /**
+     * Publishes a message.
+     *
+     * @return completes when written (QoS 0), on PUBACK (1) or on PUBCOMP (2); completes
+     *         exceptionally with {@link PublishException} (not connected, rejected, timeout)
+     */
+    CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain);
+
+    /**
+     * Acknowledges a QoS 1/2 message to the broker. Called exactly once for each message whose
+     * {@link InboundMessage#needsAck()} is true, after its values reached the host. Messages
+     * of an earlier connection are ignored (the broker redelivers them).
+     */
+    void acknowledge(InboundMessage message);
+
+    /** Current status with counters. */
+    LineStatus status();
+
+    /** Disconnects (DISCONNECT when connected), flushes persistence, ends every thread. */
+    void stop();
+
+    /** Creates sessions; the driver gets one so tests can replace the client library. */
+    @FunctionalInterface
+    interface Factory {
+        MqttSession open(LineConfig line, org.scadamqtt.driver.DriverContext context, LineStatistics statistics,
+                SessionListener listener);
+    }
+
+    /** The topic filters of a line, in file order. */
+    static List<String> topicFilters(LineConfig line) {
+        return line.parameters().all(org.scadamqtt.mqtt.MqttParameters.TOPIC_FILTER).stream()
+                .map(Object::toString).toList();
+    }
+}
