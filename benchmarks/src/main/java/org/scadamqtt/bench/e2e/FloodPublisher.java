@@ -1,0 +1,117 @@
+package org.scadamqtt.bench.e2e;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.scadamqtt.bench.BenchPayload;
+import org.scadamqtt.bench.BenchTopology;
+
+/**
+ * Publishes the load with {@code mosquitto_pub -l}: one process per chunk (one topic, at most
+ * {@link #MAX_CHUNK} lines because {@code mosquitto_pub -l -q 1} stops after 65,535 messages
+ * when its packet ids wrap), two processes at a time so there is no gap between chunks.
+ */
+final class FloodPublisher {
+
+    /** Lines per {@code mosquitto_pub} process at most. */
+    static final int MAX_CHUNK = 60_000;
+    private static final int PARALLEL = 2;
+
+    private record Chunk(String topic, Path file, int lines) {
+    }
+
+    /**
+     * What one flood took on the publisher side.
+     *
+     * @param messages  messages handed to the publishers
+     * @param nanos     from the first process start to the last exit
+     * @param failures  processes that exited with a non-zero code, with their exit code
+     */
+    record Result(long messages, long nanos, List<String> failures) {
+        double rate() {
+            return nanos == 0 ? 0 : messages * 1e9 / nanos;
+        }
+    }
+
+    private final List<Chunk> chunks = new ArrayList<>();
+    private final long total;
+    private final int port;
+
+    private FloodPublisher(int port, long total) {
+        this.port = port;
+        this.total = total;
+    }
+
+    /** Writes the payload files: {@code n} messages spread over {@code topics} topics. */
+    static FloodPublisher prepare(Path dir, int port, BenchTopology topology, int n, int topics) throws IOException {
+        FloodPublisher p = new FloodPublisher(port, n);
+        List<String> topicList = topology.messageTopics(topics);
+        long i = 0;
+        for (int t = 0; t < topics; t++) {
+            int share = (int) ((long) n * (t + 1) / topics - (long) n * t / topics);
+            int part = 0;
+            while (share > 0) {
+                int lines = Math.min(share, MAX_CHUNK);
+                Path file = dir.resolve("load-" + t + "-" + part++ + ".txt");
+                try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    for (int k = 0; k < lines; k++, i++) {
+                        w.write(BenchPayload.json(i, i, "dev" + t));
+                        w.write('\n');
+                    }
+                }
+                p.chunks.add(new Chunk(topicList.get(t), file, lines));
+                share -= lines;
+            }
+        }
+        return p;
+    }
+
+    /** Bytes of one typical message (for the report). */
+    static int typicalPayloadBytes() {
+        return BenchPayload.bytes(12345, 12345, "dev42").length;
+    }
+
+    /** Publishes every chunk at {@code qos}; waits at most {@code timeoutSeconds}. */
+    Result publish(int qos, String idPrefix, long timeoutSeconds) throws IOException, InterruptedException {
+        Deque<Chunk> todo = new ArrayDeque<>(chunks);
+        List<Process> running = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        long start = System.nanoTime();
+        int started = 0;
+        while (!todo.isEmpty() || !running.isEmpty()) {
+            while (running.size() < PARALLEL && !todo.isEmpty()) {
+                Chunk c = todo.poll();
+                running.add(new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port),
+                        "-i", idPrefix + "-" + started++, "-q", Integer.toString(qos), "-t", c.topic(), "-l")
+                        .redirectInput(c.file().toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start());
+            }
+            Process first = running.get(0);
+            if (!first.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                running.forEach(Process::destroyForcibly);
+                failures.add("publisher timed out after " + timeoutSeconds + " s");
+                break;
+            }
+            running.removeIf(pr -> {
+                if (pr.isAlive()) {
+                    return false;
+                }
+                if (pr.exitValue() != 0) {
+                    failures.add("mosquitto_pub exit code " + pr.exitValue());
+                }
+                return true;
+            });
+        }
+        return new Result(total, System.nanoTime() - start, failures);
+    }
+}

@@ -1,0 +1,39 @@
+package org.scadamqtt.host;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code run} and {@code demo}. */
+final class ConsoleOptions {
+
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080",
+            description = "web console and HTTP API port (default ${DEFAULT-VALUE}; 0 picks a free port)")
+    int httpPort;
+
+    @Option(names = "--http-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "address the web console binds to (default ${DEFAULT-VALUE}: this machine only; "
+                    + "0.0.0.0 for every interface)")
+    String httpBind;
+
+    @Option(names = "--console", paramLabel = "web|tty|log|none",
+            description = "web: web console only; tty: plus a live table in the terminal; log: plus one line per "
+                    + "change on standard output; none: no console (logs only)")
+    ConsoleKind console;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "data folder (host id, per-line persistence); default $SCADA_MQTT_DATA or ~/.scada-mqtt")
+    Path dataDir;
+
+    @Option(names = "--write-token", paramLabel = "TOKEN",
+            description = "token HTTP writes must carry; default $" + RunCommand.TOKEN_ENV + "; none: writes are open "
+                    + "to whoever reaches the console")
+    String writeToken;
+
+    String writeToken() {
+        if (writeToken != null && !writeToken.isBlank()) {
+            return writeToken;
+        }
+        String env = System.getenv(RunCommand.TOKEN_ENV);
+        return env == null || env.isBlank() ? null : env;
+    }
+}

@@ -1,0 +1,252 @@
+package org.scadamqtt.host;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scadamqtt.config.ConfigException;
+import org.scadamqtt.config.ConfigProblem;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.config.ScadaConfig;
+import org.scadamqtt.driver.Driver;
+import org.scadamqtt.driver.DriverContext;
+import org.scadamqtt.driver.DriverProvider;
+import org.scadamqtt.driver.LineState;
+import org.scadamqtt.driver.LineStatus;
+import org.scadamqtt.host.broker.BrokerException;
+import org.scadamqtt.host.broker.EmbeddedBroker;
+import org.scadamqtt.host.config.ConfigFiles;
+import org.scadamqtt.host.config.DataDirectory;
+import org.scadamqtt.host.config.EmbeddedHosts;
+import org.scadamqtt.host.plugin.DriverRegistry;
+import org.scadamqtt.host.plugin.PluginException;
+import org.scadamqtt.host.sim.Simulator;
+import org.scadamqtt.host.sim.SimulatorException;
+import org.scadamqtt.host.tags.TagTable;
+import org.scadamqtt.host.tty.LogConsole;
+import org.scadamqtt.host.tty.TtyConsole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running host: drivers loaded, configuration read, embedded broker (if asked), one driver per
+ * line feeding the tag table, consoles, and (for the demo) the simulator. {@link #close()} stops
+ * everything in reverse order: consoles, simulator, drivers (DISCONNECT, persistence flushed),
+ * broker, plugin class loaders.
+ */
+public final class HostRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostRuntime.class);
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final Map<String, Driver> drivers = new LinkedHashMap<>();
+    private TagTable table;
+    private EmbeddedBroker broker;
+    private WebConsoleHandle web;
+    private Simulator simulator;
+    private ScadaConfig config;
+    private boolean closed;
+
+    private HostRuntime() {
+    }
+
+    /**
+     * Starts a host.
+     *
+     * @param out where terminal consoles print (standard output)
+     * @throws HostException with exit code {@link ExitCodes#CONFIG_INVALID} and every problem, or
+     *                       {@link ExitCodes#STARTUP_FAILED} and the reason
+     */
+    public static HostRuntime start(HostOptions options, PrintStream out) throws HostException {
+        HostRuntime rt = new HostRuntime();
+        try {
+            rt.startAll(options, out);
+            return rt;
+        } catch (HostException | RuntimeException e) {
+            rt.close();
+            throw e;
+        }
+    }
+
+    private void startAll(HostOptions o, PrintStream out) throws HostException {
+        DriverRegistry registry = loadDrivers(o);
+        toClose.push(registry);
+        ScadaConfig loaded = loadConfig(o, registry);
+
+        DataDirectory data;
+        try {
+            data = DataDirectory.open(o.dataDir());
+        } catch (IOException e) {
+            throw new HostException(ExitCodes.STARTUP_FAILED, e.getMessage(), e);
+        }
+        if (o.embeddedBroker() != null) {
+            try {
+                broker = EmbeddedBroker.start(o.embeddedBroker());
+            } catch (BrokerException e) {
+                throw new HostException(ExitCodes.STARTUP_FAILED, e.getMessage(), e);
+            }
+            toClose.push(broker);
+            loaded = EmbeddedHosts.pointAt(loaded, broker.uri());
+        }
+        config = loaded;
+        table = new TagTable(config);
+        LOG.info("host id {}, data folder {}", data.hostId(), data.root());
+        for (LineConfig line : config.lines()) {
+            startLine(registry, data, line);
+        }
+        toClose.push(this::stopDrivers);
+
+        if (o.simulatorRate() > 0) {
+            if (broker == null) {
+                throw new HostException(ExitCodes.STARTUP_FAILED, "the simulator needs the embedded broker");
+            }
+            try {
+                simulator = Simulator.start(broker.uri(), o.simulatorRate());
+            } catch (SimulatorException e) {
+                throw new HostException(ExitCodes.STARTUP_FAILED, e.getMessage(), e);
+            }
+            toClose.push(simulator);
+        }
+        if (o.console().servesHttp()) {
+            web = WebConsoleHandle.start(table, o.httpBind(), o.httpPort(), o.writeToken());
+            toClose.push(web);
+        }
+        String banner = web == null ? "" : "web console: " + webUrl();
+        switch (o.console()) {
+            case tty -> toClose.push(TtyConsole.start(table, out, banner));
+            case log -> toClose.push(LogConsole.start(table, out));
+            default -> { }
+        }
+        if (web != null) {
+            LOG.info("web console and HTTP API on {}", webUrl());
+        }
+    }
+
+    private static DriverRegistry loadDrivers(HostOptions o) throws HostException {
+        try {
+            DriverRegistry registry = DriverRegistry.load(HostRuntime.class.getClassLoader(), o.pluginsDir());
+            registry.drivers().forEach(d -> LOG.info("driver '{}' ({}) from {}", d.protocol(),
+                    d.provider().displayName(), d.source()));
+            return registry;
+        } catch (PluginException e) {
+            throw new HostException(ExitCodes.STARTUP_FAILED, e.getMessage() + " [" + e.code() + "]", e);
+        }
+    }
+
+    private static ScadaConfig loadConfig(HostOptions o, DriverRegistry registry) throws HostException {
+        ScadaConfig loaded;
+        try {
+            loaded = ConfigFiles.load(o.config(), registry.catalog());
+        } catch (ConfigException e) {
+            throw configInvalid(e.problems());
+        }
+        if (o.embeddedBroker() == null) {
+            List<ConfigProblem> problems = EmbeddedHosts.problemsWithoutBroker(loaded);
+            if (!problems.isEmpty()) {
+                throw configInvalid(problems);
+            }
+        }
+        return loaded;
+    }
+
+    static HostException configInvalid(List<ConfigProblem> problems) {
+        StringBuilder sb = new StringBuilder();
+        problems.forEach(p -> sb.append(p).append('\n'));
+        sb.append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")
+                .append(" in the configuration");
+        return new HostException(ExitCodes.CONFIG_INVALID, sb.toString());
+    }
+
+    private void startLine(DriverRegistry registry, DataDirectory data, LineConfig line) throws HostException {
+        DriverProvider provider = registry.provider(line.protocol()).orElseThrow(() -> new HostException(
+                ExitCodes.CONFIG_INVALID, line.location() + ": line '" + line.name() + "' uses protocol '"
+                + line.protocol() + "', but this host has drivers for: " + registry.protocolList()));
+        DriverContext context;
+        try {
+            context = table.contextFor(line.name(), data.lineDirectory(line.name()), data.hostId());
+        } catch (IOException e) {
+            throw new HostException(ExitCodes.STARTUP_FAILED, "the data folder of line '" + line.name()
+                    + "' cannot be created: " + e.getMessage(), e);
+        }
+        try {
+            Driver driver = provider.create(line, context);
+            table.attach(line.name(), driver);
+            drivers.put(line.name(), driver);
+            driver.start();
+            LOG.info("line '{}' started ({} stations, hosts {})", line.name(), line.stations().size(), line.hosts());
+        } catch (RuntimeException e) {
+            // one broken line must not keep the others down: report it on the line and go on
+            LOG.error("line '{}' could not start: {}", line.name(), e.toString(), e);
+            context.lineStatus(new LineStatus(line.name(), LineState.DISCONNECTED, "",
+                    "the driver failed to start: " + e.getMessage(), Instant.now(), null));
+        }
+    }
+
+    private void stopDrivers() {
+        List<Map.Entry<String, Driver>> entries = new ArrayList<>(drivers.entrySet());
+        for (Map.Entry<String, Driver> e : entries) {
+            table.detach(e.getKey());
+            try {
+                e.getValue().stop();
+                LOG.info("line '{}' stopped", e.getKey());
+            } catch (RuntimeException ex) {
+                LOG.warn("line '{}' did not stop cleanly: {}", e.getKey(), ex.toString());
+            }
+        }
+        drivers.clear();
+    }
+
+    /** The tag table (the {@link org.scadamqtt.host.tags.HostApi} consoles use). */
+    public TagTable table() {
+        return table;
+    }
+
+    /** The configuration as running (embedded hosts replaced). */
+    public ScadaConfig config() {
+        return config;
+    }
+
+    /** The embedded broker, or null when none runs. */
+    public EmbeddedBroker broker() {
+        return broker;
+    }
+
+    /** The simulator, or null when none runs. */
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    /** The web console's address, or empty when it does not run. */
+    public String webUrl() {
+        return web == null ? "" : "http://" + hostForUrl(web.bindAddress()) + ":" + web.port() + "/";
+    }
+
+    private static String hostForUrl(String bind) {
+        if (bind.equals("0.0.0.0") || bind.equals("::")) {
+            return "127.0.0.1";
+        }
+        return bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+
+    /** Stops everything; safe to call more than once and from a shutdown hook. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!toClose.isEmpty()) {
+            AutoCloseable c = toClose.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", c, e.toString());
+            }
+        }
+    }
+}

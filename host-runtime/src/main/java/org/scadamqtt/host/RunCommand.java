@@ -1,0 +1,61 @@
+package org.scadamqtt.host;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code run CONFIG.xml}: starts every line of a configuration and serves the consoles until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start every line of CONFIG.xml and serve the operator console until Ctrl-C or SIGTERM.")
+final class RunCommand implements Callable<Integer> {
+
+    /** Environment variable holding the HTTP write token when --write-token is not given. */
+    static final String TOKEN_ENV = "SCADA_MQTT_WRITE_TOKEN";
+
+    @Parameters(index = "0", paramLabel = "CONFIG.xml", description = "the configuration file")
+    Path config;
+
+    @CommandLine.Mixin
+    ConsoleOptions console = new ConsoleOptions();
+
+    @Option(names = "--embedded-broker", arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
+            description = "start the embedded MQTT broker (HiveMQ CE) on 127.0.0.1 (PORT, else 1883, else a free "
+                    + "port) and point lines whose host is 'embedded' at it")
+    Integer embeddedBroker;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "folder of driver plugin jars, each loaded in its own class loader")
+    Path plugins;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        HostOptions options = new HostOptions(config, plugins, console.dataDir, embeddedBroker, console.httpBind,
+                console.httpPort, console.writeToken(), console.console == null ? ConsoleKind.web : console.console, 0);
+        return runUntilStopped(options, spec.commandLine().getOut()::println);
+    }
+
+    /** Starts the runtime, prints where it is, and waits for a signal; the shutdown hook stops it. */
+    static int runUntilStopped(HostOptions options, java.util.function.Consumer<String> say) throws Exception {
+        if (options.console() == ConsoleKind.tty) {
+            Logs.quietForTerminal();
+        }
+        HostRuntime rt = HostRuntime.start(options, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            rt.close();
+            stopped.countDown();
+        }, "scada-host-shutdown"));
+        if (options.console() != ConsoleKind.tty && options.console() != ConsoleKind.log) {
+            say.accept("scada-host running " + rt.config().lines().size() + " line(s) from " + options.config()
+                    + (rt.webUrl().isEmpty() ? "" : "; web console " + rt.webUrl()) + "; Ctrl-C stops");
+        }
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,70 @@
+package org.scadamqtt.host;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.scadamqtt.host.sim.Simulator;
+import org.scadamqtt.host.sim.SimulatorException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code simulate --broker URL}: the device simulator alone, against any broker. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run the device simulator of sample-config/demo.xml (JSON meters, LoRaWAN sensor, valve "
+                + "controller that acknowledges commands, gateway status/will) against any broker until Ctrl-C.")
+final class SimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--broker", required = true, paramLabel = "URL", description = "broker, e.g. tcp://127.0.0.1:1883")
+    String broker;
+
+    @Option(names = "--rate", paramLabel = "N/s", defaultValue = "2/s",
+            description = "messages per second per device (default ${DEFAULT-VALUE}); '5' and '5/s' both work")
+    String rate;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        double perSecond;
+        try {
+            perSecond = parseRate(rate);
+        } catch (IllegalArgumentException e) {
+            throw new HostException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+        Simulator sim;
+        try {
+            sim = Simulator.start(broker, perSecond);
+        } catch (SimulatorException e) {
+            throw new HostException(ExitCodes.STARTUP_FAILED, e.getMessage(), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            stopped.countDown();
+        }, "simulator-shutdown"));
+        spec.commandLine().getOut().println("simulator publishing to " + broker + " at " + perSecond
+                + " messages/s per device; Ctrl-C stops");
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** "5", "5/s", "0.5/s" → messages per second. */
+    static double parseRate(String text) {
+        String t = text.trim();
+        if (t.endsWith("/s")) {
+            t = t.substring(0, t.length() - 2).trim();
+        }
+        try {
+            double r = Double.parseDouble(t);
+            if (r > 0 && r <= 1000) {
+                return r;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(
+                "--rate '" + text + "' is not a rate; give messages per second per device, more than 0 and at most "
+                        + "1000, e.g. 2/s");
+    }
+}

@@ -1,0 +1,25 @@
+package org.scadamqtt.host.sim;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One emulated field device: what it publishes each tick and how it answers commands. */
+public interface SimulatedDevice {
+
+    /** A short name for logs. */
+    String name();
+
+    /** The messages of one tick; runs on the simulator's timer thread. */
+    List<SimMessage> tick(Instant now);
+
+    /** Topic filters the device listens on for commands; empty when it takes none. */
+    default List<String> commandFilters() {
+        return List.of();
+    }
+
+    /** The answer to a command received on {@code topic}, if the device answers it. */
+    default Optional<SimMessage> onCommand(String topic, String payload, Instant now) {
+        return Optional.empty();
+    }
+}

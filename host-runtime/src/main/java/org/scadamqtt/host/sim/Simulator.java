@@ -1,0 +1,193 @@
+package org.scadamqtt.host.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The device simulator: emulated field devices (JSON meters, a LoRaWAN sensor behind a network
+ * server, a valve controller that acknowledges commands, a gateway with a status/will pair)
+ * publishing to any broker. It is a separate device emulation with its own MQTT client, not the
+ * driver: it plays the plant side so the driver has something real to read.
+ *
+ * <p>Each device publishes {@code rate} times per second (default 2).
+ */
+public final class Simulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+    /** Messages per second per device unless told otherwise. */
+    public static final double DEFAULT_RATE = 2.0;
+    private static final long WAIT_MS = 10_000;
+
+    private final MqttAsyncClient client;
+    private final List<SimulatedDevice> devices;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    private Simulator(MqttAsyncClient client, List<SimulatedDevice> devices, Clock clock) {
+        this.client = client;
+        this.devices = devices;
+        this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "simulator");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The devices of {@code sample-config/demo.xml}. */
+    public static List<SimulatedDevice> demoDevices() {
+        return List.of(new MeterDevice("meter1", 1), new MeterDevice("meter2", 2),
+                new LoraSensorDevice("soil-01", "70B3D57ED0000001", 3), new ValveDevice());
+    }
+
+    /**
+     * Connects to {@code brokerUri} and starts publishing for the demo devices.
+     *
+     * @param brokerUri e.g. {@code tcp://127.0.0.1:1883}
+     * @param rate      messages per second per device, more than 0 and at most 1000
+     * @throws SimulatorException when the broker cannot be reached
+     */
+    public static Simulator start(String brokerUri, double rate) throws SimulatorException {
+        return start(brokerUri, rate, demoDevices(), Clock.systemUTC());
+    }
+
+    /** Connects and starts publishing for the given devices. */
+    public static Simulator start(String brokerUri, double rate, List<SimulatedDevice> devices, Clock clock)
+            throws SimulatorException {
+        if (!(rate > 0 && rate <= 1000)) {
+            throw new SimulatorException("rate " + rate + " per second is out of range; give more than 0 and at most 1000");
+        }
+        MqttAsyncClient client;
+        try {
+            client = new MqttAsyncClient(brokerUri, "scada-sim-" + UUID.randomUUID().toString().substring(0, 8),
+                    new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new SimulatorException("broker address '" + brokerUri + "' is not usable: " + e.getMessage(), e);
+        }
+        Simulator sim = new Simulator(client, List.copyOf(devices), clock);
+        sim.connect(brokerUri);
+        long periodMicros = Math.max(1000, Math.round(1_000_000 / rate));
+        sim.timer.scheduleAtFixedRate(sim::tick, 0, periodMicros, TimeUnit.MICROSECONDS);
+        LOG.info("simulator publishing to {} for {} devices, {} messages/s each", brokerUri, devices.size(), rate);
+        return sim;
+    }
+
+    private void connect(String brokerUri) throws SimulatorException {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(true);
+        options.setConnectionTimeout(10);
+        options.setKeepAliveInterval(30);
+        options.setMaxInflight(1000);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        // status/will pair: retained "online" now, the broker publishes "offline" if we drop
+        options.setWill(DemoTopics.STATUS, DemoTopics.OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true);
+        try {
+            client.connect(options).waitForCompletion(WAIT_MS);
+            client.publish(DemoTopics.STATUS, DemoTopics.ONLINE.getBytes(StandardCharsets.UTF_8), 1, true)
+                    .waitForCompletion(WAIT_MS);
+            for (SimulatedDevice d : devices) {
+                for (String filter : d.commandFilters()) {
+                    client.subscribe(filter, 1, commandListener(d)).waitForCompletion(WAIT_MS);
+                }
+            }
+        } catch (MqttException e) {
+            closeClient();
+            throw new SimulatorException("the simulator cannot connect to broker " + brokerUri + ": " + e.getMessage()
+                    + " (is the broker running and the address right?)", e);
+        }
+    }
+
+    private IMqttMessageListener commandListener(SimulatedDevice device) {
+        // runs on Paho's callback thread: answer asynchronously, never block or throw here
+        return (topic, message) -> {
+            try {
+                String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
+                LOG.info("simulated device '{}' received command on {}: {}", device.name(), topic, payload);
+                device.onCommand(topic, payload, clock.instant()).ifPresent(reply -> timer.execute(() -> send(reply)));
+            } catch (RuntimeException e) {
+                LOG.warn("simulated device '{}' failed on a command: {}", device.name(), e.toString());
+            }
+        };
+    }
+
+    // runs on the simulator timer thread
+    private void tick() {
+        for (SimulatedDevice d : devices) {
+            try {
+                d.tick(clock.instant()).forEach(this::send);
+            } catch (RuntimeException e) {
+                LOG.warn("simulated device '{}' failed: {}", d.name(), e.toString());
+            }
+        }
+    }
+
+    private void send(SimMessage m) {
+        if (!client.isConnected()) {
+            failed.incrementAndGet();
+            return;
+        }
+        try {
+            MqttMessage msg = new MqttMessage(m.payload());
+            msg.setQos(m.qos());
+            msg.setRetained(m.retained());
+            client.publish(m.topic(), msg);
+            published.incrementAndGet();
+        } catch (MqttException e) {
+            long n = failed.incrementAndGet();
+            if (n == 1 || n % 100 == 0) {
+                LOG.warn("simulator could not publish on {} ({} failures so far): {}", m.topic(), n, e.getMessage());
+            }
+        }
+    }
+
+    /** Messages published so far. */
+    public long published() {
+        return published.get();
+    }
+
+    /** Messages that could not be published (not connected, client queue full). */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Stops publishing, marks the gateway offline and disconnects. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            if (client.isConnected()) {
+                client.publish(DemoTopics.STATUS, DemoTopics.OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true)
+                        .waitForCompletion(2_000);
+                client.disconnect(2_000).waitForCompletion(3_000);
+            }
+        } catch (MqttException e) {
+            LOG.debug("simulator disconnect: {}", e.getMessage());
+        }
+        closeClient();
+    }
+
+    private void closeClient() {
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("simulator close: {}", e.getMessage());
+        }
+    }
+}

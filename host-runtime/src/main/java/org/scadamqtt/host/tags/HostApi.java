@@ -1,0 +1,42 @@
+package org.scadamqtt.host.tags;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.WriteResult;
+
+/**
+ * What consoles (web, terminal, log) see of the running host: the tag table, station and line
+ * states, writes and station control. Thread-safe.
+ */
+public interface HostApi {
+
+    /** Every tag, in configuration order. */
+    List<TagEntry> tags();
+
+    Optional<TagEntry> tag(String name);
+
+    /** Every station, in configuration order. */
+    List<StationEntry> stations();
+
+    /** Every line, in configuration order. */
+    List<LineEntry> lines();
+
+    /**
+     * Writes an output tag. {@code value} is what a console sent (String, Number, Boolean, or
+     * null); the host converts it to the tag's type first and fails with WRONG_VALUE when it does
+     * not convert. Input tags fail with NOT_WRITABLE, unknown tags with UNKNOWN_TAG.
+     */
+    CompletionStage<WriteResult> write(String tag, Object value);
+
+    /**
+     * Switches a station ON, OFF or SIMUL.
+     *
+     * @throws IllegalArgumentException when there is no such station
+     */
+    void control(String station, StationControl control);
+
+    /** Registers a listener; closing the returned handle removes it. */
+    AutoCloseable subscribe(HostListener listener);
+}

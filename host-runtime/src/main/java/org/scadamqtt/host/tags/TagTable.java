@@ -1,0 +1,251 @@
+package org.scadamqtt.host.tags;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.config.ScadaConfig;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.config.TagConfig;
+import org.scadamqtt.driver.Driver;
+import org.scadamqtt.driver.DriverContext;
+import org.scadamqtt.driver.LineState;
+import org.scadamqtt.driver.LineStatus;
+import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.StationState;
+import org.scadamqtt.driver.TagUpdate;
+import org.scadamqtt.driver.WriteFailure;
+import org.scadamqtt.driver.WriteResult;
+import org.scadamqtt.tag.TagValue;
+import org.scadamqtt.tag.convert.Conversion;
+import org.scadamqtt.tag.convert.ValueConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host's tag table: the last value of every tag, the state of every station and line, and the
+ * route from a console write to the driver of the tag's line. Every tag starts BAD/NOT_INITIALIZED.
+ * Thread-safe: drivers update it from their own threads through the {@link DriverContext} of their
+ * line ({@link #contextFor}); consoles read and write from theirs.
+ */
+public final class TagTable implements HostApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TagTable.class);
+
+    private final Clock clock;
+    // insertion-ordered key lists (configuration order) + concurrent maps for the current entries
+    private final List<String> tagOrder = new ArrayList<>();
+    private final List<String> stationOrder = new ArrayList<>();
+    private final List<String> lineOrder = new ArrayList<>();
+    private final Map<String, TagEntry> tags = new ConcurrentHashMap<>();
+    private final Map<String, StationEntry> stations = new ConcurrentHashMap<>();
+    private final Map<String, LineEntry> lines = new ConcurrentHashMap<>();
+    private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
+    private final List<HostListener> listeners = new CopyOnWriteArrayList<>();
+    private final RateLimitedLog unknownTagLog = new RateLimitedLog(LOG, 60_000);
+
+    /** A table for every line, station and tag of {@code config}, all tags NOT_INITIALIZED. */
+    public TagTable(ScadaConfig config, Clock clock) {
+        this.clock = clock;
+        Instant now = clock.instant();
+        for (LineConfig line : config.lines()) {
+            lineOrder.add(line.name());
+            lines.put(line.name(), new LineEntry(line.name(), new LineStatus(line.name(), LineState.DISCONNECTED,
+                    "", "not started", now, null)));
+            for (StationConfig st : line.stations()) {
+                stationOrder.add(st.name());
+                stations.put(st.name(), new StationEntry(st.name(), line.name(), initialState(st), initialReason(st)));
+                for (TagConfig t : st.tags()) {
+                    tagOrder.add(t.name());
+                    tags.put(t.name(), new TagEntry(t.name(), line.name(), st.name(), t.type(), t.address(),
+                            TagValue.notInitialized(t.type(), now)));
+                }
+            }
+        }
+    }
+
+    /** A table on the system UTC clock. */
+    public TagTable(ScadaConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /**
+     * The context a driver of {@code line} reports through.
+     *
+     * @param dataDirectory the line's data folder (created by the caller)
+     * @param hostId        this host's stable id
+     */
+    public DriverContext contextFor(String line, Path dataDirectory, String hostId) {
+        requireLine(line);
+        return new LineContext(line, this, dataDirectory, hostId, clock);
+    }
+
+    /** Routes writes and station control of {@code line} to {@code driver}. */
+    public void attach(String line, Driver driver) {
+        requireLine(line);
+        drivers.put(line, driver);
+    }
+
+    /** Stops routing to the line's driver (writes then fail with STOPPED). */
+    public void detach(String line) {
+        drivers.remove(line);
+    }
+
+    @Override
+    public List<TagEntry> tags() {
+        return tagOrder.stream().map(tags::get).toList();
+    }
+
+    @Override
+    public Optional<TagEntry> tag(String name) {
+        return Optional.ofNullable(name == null ? null : tags.get(name));
+    }
+
+    @Override
+    public List<StationEntry> stations() {
+        return stationOrder.stream().map(stations::get).toList();
+    }
+
+    @Override
+    public List<LineEntry> lines() {
+        return lineOrder.stream().map(lines::get).toList();
+    }
+
+    @Override
+    public CompletionStage<WriteResult> write(String tag, Object value) {
+        TagEntry entry = tag == null ? null : tags.get(tag);
+        if (entry == null) {
+            return done(WriteFailure.UNKNOWN_TAG, "there is no tag '" + tag + "' in this configuration");
+        }
+        if (!entry.type().isOutput()) {
+            return done(WriteFailure.NOT_WRITABLE, "tag '" + tag + "' is an input (" + entry.type()
+                    + "); only output tags (Ao, Co, Do, TxtO, ToA, ToR) can be written");
+        }
+        Conversion conversion = ValueConverter.UTC.convert(value, entry.type());
+        if (!conversion.isOk()) {
+            return done(WriteFailure.WRONG_VALUE, "tag '" + tag + "': " + conversion.error());
+        }
+        Object converted = conversion.value();
+        Driver driver = drivers.get(entry.line());
+        if (driver == null) {
+            return done(WriteFailure.STOPPED, "line '" + entry.line() + "' of tag '" + tag + "' is not running");
+        }
+        try {
+            return driver.write(tag, converted).exceptionally(e -> WriteResult.failed(WriteFailure.REJECTED,
+                    "the driver failed the write of tag '" + tag + "': " + e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("driver of line '{}' threw on the write of tag '{}'", entry.line(), tag, e);
+            return done(WriteFailure.REJECTED, "the driver refused the write of tag '" + tag + "': " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void control(String station, StationControl control) {
+        StationEntry st = station == null ? null : stations.get(station);
+        if (st == null) {
+            throw new IllegalArgumentException("there is no station '" + station + "' in this configuration");
+        }
+        Driver driver = drivers.get(st.line());
+        if (driver == null) {
+            throw new IllegalStateException("line '" + st.line() + "' of station '" + station + "' is not running");
+        }
+        driver.control(station, control);
+    }
+
+    @Override
+    public AutoCloseable subscribe(HostListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    // ---- called through LineContext, on driver threads ----
+
+    void publish(String line, String station, List<TagUpdate> batch) {
+        List<TagEntry> changed = new ArrayList<>(batch.size());
+        for (TagUpdate u : batch) {
+            TagEntry old = tags.get(u.tag());
+            if (old == null || !old.line().equals(line)) {
+                unknownTagLog.warn("line '" + line + "' station '" + station + "' reported tag '" + u.tag()
+                        + "' which is not configured on that line; value ignored");
+                continue;
+            }
+            TagEntry now = new TagEntry(old.name(), old.line(), old.station(), old.type(), old.address(), u.value());
+            tags.put(now.name(), now);
+            changed.add(now);
+        }
+        changed.forEach(t -> notifyListeners(l -> l.tagChanged(t)));
+    }
+
+    void stationState(String line, String station, StationState state, String reason) {
+        StationEntry old = stations.get(station);
+        if (old == null || !old.line().equals(line)) {
+            unknownTagLog.warn("line '" + line + "' reported station '" + station
+                    + "' which is not configured on that line; state ignored");
+            return;
+        }
+        StationEntry now = new StationEntry(station, line, state, reason == null ? "" : reason);
+        stations.put(station, now);
+        notifyListeners(l -> l.stationChanged(now));
+    }
+
+    void lineStatus(String line, LineStatus status) {
+        // the driver names its line in the status; the table trusts the context it came through
+        LineEntry now = new LineEntry(line, status);
+        lines.put(line, now);
+        notifyListeners(l -> l.lineChanged(now));
+    }
+
+    private void notifyListeners(Consumer<HostListener> call) {
+        for (HostListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                // a broken console must not stop the driver thread that delivered the value
+                LOG.warn("console listener {} failed: {}", l, e.toString());
+            }
+        }
+    }
+
+    private void requireLine(String line) {
+        if (!lines.containsKey(line)) {
+            throw new IllegalArgumentException("there is no line '" + line + "' in this configuration");
+        }
+    }
+
+    private static StationState initialState(StationConfig st) {
+        return switch (st.initialState()) {
+            case OFF -> StationState.StOFF;
+            case SIMUL -> StationState.StSIMUL;
+            case ON -> StationState.StCOMERR;
+        };
+    }
+
+    private static String initialReason(StationConfig st) {
+        return switch (st.initialState()) {
+            case OFF -> "switched off in the configuration";
+            case SIMUL -> "simulated in the configuration";
+            case ON -> "line not connected yet";
+        };
+    }
+
+    private static CompletionStage<WriteResult> done(WriteFailure failure, String message) {
+        return CompletableFuture.completedFuture(WriteResult.failed(failure, message));
+    }
+
+    /** Copy of the current tags by name (for consoles that diff snapshots). */
+    public Map<String, TagEntry> snapshot() {
+        Map<String, TagEntry> m = new LinkedHashMap<>();
+        tags().forEach(t -> m.put(t.name(), t));
+        return m;
+    }
+}

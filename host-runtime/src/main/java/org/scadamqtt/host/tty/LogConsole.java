@@ -1,0 +1,69 @@
+package org.scadamqtt.host.tty;
+
+import java.io.PrintStream;
+import org.scadamqtt.host.tags.HostApi;
+import org.scadamqtt.host.tags.HostListener;
+import org.scadamqtt.host.tags.LineEntry;
+import org.scadamqtt.host.tags.StationEntry;
+import org.scadamqtt.host.tags.TagEntry;
+import org.scadamqtt.tag.TagValue;
+
+/**
+ * {@code --console log}: one line per change on standard output, for piping into grep or a file.
+ * Lines are {@code key=value} pairs after a timestamp and a kind ({@code TAG}, {@code STATION},
+ * {@code LINE}); the value is last, so a text value with spaces stays readable.
+ *
+ * <pre>
+ * 2024-05-01T12:00:00.123Z TAG tag=Meter1_Power station=Meter1 quality=GOOD time=2024-05-01T12:00:00.100Z value=12.5
+ * </pre>
+ */
+public final class LogConsole implements AutoCloseable {
+
+    private final AutoCloseable subscription;
+
+    private LogConsole(AutoCloseable subscription) {
+        this.subscription = subscription;
+    }
+
+    /** Starts printing every change of {@code api} to {@code out}. */
+    public static LogConsole start(HostApi api, PrintStream out) {
+        HostListener listener = new HostListener() {
+            @Override
+            public void tagChanged(TagEntry tag) {
+                out.println(tagLine(tag));
+            }
+
+            @Override
+            public void stationChanged(StationEntry s) {
+                out.println(java.time.Instant.now() + " STATION station=" + s.name() + " line=" + s.line()
+                        + " state=" + s.state() + (s.reason().isEmpty() ? "" : " reason=\"" + s.reason() + "\""));
+            }
+
+            @Override
+            public void lineChanged(LineEntry l) {
+                out.println(java.time.Instant.now() + " LINE line=" + l.name() + " state=" + l.status().state()
+                        + (l.status().broker().isEmpty() ? "" : " broker=" + l.status().broker())
+                        + (l.status().reason().isEmpty() ? "" : " reason=\"" + l.status().reason() + "\""));
+            }
+        };
+        return new LogConsole(api.subscribe(listener));
+    }
+
+    /** The printed line of one tag change. */
+    static String tagLine(TagEntry tag) {
+        TagValue v = tag.value();
+        StringBuilder sb = new StringBuilder(128);
+        sb.append(v.receiveTime()).append(" TAG tag=").append(tag.name()).append(" station=").append(tag.station())
+                .append(" quality=").append(ValueText.quality(v)).append(" time=").append(v.sourceTime());
+        if (!v.isGood() && !v.detail().isEmpty()) {
+            sb.append(" detail=\"").append(v.detail().replace('"', '\'')).append('"');
+        }
+        sb.append(" value=").append(ValueText.value(v));
+        return sb.toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        subscription.close();
+    }
+}

@@ -1,0 +1,223 @@
+package org.scadamqtt.host.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.scadamqtt.host.tags.HostApi;
+import org.scadamqtt.host.tags.LineEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host's web server: the JSON API under {@code /api} (see docs/http-api.md), the live event
+ * stream {@code /api/events}, Prometheus metrics at {@code /metrics}, and the operator console
+ * (plain HTML/JS from the class path folder {@code scadamqtt-console/}) at {@code /}.
+ *
+ * <p>It sees the host only through {@link HostApi}. When a write token is set, every POST needs
+ * {@code Authorization: Bearer <token>}; reads stay open.
+ */
+public final class WebConsole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebConsole.class);
+    /** How long a write may take before the request answers 504. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    /** Events kept per event-stream client before the oldest are dropped. */
+    public static final int DEFAULT_EVENT_QUEUE = 10_000;
+
+    private final HostApi api;
+    private final String bindAddress;
+    private final int requestedPort;
+    private final WriteTokenGuard guard;
+    private final Duration writeTimeout;
+    private final int eventQueue;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private Javalin app;
+    private EventHub hub;
+    private ConsoleMetrics metrics;
+
+    /**
+     * @param api         the host
+     * @param bindAddress address to listen on ({@code 127.0.0.1} when null or empty)
+     * @param port        TCP port; 0 picks a free one ({@link #port()} tells which)
+     * @param writeToken  token POSTs must carry; null or empty leaves writes unprotected
+     */
+    public WebConsole(HostApi api, String bindAddress, int port, String writeToken) {
+        this(api, bindAddress, port, writeToken, DEFAULT_WRITE_TIMEOUT, DEFAULT_EVENT_QUEUE);
+    }
+
+    /**
+     * @param writeTimeout longest wait for a write's result before answering 504
+     * @param eventQueue   events kept per event-stream client (drop-oldest beyond)
+     */
+    public WebConsole(HostApi api, String bindAddress, int port, String writeToken, Duration writeTimeout,
+            int eventQueue) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.bindAddress = bindAddress == null || bindAddress.isBlank() ? "127.0.0.1" : bindAddress.trim();
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("the console port must be 0 to 65535, got " + port);
+        }
+        this.requestedPort = port;
+        this.guard = new WriteTokenGuard(writeToken);
+        this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
+        if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+            throw new IllegalArgumentException("the write timeout must be positive, got " + writeTimeout);
+        }
+        if (eventQueue < 1) {
+            throw new IllegalArgumentException("the event queue must hold at least 1 event, got " + eventQueue);
+        }
+        this.eventQueue = eventQueue;
+    }
+
+    /** Starts listening; returns once the port is open. */
+    public synchronized void start() {
+        if (app != null) {
+            throw new IllegalStateException("the web console is already running on port " + port());
+        }
+        hub = new EventHub(mapper, eventQueue);
+        metrics = new ConsoleMetrics(api, hub);
+        RequestBodies bodies = new RequestBodies(mapper);
+        WriteHandler writes = new WriteHandler(api, bodies, metrics, writeTimeout);
+        StationControlHandler stationControl = new StationControlHandler(api, bodies);
+
+        Javalin javalin = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/scadamqtt-console";
+                files.location = Location.CLASSPATH;
+            });
+        });
+        javalin.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
+        javalin.beforeMatched(ctx -> {
+            if ("POST".equals(ctx.method().name()) && !guard.allows(ctx.header("Authorization"))) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"scada-mqtt\"");
+                ctx.status(401).json(ApiJson.failed("UNAUTHORIZED", "This console protects writes with a token: "
+                        + "send the header Authorization: Bearer <token> (the host's write token)."));
+                ctx.skipRemainingHandlers();
+            }
+        });
+        // the welcome page by hand: Jetty's welcome-file lookup does not work for class path resources in a jar
+        javalin.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(indexPage()));
+        javalin.get("/api/info", this::info);
+        javalin.get("/api/tags", ctx -> ctx.json(api.tags().stream().map(ApiJson::tag).toList()));
+        javalin.get("/api/tags/{name}", ctx -> {
+            String name = ctx.pathParam("name");
+            api.tag(name).ifPresentOrElse(t -> ctx.json(ApiJson.tag(t)),
+                    () -> notFound(ctx, "UNKNOWN_TAG", "There is no tag named " + name + "."));
+        });
+        javalin.post("/api/tags/{name}", writes::handle);
+        javalin.get("/api/stations", ctx -> ctx.json(api.stations().stream().map(ApiJson::station).toList()));
+        javalin.get("/api/stations/{name}", ctx -> {
+            String name = ctx.pathParam("name");
+            api.stations().stream().filter(s -> s.name().equals(name)).findFirst().ifPresentOrElse(
+                    s -> ctx.json(ApiJson.station(s)),
+                    () -> notFound(ctx, "UNKNOWN_STATION", "There is no station named " + name + "."));
+        });
+        javalin.post("/api/stations/{name}", stationControl::handle);
+        javalin.get("/api/lines", ctx -> ctx.json(api.lines().stream().map(ApiJson::line).toList()));
+        javalin.get("/api/lines/{name}", ctx -> {
+            String name = ctx.pathParam("name");
+            api.lines().stream().filter(l -> l.name().equals(name)).findFirst().ifPresentOrElse(
+                    l -> ctx.json(ApiJson.line(l)),
+                    () -> notFound(ctx, "UNKNOWN_LINE", "There is no line named " + name + "."));
+        });
+        javalin.sse("/api/events", hub::serve);
+        javalin.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.scrape()));
+        javalin.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (ctx.path().startsWith("/api/") && (type == null || !type.startsWith("application/json"))) {
+                ctx.json(ApiJson.failed("NOT_FOUND", "No API endpoint " + ctx.method() + " " + ctx.path()
+                        + "; see docs/http-api.md."));
+            }
+        });
+        javalin.exception(Exception.class, (e, ctx) -> {
+            LOG.warn("console request {} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(ApiJson.failed("ERROR",
+                    "The host failed answering " + ctx.method() + " " + ctx.path() + ": " + e.getMessage()));
+        });
+
+        subscriptions.add(api.subscribe(hub));
+        subscriptions.add(api.subscribe(metrics));
+        try {
+            javalin.start(bindAddress, requestedPort);
+        } catch (RuntimeException e) {
+            closeSubscriptions();
+            throw new IllegalStateException("The web console could not listen on " + bindAddress + ":"
+                    + requestedPort + ": " + e.getMessage(), e);
+        }
+        app = javalin;
+        LOG.info("operator console on http://{}:{}/ (writes {})", bindAddress, app.port(),
+                guard.enabled() ? "need the write token" : "are not protected by a token");
+    }
+
+    /** The port the console listens on (the actual one when 0 was requested); -1 when stopped. */
+    public synchronized int port() {
+        return app == null ? -1 : app.port();
+    }
+
+    /** The address the console listens on. */
+    public String bindAddress() {
+        return bindAddress;
+    }
+
+    /** Closes event streams and the port. Safe to call twice. */
+    public synchronized void stop() {
+        if (app == null) {
+            return;
+        }
+        closeSubscriptions();
+        hub.stop();
+        app.stop();
+        metrics.close();
+        app = null;
+    }
+
+    private void closeSubscriptions() {
+        for (AutoCloseable s : subscriptions) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.debug("closing a host subscription failed: {}", e.toString());
+            }
+        }
+        subscriptions.clear();
+    }
+
+    private void info(Context ctx) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("writeProtected", guard.enabled());
+        m.put("writeTimeoutSeconds", writeTimeout.toSeconds());
+        m.put("tags", api.tags().size());
+        m.put("stations", api.stations().size());
+        m.put("lines", api.lines().stream().map(LineEntry::name).toList());
+        ctx.json(m);
+    }
+
+    private static byte[] indexPage() throws IOException {
+        try (InputStream in = WebConsole.class.getResourceAsStream("/scadamqtt-console/index.html")) {
+            if (in == null) {
+                throw new IOException("the console page scadamqtt-console/index.html is not on the class path");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static void notFound(Context ctx, String reason, String message) {
+        ctx.status(404).json(ApiJson.failed(reason, message));
+    }
+}

@@ -1,0 +1,433 @@
+// scada-mqtt operator console: plain JS, no build step. Reads /api/*, stays live through
+// /api/events (server-sent events). Everything from the host is set with textContent (never as HTML).
+'use strict';
+
+const TREND_POINTS = 60;
+const NUMERIC = new Set(['Ai', 'Ao', 'Ci', 'Co', 'TiR', 'ToR']);
+const TOKEN_KEY = 'scada-mqtt.writeToken';
+
+const state = { info: { writeProtected: false }, tags: new Map(), rows: new Map(), trends: new Map() };
+const $ = (sel) => document.querySelector(sel);
+
+function el(tag, props, ...children) {
+  const e = document.createElement(tag);
+  Object.assign(e, props || {});
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function badge(text, cls, title) {
+  const b = el('span', { className: 'badge ' + cls, textContent: text });
+  if (title) b.title = title;
+  return b;
+}
+
+// "2026-01-31T12:00:00.123Z" -> "2026-01-31 12:00:00.123"
+function fmtTime(iso) {
+  return iso ? iso.replace('T', ' ').replace('Z', '') : '—';
+}
+
+function fmtValue(tag) {
+  const v = tag.value;
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') {
+    const s = Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
+    return (tag.type === 'TiR' || tag.type === 'ToR') ? s + ' s' : s;
+  }
+  return String(v);
+}
+
+function qualityTitle(tag) {
+  if (tag.quality === 'GOOD') return 'GOOD';
+  return tag.quality + ': ' + tag.reason + (tag.detail ? ' — ' + tag.detail : '');
+}
+
+async function api(method, path, body) {
+  const headers = { 'Accept': 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (method !== 'GET' && token) headers['Authorization'] = 'Bearer ' + token;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let json = null;
+  try { json = await res.json(); } catch (e) { json = null; }
+  return { status: res.status, json };
+}
+
+function showBanner(text) {
+  const b = $('#banner');
+  b.textContent = text || '';
+  b.hidden = !text;
+}
+
+// ---------- lines ----------
+function renderLines(lines) {
+  const body = $('#lines tbody');
+  body.replaceChildren(...lines.map(lineRow));
+}
+
+function lineRow(l) {
+  const tr = el('tr');
+  tr.dataset.line = l.name;
+  const why = l.reason || l.lastError || '';
+  tr.append(
+    el('td', { textContent: l.name }),
+    el('td', { className: 'status' }, badge(l.status, 'l-' + l.status, l.reason || l.status)),
+    el('td', { textContent: l.broker || '—' }),
+    el('td', { className: 'time', textContent: fmtTime(l.since) }),
+    el('td', { className: 'num', textContent: l.messagesIn }),
+    el('td', { className: 'num', textContent: l.messagesOut }),
+    el('td', { className: 'num', textContent: l.errors }),
+    el('td', { className: 'num', textContent: l.unrouted }),
+    el('td', { className: 'num', textContent: l.badPayloads }),
+    el('td', { className: 'reason', textContent: why, title: why + (l.lastErrorTime ? ' (' + fmtTime(l.lastErrorTime) + ')' : '') }));
+  return tr;
+}
+
+function updateLine(l) {
+  const old = document.querySelector('#lines tr[data-line="' + CSS.escape(l.name) + '"]');
+  if (old) old.replaceWith(lineRow(l)); else $('#lines tbody').append(lineRow(l));
+}
+
+// ---------- stations ----------
+function renderStations(stations) {
+  $('#stations tbody').replaceChildren(...stations.map(stationRow));
+}
+
+function stationRow(s) {
+  const tr = el('tr');
+  tr.dataset.station = s.name;
+  const controls = el('td', { className: 'controls' });
+  for (const [label, target] of [['ON', 'StON'], ['OFF', 'StOFF'], ['SIMUL', 'StSIMUL']]) {
+    const b = el('button', { type: 'button', textContent: label, title: 'Set station ' + s.name + ' to ' + target });
+    b.dataset.control = target;
+    if (s.state === target) b.classList.add('active');
+    b.addEventListener('click', () => controlStation(s.name, target));
+    controls.append(b, ' ');
+  }
+  tr.append(
+    el('td', { textContent: s.name }),
+    el('td', { textContent: s.line }),
+    el('td', { className: 'state' }, badge(s.state, 's-' + s.state, s.reason || s.state)),
+    el('td', { className: 'reason', textContent: s.reason || '', title: s.reason || '' }),
+    controls);
+  return tr;
+}
+
+function updateStation(s) {
+  const old = document.querySelector('#stations tr[data-station="' + CSS.escape(s.name) + '"]');
+  if (old) old.replaceWith(stationRow(s)); else $('#stations tbody').append(stationRow(s));
+}
+
+async function controlStation(name, target) {
+  if (!(await ensureToken())) return;
+  const r = await api('POST', '/api/stations/' + encodeURIComponent(name), { state: target });
+  if (r.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    showBanner('The write token was refused; enter it again to control station ' + name + '.');
+    return;
+  }
+  if (r.status !== 200) {
+    showBanner('Station ' + name + ' could not be set to ' + target + ': ' + (r.json ? r.json.message : 'HTTP ' + r.status));
+    return;
+  }
+  showBanner('');
+  const s = await api('GET', '/api/stations/' + encodeURIComponent(name));
+  if (s.status === 200) updateStation(s.json);
+}
+
+// ---------- tags ----------
+function renderTags(tags) {
+  state.tags.clear();
+  state.rows.clear();
+  const body = $('#tags tbody');
+  body.replaceChildren();
+  for (const t of tags) {
+    state.tags.set(t.name, t);
+    const tr = tagRow(t);
+    state.rows.set(t.name, tr);
+    body.append(tr);
+    addTrendPoint(t);
+    fillTag(tr, t, false);
+  }
+  applyFilter();
+  updateCounts();
+}
+
+function tagRow(t) {
+  const tr = el('tr');
+  tr.dataset.tag = t.name;
+  const write = el('td');
+  if (t.writable) {
+    const b = el('button', { type: 'button', textContent: 'write…', className: 'write', title: 'Write a value to ' + t.name });
+    b.addEventListener('click', () => openWrite(t.name));
+    write.append(b);
+  }
+  tr.append(
+    el('td', { className: 'name', textContent: t.name, title: t.address ? 'address: ' + t.address : '' }),
+    el('td', { className: 'station', textContent: t.station }),
+    el('td', { className: 'type', textContent: t.type }),
+    el('td', { className: 'value num' }),
+    el('td', { className: 'trend' }),
+    el('td', { className: 'quality' }),
+    el('td', { className: 'reason tag-reason' }),
+    el('td', { className: 'time source' }),
+    el('td', { className: 'time receive' }),
+    write);
+  return tr;
+}
+
+function fillTag(tr, t, flash) {
+  tr.querySelector('.value').textContent = fmtValue(t);
+  tr.querySelector('.value').title = t.value === null ? 'no value' : String(t.value);
+  tr.querySelector('.quality').replaceChildren(badge(t.quality, 'q-' + t.quality, qualityTitle(t)));
+  tr.querySelector('.quality').title = qualityTitle(t);
+  const why = t.quality === 'GOOD' ? '' : (t.detail || t.reason);
+  tr.querySelector('.tag-reason').textContent = why;
+  tr.querySelector('.tag-reason').title = t.quality === 'GOOD' ? '' : qualityTitle(t);
+  tr.querySelector('.source').textContent = fmtTime(t.sourceTime);
+  tr.querySelector('.receive').textContent = fmtTime(t.receiveTime);
+  tr.classList.toggle('stale-value', t.quality === 'BAD' && t.value !== null);
+  tr.querySelector('.trend').replaceChildren(sparkline(state.trends.get(t.name)));
+  tr.dataset.search = [t.name, t.station, t.line, t.type, t.quality, t.reason, t.address].join(' ').toLowerCase();
+  if (flash) {
+    tr.classList.remove('flash');
+    void tr.offsetWidth; // restart the animation
+    tr.classList.add('flash');
+  }
+}
+
+function updateTag(t) {
+  state.tags.set(t.name, t);
+  let tr = state.rows.get(t.name);
+  if (!tr) {
+    tr = tagRow(t);
+    state.rows.set(t.name, tr);
+    $('#tags tbody').append(tr);
+  }
+  addTrendPoint(t);
+  fillTag(tr, t, true);
+  applyFilterTo(tr);
+  updateCounts();
+}
+
+function addTrendPoint(t) {
+  if (!NUMERIC.has(t.type) || typeof t.value !== 'number' || t.quality === 'BAD') return;
+  let points = state.trends.get(t.name);
+  if (!points) { points = []; state.trends.set(t.name, points); }
+  const last = points[points.length - 1];
+  if (last && last.time === t.receiveTime) return; // the same value again (a reload)
+  points.push({ time: t.receiveTime, v: t.value });
+  if (points.length > TREND_POINTS) points.shift();
+}
+
+function sparkline(points) {
+  const w = 90, h = 16;
+  const svgNS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNS, 'svg');
+  svg.setAttribute('class', 'spark');
+  svg.setAttribute('width', w);
+  svg.setAttribute('height', h);
+  if (!points || points.length < 2) return svg;
+  const vs = points.map((p) => p.v);
+  const min = Math.min(...vs), max = Math.max(...vs);
+  const span = max - min || 1;
+  const line = document.createElementNS(svgNS, 'polyline');
+  line.setAttribute('points', vs.map((v, i) =>
+    ((i / (vs.length - 1)) * (w - 1)).toFixed(1) + ',' + (h - 1 - ((v - min) / span) * (h - 2)).toFixed(1)).join(' '));
+  const title = document.createElementNS(svgNS, 'title');
+  title.textContent = 'last ' + vs.length + ' values, min ' + min + ', max ' + max;
+  svg.append(title, line);
+  return svg;
+}
+
+function applyFilterTo(tr) {
+  const words = $('#filter').value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  tr.hidden = !words.every((w) => tr.dataset.search.includes(w));
+}
+
+function applyFilter() {
+  for (const tr of state.rows.values()) applyFilterTo(tr);
+  updateCounts();
+}
+
+function updateCounts() {
+  let good = 0, bad = 0, unc = 0;
+  for (const t of state.tags.values()) {
+    if (t.quality === 'GOOD') good++; else if (t.quality === 'BAD') bad++; else unc++;
+  }
+  const shown = [...state.rows.values()].filter((tr) => !tr.hidden).length;
+  $('#counts').textContent = state.tags.size + ' tags (' + good + ' good, ' + unc + ' uncertain, ' + bad + ' bad)'
+    + (shown !== state.tags.size ? ', ' + shown + ' shown' : '');
+}
+
+// ---------- token ----------
+// Asks once per tab when the host protects writes; resolves false when the operator cancels.
+function ensureToken() {
+  if (!state.info.writeProtected || sessionStorage.getItem(TOKEN_KEY)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const d = $('#token-dialog');
+    const done = (ok) => {
+      d.close();
+      $('#token-ok').onclick = null;
+      $('#token-cancel').onclick = null;
+      resolve(ok);
+    };
+    $('#token-input').value = '';
+    $('#token-ok').onclick = (e) => {
+      e.preventDefault();
+      const v = $('#token-input').value.trim();
+      if (!v) return;
+      sessionStorage.setItem(TOKEN_KEY, v);
+      $('#token-button').hidden = false;
+      done(true);
+    };
+    $('#token-cancel').onclick = () => done(false);
+    d.showModal();
+  });
+}
+
+// ---------- write dialog ----------
+let writeTag = null;
+
+function writeInputFor(t) {
+  if (t.type === 'Do') {
+    const s = el('select', { id: 'write-value' });
+    s.append(el('option', { value: 'true', textContent: 'true (1)' }), el('option', { value: 'false', textContent: 'false (0)' }));
+    if (t.value === false) s.value = 'false';
+    return s;
+  }
+  const numeric = NUMERIC.has(t.type);
+  const i = el('input', { id: 'write-value', type: numeric ? 'number' : 'text', step: 'any', autocomplete: 'off' });
+  if (t.value !== null && t.value !== undefined) i.value = String(t.value);
+  return i;
+}
+
+function writeHint(t) {
+  switch (t.type) {
+    case 'Ao': return 'Analog output: a number, e.g. 12.5';
+    case 'Co': return 'Integer output: a whole number, e.g. 42';
+    case 'Do': return 'Digital output: true or false';
+    case 'ToA': return 'Absolute time: ISO-8601 UTC, e.g. 2026-01-31T12:00:00.000Z';
+    case 'ToR': return 'Time interval in seconds, e.g. 1.5';
+    default: return 'Text output';
+  }
+}
+
+async function openWrite(name) {
+  if (!(await ensureToken())) return;
+  const t = state.tags.get(name);
+  writeTag = name;
+  $('#write-tag').textContent = name + ' (' + t.type + ', station ' + t.station + ')';
+  $('#write-hint').textContent = writeHint(t);
+  $('#write-input-holder').replaceChildren(writeInputFor(t));
+  $('#write-result').textContent = '';
+  $('#write-result').className = '';
+  $('#token-row').hidden = true;
+  $('#write-send').disabled = false;
+  $('#write-dialog').showModal();
+  $('#write-value').focus();
+}
+
+function writeValue(t) {
+  const raw = $('#write-value').value;
+  if (t.type === 'Do') return raw === 'true';
+  if (t.type === 'Ao' || t.type === 'Co' || t.type === 'ToR') {
+    if (raw.trim() === '') return undefined;
+    return Number(raw);
+  }
+  return raw;
+}
+
+async function sendWrite(e) {
+  e.preventDefault();
+  const t = state.tags.get(writeTag);
+  const result = $('#write-result');
+  if (!$('#token-row').hidden && $('#write-token').value.trim()) {
+    sessionStorage.setItem(TOKEN_KEY, $('#write-token').value.trim());
+    $('#token-button').hidden = false;
+  }
+  const value = writeValue(t);
+  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) {
+    result.className = 'failed';
+    result.textContent = 'Enter a number for ' + t.name + '.';
+    return;
+  }
+  $('#write-send').disabled = true;
+  result.className = '';
+  result.textContent = 'writing…';
+  try {
+    const r = await api('POST', '/api/tags/' + encodeURIComponent(t.name), { value });
+    if (r.status === 200) {
+      result.className = 'ok';
+      result.textContent = 'OK: ' + t.name + ' = ' + JSON.stringify(value) + ' written.';
+    } else {
+      result.className = 'failed';
+      result.textContent = (r.json ? r.json.reason + ': ' + r.json.message : 'HTTP ' + r.status);
+      if (r.status === 401) {
+        sessionStorage.removeItem(TOKEN_KEY);
+        $('#token-row').hidden = false;
+        $('#write-token').value = '';
+      }
+    }
+  } catch (err) {
+    result.className = 'failed';
+    result.textContent = 'The host did not answer: ' + err;
+  } finally {
+    $('#write-send').disabled = false;
+  }
+}
+
+// ---------- loading and live updates ----------
+async function loadAll() {
+  try {
+    const [info, lines, stations, tags] = await Promise.all(
+      ['/api/info', '/api/lines', '/api/stations', '/api/tags'].map((p) => api('GET', p)));
+    state.info = info.json || state.info;
+    renderLines(lines.json || []);
+    renderStations(stations.json || []);
+    renderTags(tags.json || []);
+    showBanner('');
+  } catch (err) {
+    showBanner('The host did not answer: ' + err);
+  }
+}
+
+function setLive(on, text) {
+  const l = $('#live');
+  l.className = 'live ' + (on ? 'on' : 'off');
+  l.textContent = text;
+}
+
+function connectEvents() {
+  const es = new EventSource('/api/events');
+  es.addEventListener('hello', () => { setLive(true, 'live'); loadAll(); });
+  es.addEventListener('resync', () => loadAll()); // we missed events: reload the tables
+  es.addEventListener('tag', (e) => updateTag(JSON.parse(e.data)));
+  es.addEventListener('station', (e) => updateStation(JSON.parse(e.data)));
+  es.addEventListener('line', (e) => updateLine(JSON.parse(e.data)));
+  es.onerror = () => setLive(false, 'no live updates — reconnecting…'); // EventSource retries by itself
+}
+
+function tick() {
+  $('#clock').textContent = new Date().toISOString().replace('T', ' ').substring(0, 19) + ' UTC';
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('#filter').addEventListener('input', applyFilter);
+  $('#write-form').addEventListener('submit', sendWrite);
+  $('#write-close').addEventListener('click', () => $('#write-dialog').close());
+  $('#token-button').hidden = !sessionStorage.getItem(TOKEN_KEY);
+  $('#token-button').addEventListener('click', () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    $('#token-button').hidden = true;
+  });
+  tick();
+  setInterval(tick, 1000);
+  // line counters change with every message but are not pushed as events: refresh them
+  setInterval(async () => {
+    const r = await api('GET', '/api/lines').catch(() => null);
+    if (r && r.status === 200) r.json.forEach(updateLine);
+  }, 5000);
+  loadAll();
+  connectEvents();
+});

@@ -1,0 +1,176 @@
+package org.scadamqtt.host.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.scadamqtt.config.ScadaConfig;
+import org.scadamqtt.config.xml.ConfigLoader;
+import org.scadamqtt.driver.Driver;
+import org.scadamqtt.driver.DriverProvider;
+import org.scadamqtt.host.broker.EmbeddedBroker;
+import org.scadamqtt.host.tags.TagEntry;
+import org.scadamqtt.host.tags.TagTable;
+
+/**
+ * The self-contained driver plugin (mqtt-driver-VERSION-plugin.jar, Paho/Jackson/commons-lang3
+ * relocated) loads from a plugins folder in its own class loader, under a host class loader that
+ * does not contain mqtt-driver or Paho, and carries real messages.
+ */
+@Timeout(120)
+class PluginLoadingIT {
+
+    @Test
+    void thePluginJarLoadsInItsOwnClassLoaderAndCarriesMessages(@TempDir Path tmp) throws Exception {
+        Path plugins = pluginsFolder(tmp);
+        ClassLoader hostOnly = new HidingClassLoader(getClass().getClassLoader());
+        assertThrows(ClassNotFoundException.class, () -> hostOnly.loadClass("org.scadamqtt.mqtt.MqttDriverProvider"),
+                "the host loader of this test must not see mqtt-driver");
+
+        try (DriverRegistry registry = DriverRegistry.load(hostOnly, plugins)) {
+            DriverProvider mqtt = registry.provider("mqtt").orElseThrow();
+            assertEquals("org.scadamqtt.mqtt.MqttDriverProvider", mqtt.getClass().getName());
+            ClassLoader pluginLoader = mqtt.getClass().getClassLoader();
+            assertNotSame(getClass().getClassLoader(), pluginLoader);
+            assertTrue(pluginLoader.getName().startsWith("plugin:"), pluginLoader.getName());
+            assertTrue(registry.drivers().get(0).source().endsWith(".jar"));
+            // Paho travels inside the plugin, relocated; the original package is not there
+            Class.forName("org.scadamqtt.mqtt.shaded.paho.client.mqttv3.MqttAsyncClient", false, pluginLoader);
+            assertThrows(ClassNotFoundException.class,
+                    () -> Class.forName("org.eclipse.paho.client.mqttv3.MqttAsyncClient", false, pluginLoader));
+
+            // and it works: a JSON message reaches the host's tag table through the plugin driver
+            try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.freePort())) {
+                ScadaConfig cfg = new ConfigLoader(registry.catalog()).load(configXml(broker.uri()), "plugin-it.xml");
+                TagTable table = new TagTable(cfg);
+                Driver driver = mqtt.create(cfg.lines().get(0), table.contextFor("P", tmp.resolve("data"), "it-host"));
+                table.attach("P", driver);
+                driver.start();
+                try {
+                    publishUntil(broker.uri(), table);
+                } finally {
+                    driver.stop();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSameProtocolOnTheClassPathAndInAPluginIsRefused(@TempDir Path tmp) throws Exception {
+        Path plugins = pluginsFolder(tmp);
+        PluginException e = assertThrows(PluginException.class,
+                () -> DriverRegistry.load(getClass().getClassLoader(), plugins));
+        assertEquals("DUPLICATE_PROTOCOL", e.code());
+        assertTrue(e.getMessage().contains("protocol 'mqtt'"), e.getMessage());
+        assertTrue(e.getMessage().contains("classpath"), e.getMessage());
+        assertTrue(e.getMessage().contains(plugins.toString()), e.getMessage());
+    }
+
+    private static void publishUntil(String uri, TagTable table) throws Exception {
+        MqttAsyncClient pub = new MqttAsyncClient(uri, "plugin-it-pub", new MemoryPersistence());
+        pub.connect().waitForCompletion(10_000);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // the driver subscribes in the background: publish until the value arrives
+            while (System.nanoTime() < deadline) {
+                pub.publish("plant/meter", "{\"power\":12.5}".getBytes(StandardCharsets.UTF_8), 1, false)
+                        .waitForCompletion(5_000);
+                Thread.sleep(300);
+                TagEntry power = table.tag("POWER").orElseThrow();
+                if (power.value().isGood()) {
+                    assertEquals(12.5, power.value().value());
+                    return;
+                }
+            }
+            throw new AssertionError("no value reached tag POWER through the plugin driver within 30 s: "
+                    + table.tag("POWER").orElseThrow() + "; line " + table.lines().get(0));
+        } finally {
+            pub.disconnect().waitForCompletion(5_000);
+            pub.close();
+        }
+    }
+
+    private static String configXml(String uri) {
+        return """
+                <scada xmlns="urn:scada-mqtt:config:1">
+                  <line name="P" protocol="mqtt">
+                    <host>%s</host>
+                    <param name="payloadType">JSON</param>
+                    <param name="cleanSession">YES</param>
+                    <station name="METER" address="plant/meter">
+                      <tag name="POWER" type="Ai" address="JA=power"/>
+                    </station>
+                  </line>
+                </scada>
+                """.formatted(uri);
+    }
+
+    /** A plugins folder holding a copy of the plugin jar built by mqtt-driver. */
+    static Path pluginsFolder(Path tmp) throws IOException {
+        Path jar = null;
+        for (String prop : new String[] {"scada.pluginJar", "scada.pluginJarInRepo"}) {
+            String p = System.getProperty(prop);
+            if (p != null && Files.isRegularFile(Path.of(p))) {
+                jar = Path.of(p);
+                break;
+            }
+        }
+        if (jar == null) {
+            throw new AssertionError("the driver plugin jar is missing (looked at " + System.getProperty("scada.pluginJar")
+                    + " and " + System.getProperty("scada.pluginJarInRepo") + "); build it first: "
+                    + "mvn -pl mqtt-driver -am install -DskipTests");
+        }
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(jar, plugins.resolve("mqtt-driver-plugin.jar"));
+        return plugins;
+    }
+
+    /**
+     * The test's class loader without mqtt-driver and Paho: what a host that ships only
+     * driver-api and tag-model offers a plugin.
+     */
+    static final class HidingClassLoader extends ClassLoader {
+        private static final String SERVICE = "META-INF/services/" + DriverProvider.class.getName();
+
+        HidingClassLoader(ClassLoader delegate) {
+            super("host-without-mqtt-driver", delegate);
+        }
+
+        private static boolean hidden(String name) {
+            String n = name.replace('/', '.');
+            return n.startsWith("org.scadamqtt.mqtt.") || n.startsWith("org.eclipse.paho.");
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (hidden(name)) {
+                throw new ClassNotFoundException(name + " is hidden from plugins in this test");
+            }
+            return super.loadClass(name, resolve);
+        }
+
+        @Override
+        public URL getResource(String name) {
+            return name.equals(SERVICE) || hidden(name) ? null : super.getResource(name);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            return name.equals(SERVICE) || hidden(name) ? Collections.emptyEnumeration() : super.getResources(name);
+        }
+    }
+}

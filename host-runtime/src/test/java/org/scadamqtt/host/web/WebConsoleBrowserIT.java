@@ -1,0 +1,201 @@
+package org.scadamqtt.host.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.tag.QiValue;
+import org.scadamqtt.tag.Quality;
+import org.scadamqtt.tag.Reason;
+import org.scadamqtt.tag.TagType;
+import org.scadamqtt.tag.TagValue;
+
+/**
+ * The operator console in a real (headless) browser against an in-memory host: the page loads,
+ * values arrive live, the write dialog writes, station control shows the new state.
+ */
+class WebConsoleBrowserIT {
+
+    @TempDir
+    Path tmp;
+    private FakeHostApi host;
+    private WebConsole console;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        host = new FakeHostApi();
+    }
+
+    private void open(String token) throws Exception {
+        console = new WebConsole(host, "127.0.0.1", 0, token);
+        console.start();
+        browser = HeadlessChromium.start(tmp);
+        browser.get("http://127.0.0.1:" + console.port() + "/");
+        waitFor(Duration.ofSeconds(10), "the live indicator",
+                () -> "live".equals(browser.findElement(By.id("live")).getText()));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (console != null) {
+            console.stop();
+        }
+    }
+
+    private WebElement tagCell(String tag, String cls) {
+        return browser.findElement(By.cssSelector("tr[data-tag='" + tag + "'] td." + cls));
+    }
+
+    private static void waitFor(Duration d, String what, java.util.function.BooleanSupplier ok) {
+        long deadline = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (ok.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // element not there yet
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+        throw new AssertionError("not within " + d.toMillis() + " ms: " + what);
+    }
+
+    @Test
+    void showsTheTablesAndLiveValuesWithinTwoSeconds() throws Exception {
+        Instant t = Instant.now();
+        host.setTag("valve", "S1", TagType.Qi, TagValue.good(TagType.Qi, QiValue.Q_On, t, t));
+        host.setTag("pump_run", "S1", TagType.Di, TagValue.good(TagType.Di, true, t, t));
+        host.setTag("flow", "S1", TagType.Ai, new TagValue(TagType.Ai, 3.75, Quality.UNCERTAIN, Reason.TIME_MISSING,
+                "no time field 'ts' in the message; receive time used", t, t));
+        host.setTag("last_seen", "S1", TagType.TiA, TagValue.good(TagType.TiA, t.minusSeconds(90), t, t));
+        open(null);
+        assertEquals("Q_On", tagCell("valve", "value").getText());
+        assertEquals("true", tagCell("pump_run", "value").getText());
+        assertEquals("UNCERTAIN", tagCell("flow", "quality").getText());
+        assertTrue(tagCell("flow", "tag-reason").getText().contains("receive time used"));
+        assertEquals("21.5", tagCell("temp", "value").getText());
+        assertEquals("GOOD", tagCell("temp", "quality").getText());
+        assertEquals("BAD", tagCell("setpoint", "quality").getText());
+        assertTrue(tagCell("setpoint", "quality").getAttribute("title").contains("NOT_INITIALIZED"));
+        assertEquals("CONNECTED",
+                browser.findElement(By.cssSelector("tr[data-line='L1'] td.status")).getText());
+        assertEquals("StOFF", browser.findElement(By.cssSelector("tr[data-station='S2'] td.state")).getText());
+
+        for (double v : new double[] {22.0, 23.5, 21.0, 24.25, 22.75}) {
+            Instant now = Instant.now();
+            host.setTag("temp", "S1", TagType.Ai, TagValue.good(TagType.Ai, v, now, now));
+            String expected = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+            waitFor(Duration.ofSeconds(2), "temp = " + expected + " on the page",
+                    () -> expected.equals(tagCell("temp", "value").getText()));
+        }
+        Instant now = Instant.now();
+        host.setTag("temp", "S1", TagType.Ai, TagValue.good(TagType.Ai, 24.0, now, now)
+                .invalidate(Reason.NOT_CONNECTED, "line L1 lost its broker", now));
+        waitFor(Duration.ofSeconds(2), "temp BAD on the page", () -> "BAD".equals(tagCell("temp", "quality").getText()));
+        assertTrue(tagCell("temp", "quality").getAttribute("title").contains("line L1 lost its broker"));
+        assertTrue(browser.findElements(By.cssSelector("tr[data-tag='temp'] svg.spark polyline")).size() == 1,
+                "a numeric tag with several values draws a trend");
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Path keep = Path.of(System.getProperty("scada.screenshotDir", "target")).resolve("console-browser-it.png");
+        Files.createDirectories(keep.getParent());
+        Files.copy(shot, keep, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theFilterHidesRowsThatDoNotMatch() throws Exception {
+        open(null);
+        browser.findElement(By.id("filter")).sendKeys("S2");
+        waitFor(Duration.ofSeconds(2), "only S2's tags shown", () -> !tagCell("temp", "name").isDisplayed()
+                && tagCell("text", "name").isDisplayed());
+    }
+
+    @Test
+    void theWriteDialogWritesAndShowsTheResult() throws Exception {
+        open(null);
+        browser.findElement(By.cssSelector("tr[data-tag='setpoint'] button.write")).click();
+        WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
+        input.clear();
+        input.sendKeys("12.5");
+        browser.findElement(By.id("write-send")).click();
+        waitFor(Duration.ofSeconds(5), "the write result", () ->
+                browser.findElement(By.id("write-result")).getText().startsWith("OK"));
+        assertEquals(1, host.writes.size());
+        assertEquals("setpoint", host.writes.get(0)[0]);
+        assertEquals(12.5, host.writes.get(0)[1]);
+        assertTrue(browser.findElements(By.cssSelector("tr[data-tag='temp'] button.write")).isEmpty(),
+                "input tags have no write button");
+    }
+
+    @Test
+    void aFailedWriteShowsItsReason() throws Exception {
+        host.onWrite = (t, v) -> java.util.concurrent.CompletableFuture.completedFuture(
+                org.scadamqtt.driver.WriteResult.failed(org.scadamqtt.driver.WriteFailure.NOT_CONNECTED,
+                        "Line L1 is not connected to a broker; the write of setpoint was not sent."));
+        open(null);
+        browser.findElement(By.cssSelector("tr[data-tag='setpoint'] button.write")).click();
+        WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
+        input.sendKeys("3");
+        browser.findElement(By.id("write-send")).click();
+        waitFor(Duration.ofSeconds(5), "the failure", () ->
+                browser.findElement(By.id("write-result")).getText().startsWith("NOT_CONNECTED: Line L1"));
+    }
+
+    @Test
+    void stationOffShowsStOff() throws Exception {
+        open(null);
+        browser.findElement(By.cssSelector("tr[data-station='S1'] button[data-control='StOFF']")).click();
+        waitFor(Duration.ofSeconds(2), "S1 StOFF on the page", () -> "StOFF".equals(
+                browser.findElement(By.cssSelector("tr[data-station='S1'] td.state")).getText()));
+        assertEquals(StationControl.OFF, host.controls.get(0)[1]);
+    }
+
+    @Test
+    void withATokenThePageAsksOnceAndWrites() throws Exception {
+        open("s3cret");
+        browser.findElement(By.cssSelector("tr[data-tag='setpoint'] button.write")).click();
+        WebElement token = new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+        token.sendKeys("s3cret");
+        browser.findElement(By.id("token-ok")).click();
+        WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
+        input.sendKeys("7");
+        browser.findElement(By.id("write-send")).click();
+        waitFor(Duration.ofSeconds(5), "the write result", () ->
+                browser.findElement(By.id("write-result")).getText().startsWith("OK"));
+        browser.findElement(By.id("write-close")).click();
+        // the second action does not ask again
+        browser.findElement(By.cssSelector("tr[data-station='S1'] button[data-control='StSIMUL']")).click();
+        waitFor(Duration.ofSeconds(2), "S1 StSIMUL", () -> "StSIMUL".equals(
+                browser.findElement(By.cssSelector("tr[data-station='S1'] td.state")).getText()));
+        assertEquals(1, host.writes.size());
+    }
+}

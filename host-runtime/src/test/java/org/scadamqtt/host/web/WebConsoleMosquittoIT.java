@@ -1,0 +1,160 @@
+package org.scadamqtt.host.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.scadamqtt.host.ConsoleKind;
+import org.scadamqtt.host.HostOptions;
+import org.scadamqtt.host.HostRuntime;
+
+/**
+ * End to end, with nothing faked: Mosquitto, the real host with the MQTT driver loaded as a
+ * plugin through the SPI, the web console, and headless Chromium. A value published with
+ * mosquitto_pub shows on the page within 2 s as GOOD; a write from the page reaches
+ * mosquitto_sub; a station set OFF from the page shows StOFF.
+ */
+class WebConsoleMosquittoIT {
+
+    @TempDir
+    Path tmp;
+    private MosquittoProcess mosquitto;
+    private HostRuntime host;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        MosquittoProcess.assumeInstalled();
+        mosquitto = MosquittoProcess.start(tmp);
+        Path config = tmp.resolve("plant.xml");
+        Files.writeString(config, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <scada xmlns="urn:scada-mqtt:config:1">
+                  <line name="PLANT" protocol="mqtt">
+                    <host>%s</host>
+                    <param name="topicFilter">plant/#</param>
+                    <param name="payloadType">JSON</param>
+                    <station name="BOILER" address="plant/boiler" state="on">
+                      <tag name="BOILER_TEMP" type="Ai" address="JA=temp"/>
+                    </station>
+                    <station name="VALVE" address="plant/valve" state="on">
+                      <tag name="VALVE_TOPIC" type="TxtO" address="OUT_TOPIC"/>
+                      <tag name="VALVE_CMD" type="TxtO" address="OUT_VALUE"/>
+                    </station>
+                  </line>
+                </scada>
+                """.formatted(mosquitto.uri()));
+        host = HostRuntime.start(new HostOptions(config, null, tmp.resolve("data"), null, "127.0.0.1", 0, null,
+                ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
+        browser = HeadlessChromium.start(tmp);
+        browser.get(host.webUrl());
+        waitFor(Duration.ofSeconds(10), "the live indicator",
+                () -> "live".equals(browser.findElement(By.id("live")).getText()));
+        waitFor(Duration.ofSeconds(15), "line PLANT CONNECTED on the page", () -> "CONNECTED".equals(
+                browser.findElement(By.cssSelector("tr[data-line='PLANT'] td.status")).getText()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (host != null) {
+            host.close();
+        }
+        if (mosquitto != null) {
+            mosquitto.close();
+        }
+    }
+
+    private WebElement cell(String tag, String cls) {
+        return browser.findElement(By.cssSelector("tr[data-tag='" + tag + "'] td." + cls));
+    }
+
+    private static void waitFor(Duration d, String what, BooleanSupplier ok) {
+        long deadline = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (ok.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not rendered yet
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+        throw new AssertionError("not within " + d.toMillis() + " ms: " + what);
+    }
+
+    private void writeFromPage(String tag, String value) {
+        browser.findElement(By.cssSelector("tr[data-tag='" + tag + "'] button.write")).click();
+        WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
+        input.clear();
+        input.sendKeys(value);
+        browser.findElement(By.id("write-send")).click();
+        waitFor(Duration.ofSeconds(10), "the result of writing " + tag, () -> {
+            String r = browser.findElement(By.id("write-result")).getText();
+            return r.startsWith("OK") || r.contains(":") && !r.startsWith("writing");
+        });
+        String result = browser.findElement(By.id("write-result")).getText();
+        assertTrue(result.startsWith("OK"), "writing " + tag + " from the page: " + result);
+        browser.findElement(By.id("write-close")).click();
+    }
+
+    @Test
+    void aPublishedValueShowsWithinTwoSecondsAsGood() throws Exception {
+        mosquitto.publish("plant/boiler", "{\"temp\": 71.5}");
+        waitFor(Duration.ofSeconds(2), "BOILER_TEMP = 71.5 on the page",
+                () -> "71.5".equals(cell("BOILER_TEMP", "value").getText()));
+        assertEquals("GOOD", cell("BOILER_TEMP", "quality").getText());
+        mosquitto.publish("plant/boiler", "{\"temp\": 72.25}");
+        waitFor(Duration.ofSeconds(2), "BOILER_TEMP = 72.25 on the page",
+                () -> "72.25".equals(cell("BOILER_TEMP", "value").getText()));
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Path keep = Path.of(System.getProperty("scada.screenshotDir", "target")).resolve("console-mosquitto-it.png");
+        Files.createDirectories(keep.getParent());
+        Files.copy(shot, keep, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aWriteFromThePageReachesMosquittoSub() throws Exception {
+        try (MosquittoProcess.Subscriber sub = mosquitto.subscribe("plant/valve/#", "plant/valve/probe")) {
+            writeFromPage("VALVE_TOPIC", "plant/valve/cmd");
+            writeFromPage("VALVE_CMD", "OPEN 40%");
+            String line = sub.await("plant/valve/cmd ", 5000);
+            assertNotNull(line, "mosquitto_sub did not receive the write within 5 s");
+            assertEquals("plant/valve/cmd OPEN 40%", line);
+        }
+    }
+
+    @Test
+    void aStationSetOffFromThePageShowsStOff() {
+        browser.findElement(By.cssSelector("tr[data-station='BOILER'] button[data-control='StOFF']")).click();
+        waitFor(Duration.ofSeconds(2), "BOILER StOFF on the page", () -> "StOFF".equals(
+                browser.findElement(By.cssSelector("tr[data-station='BOILER'] td.state")).getText()));
+    }
+}

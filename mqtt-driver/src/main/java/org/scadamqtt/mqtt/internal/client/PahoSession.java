@@ -1,0 +1,962 @@
+package org.scadamqtt.mqtt.internal.client;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.driver.DriverContext;
+import org.scadamqtt.driver.LineState;
+import org.scadamqtt.driver.LineStatus;
+import org.scadamqtt.driver.WriteFailure;
+import org.scadamqtt.mqtt.internal.InboundMessage;
+import org.scadamqtt.mqtt.internal.LineStatistics;
+import org.scadamqtt.mqtt.internal.MqttSession;
+import org.scadamqtt.mqtt.internal.PublishException;
+import org.scadamqtt.mqtt.internal.SessionListener;
+
+/**
+ * The MQTT line on Paho's async client. One fresh Paho client per connection attempt (so no
+ * callback, message or acknowledgement of an earlier connection can reach a later one), our own
+ * reconnect loop with back-off and host rotation, fail-back to the primary host, a Ping Interval
+ * watchdog, and Reply Timeout on CONNECT, SUBSCRIBE and UNSUBSCRIBE.
+ *
+ * <p>Threads: state changes run under {@link #lock} on the line's scheduler (2 threads named
+ * {@code scada-mqtt-<line>}); Paho callbacks only hand over to it, except
+ * {@link #onMessage}, which runs on Paho's callback thread and returns at once.
+ */
+final class PahoSession implements MqttSession {
+
+    static final String THREAD_PREFIX = "scada-mqtt-";
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final long MAX_RETRY_PAUSE_MS = 20;
+
+    private enum Phase { IDLE, CONNECTING, SUBSCRIBING, CONNECTED, DOWN, STOPPED }
+
+    private final String lineName;
+    private final DriverContext context;
+    private final LineStatistics statistics;
+    private final SessionListener listener;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final LineLog log;
+    private final InboundActivity activity = new InboundActivity();
+    private final AckSequencer acks = new AckSequencer();
+    private final AtomicLong sequence = new AtomicLong();
+    private final Object lock = new Object();
+    /** QoS 1/2 publishes of a lost connection that Paho will resend from persistence (Clean Session NO). */
+    private final Map<Integer, CompletableFuture<Void>> orphans = new ConcurrentHashMap<>();
+
+    // guarded by lock
+    private SessionSettings settings;
+    private Backoff backoff;
+    private Phase phase = Phase.IDLE;
+    private boolean wanted = true;
+    private boolean started;
+    private int roundStart;
+    private int tried;
+    private long pingSentAt;
+    private String persistenceError;
+    private PersistenceLock persistenceLock;
+    private ScheduledFuture<?> reconnectTask;
+    private ScheduledFuture<?> replyTimer;
+    private ScheduledFuture<?> watchdog;
+    private ScheduledFuture<?> failBackProbe;
+
+    /** The connection being tried or in use; read by the Paho callback thread. */
+    private volatile Connection current;
+    private volatile LineStatus status;
+
+    PahoSession(LineConfig line, DriverContext context, LineStatistics statistics, SessionListener listener) {
+        this.lineName = line.name();
+        this.context = context;
+        this.statistics = statistics;
+        this.listener = listener;
+        this.clock = context.clock();
+        this.settings = SessionSettings.of(line, context.hostId());
+        this.log = new LineLog(lineName, settings.fullDebug());
+        this.backoff = newBackoff(settings);
+        AtomicInteger n = new AtomicInteger();
+        this.scheduler = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread t = new Thread(r, THREAD_PREFIX + lineName + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.status = new LineStatus(lineName, LineState.DISCONNECTED, "", "not started", clock.instant(),
+                statistics.snapshot());
+    }
+
+    private static Backoff newBackoff(SessionSettings s) {
+        return new Backoff(s.reconnectMinDelay(), s.reconnectMaxDelay(), ThreadLocalRandom.current()::nextDouble);
+    }
+
+    // ---------------------------------------------------------------- MqttSession
+
+    @Override
+    public void start() {
+        run(() -> {
+            synchronized (lock) {
+                if (started || phase == Phase.STOPPED) {
+                    return;
+                }
+                started = true;
+                log.info("starting: {}", settings);
+                acquirePersistence();
+                if (wanted) {
+                    attempt();
+                } else {
+                    setStatus(LineState.DISCONNECTED, "", notWantedReason());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setConnectionWanted(boolean want) {
+        run(() -> {
+            synchronized (lock) {
+                if (wanted == want || phase == Phase.STOPPED) {
+                    return;
+                }
+                wanted = want;
+                if (!started) {
+                    return;
+                }
+                if (!want) {
+                    log.info("disconnecting: no station needs the line");
+                    drop(true);
+                    phase = Phase.IDLE;
+                    setStatus(LineState.DISCONNECTED, "", notWantedReason());
+                } else {
+                    log.info("connecting again: a station needs the line");
+                    backoff.reset();
+                    roundStart = 0;
+                    tried = 0;
+                    attempt();
+                }
+            }
+        });
+    }
+
+    private static String notWantedReason() {
+        return "not connected on purpose: every station of the line is off or simulated";
+    }
+
+    @Override
+    public void reconfigure(LineConfig line) {
+        run(() -> {
+            synchronized (lock) {
+                if (phase == Phase.STOPPED) {
+                    return;
+                }
+                SessionSettings next;
+                try {
+                    next = SessionSettings.of(line, context.hostId());
+                } catch (IllegalArgumentException e) {
+                    error("new parameters refused, keeping the old ones: " + e.getMessage());
+                    return;
+                }
+                if (next.equals(settings)) {
+                    return;
+                }
+                SessionSettings old = settings;
+                settings = next;
+                log.setFullDebug(next.fullDebug());
+                if (old.onlySubscriptionsDiffer(next)) {
+                    log.info("topic filters changed from {} (QoS {}) to {} (QoS {}): re-subscribing without "
+                            + "reconnecting", old.topicFilters(), old.subscribeQos(), next.topicFilters(),
+                            next.subscribeQos());
+                    Connection c = current;
+                    if (c != null && (phase == Phase.CONNECTED || phase == Phase.SUBSCRIBING)) {
+                        resubscribe(c, old, next);
+                    }
+                    return;
+                }
+                log.info("parameters changed: reconnecting with {}", next);
+                backoff = newBackoff(next);
+                drop(true);
+                phase = Phase.IDLE;
+                if (old.cleanSession() != next.cleanSession() || !old.clientId().equals(next.clientId())) {
+                    releasePersistence();
+                    acquirePersistence();
+                }
+                roundStart = 0;
+                tried = 0;
+                if (started && wanted) {
+                    attempt();
+                }
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        Connection c = current;
+        if (c == null || !c.connected) {
+            return failed(result, WriteFailure.NOT_CONNECTED, "line '" + lineName + "' is not connected to a broker; "
+                    + "the message to topic '" + topic + "' was not sent");
+        }
+        MqttMessage m = new MqttMessage(payload);
+        try {
+            m.setQos(qos);
+        } catch (IllegalArgumentException e) {
+            return failed(result, WriteFailure.REJECTED, "QoS " + qos + " is not 0, 1 or 2");
+        }
+        m.setRetained(retain);
+        Duration timeout = settings.writeTimeout();
+        try {
+            ScheduledFuture<?> timer = scheduler.schedule(() -> failed(result, WriteFailure.TIMEOUT,
+                    "the broker did not confirm the message to topic '" + topic + "' (QoS " + qos + ") within "
+                            + timeout.toMillis() / 1000.0 + " s (writeTimeout)"), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            result.whenComplete((v, e) -> timer.cancel(false));
+        } catch (RejectedExecutionException e) {
+            return failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped");
+        }
+        send(c, topic, m, result, 0);
+        return result;
+    }
+
+    private void send(Connection c, String topic, MqttMessage m, CompletableFuture<Void> result, int retry) {
+        if (result.isDone()) {
+            return;
+        }
+        if (c != current || !c.connected) {
+            failed(result, WriteFailure.NOT_CONNECTED, "line '" + lineName + "' lost its connection before the "
+                    + "message to topic '" + topic + "' could be sent");
+            return;
+        }
+        try {
+            IMqttDeliveryToken token = c.client.publish(topic, m, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken t) {
+                    c.inflight.remove(t);
+                    statistics.sent(m.getPayload().length);
+                    log.packet("{} confirmed: topic={} id={}", m.getQos() == 0 ? "PUBLISH written" :
+                            m.getQos() == 1 ? "PUBACK" : "PUBCOMP", topic, t.getMessageId());
+                    result.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken t, Throwable e) {
+                    c.inflight.remove(t);
+                    failed(result, notConnected(e) ? WriteFailure.NOT_CONNECTED : WriteFailure.REJECTED,
+                            "the message to topic '" + topic + "' failed: " + Reasons.describe(e));
+                }
+            });
+            c.inflight.put(token, new Outbound(m.getQos(), result));
+            log.packet("PUBLISH out: topic={} qos={} retain={} id={} bytes={} payload={}", topic, m.getQos(),
+                    m.isRetained(), token.getMessageId(), m.getPayload().length, LineLog.preview(m.getPayload()));
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
+                // Paho throws at once when maxInflight messages await confirmation: wait a little and try
+                // again; writeTimeout bounds the total wait
+                long pause = Math.min(MAX_RETRY_PAUSE_MS, 1L << Math.min(retry, 5));
+                try {
+                    scheduler.schedule(() -> send(c, topic, m, result, retry + 1), pause, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopped) {
+                    failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped");
+                }
+                return;
+            }
+            failed(result, notConnected(e) ? WriteFailure.NOT_CONNECTED : WriteFailure.REJECTED,
+                    "the message to topic '" + topic + "' was not sent: " + Reasons.describe(e));
+        } catch (IllegalArgumentException e) {
+            failed(result, WriteFailure.REJECTED, "the message to topic '" + topic + "' was not sent: "
+                    + e.getMessage());
+        }
+    }
+
+    private static boolean notConnected(Throwable e) {
+        if (!(e instanceof MqttException me)) {
+            return false;
+        }
+        int code = me.getReasonCode();
+        return code == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
+                || code == MqttException.REASON_CODE_CONNECTION_LOST
+                || code == MqttException.REASON_CODE_CLIENT_DISCONNECTING
+                || code == MqttException.REASON_CODE_CLIENT_CLOSED
+                || code == MqttException.REASON_CODE_CLIENT_ALREADY_DISCONNECTED;
+    }
+
+    private CompletableFuture<Void> failed(CompletableFuture<Void> f, WriteFailure failure, String message) {
+        if (f.completeExceptionally(new PublishException(failure, message))) {
+            statistics.error(message, clock.instant());
+            log.packet("write failed ({}): {}", failure, message);
+        }
+        return f;
+    }
+
+    @Override
+    public void acknowledge(InboundMessage message) {
+        if (!message.needsAck()) {
+            return;
+        }
+        if (!acks.acknowledge(message.sequence())) {
+            log.packet("acknowledgement of message #{} (id {}) ignored: it came on an earlier connection and the "
+                    + "broker will deliver it again", message.sequence(), message.messageId());
+        }
+    }
+
+    @Override
+    public LineStatus status() {
+        LineStatus s = status;
+        return new LineStatus(s.line(), s.state(), s.broker(), s.reason(), s.since(), statistics.snapshot());
+    }
+
+    @Override
+    public void stop() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            scheduler.execute(() -> {
+                Connection c;
+                synchronized (lock) {
+                    c = current;
+                    drop(true, false);
+                    phase = Phase.STOPPED;
+                }
+                if (c != null) {
+                    close(c, true);
+                }
+                synchronized (lock) {
+                    releasePersistence();
+                    orphans.values().forEach(f -> failed(f, WriteFailure.STOPPED, "line '" + lineName
+                            + "' stopped before the broker confirmed the message"));
+                    orphans.clear();
+                    setStatus(LineState.DISCONNECTED, "", "line stopped");
+                }
+                done.complete(null);
+            });
+            done.get(STOP_WAIT.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return; // already stopped
+        } catch (Exception e) {
+            log.warn("stop did not finish in time: {}", e.toString());
+        } finally {
+            scheduler.shutdown();
+            try {
+                if (!scheduler.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    scheduler.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                scheduler.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        log.info("stopped");
+    }
+
+    // ---------------------------------------------------------------- connecting
+
+    /** Tries the next host of the round. Holds lock. */
+    private void attempt() {
+        cancel(reconnectTask);
+        if (phase == Phase.STOPPED || !wanted || !started) {
+            return;
+        }
+        if (persistenceError != null) {
+            setStatus(LineState.DISCONNECTED, "", persistenceError);
+            return;
+        }
+        List<BrokerUri> brokers = settings.brokers();
+        int index = (roundStart + tried) % brokers.size();
+        BrokerUri broker = brokers.get(index);
+        phase = Phase.CONNECTING;
+        setStatus(LineState.CONNECTING, broker.uri(), "");
+        Connection c;
+        MqttConnectOptions options;
+        try {
+            options = options(broker);
+            c = new Connection(broker, index);
+        } catch (MqttException | IllegalArgumentException | IllegalStateException e) {
+            current = null;
+            attemptFailed(broker, e instanceof MqttException ? Reasons.describe(e) : e.getMessage());
+            return;
+        }
+        current = c;
+        if (broker.tls() && !settings.tls().hostnameVerification()) {
+            log.warn("connecting to {} WITHOUT hostname verification (hostnameVerification NO): any server with a "
+                    + "certificate from a trusted CA can pose as this broker", broker.uri());
+        }
+        log.packet("CONNECT to {}: clientId={} cleanSession={} keepAlive={}s userName={} password={} will={}",
+                broker.uri(), settings.clientId(), settings.cleanSession(), settings.keepAliveSeconds(),
+                settings.userName(), Secrets.mask(settings.password()), settings.will());
+        try {
+            c.client.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    run(() -> onConnected(c, token.getSessionPresent()));
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    run(() -> onConnectFailed(c, Reasons.describe(e)));
+                }
+            });
+        } catch (MqttException e) {
+            onConnectFailed(c, Reasons.describe(e));
+            return;
+        }
+        if (settings.replyTimeout().toMillis() > 0) {
+            // Paho's connection timeout covers the TCP connect only; this bounds CONNACK too (#1013)
+            Duration t = settings.replyTimeout().plusMillis(500);
+            replyTimer = schedule(() -> onConnectFailed(c, "no CONNACK within Reply Timeout ("
+                    + seconds(settings.replyTimeout()) + ")"), t);
+        }
+    }
+
+    private MqttConnectOptions options(BrokerUri broker) {
+        SessionSettings s = settings;
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setServerURIs(new String[] {broker.uri()});
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        o.setAutomaticReconnect(false);
+        o.setCleanSession(s.cleanSession());
+        o.setKeepAliveInterval(s.keepAliveSeconds());
+        o.setConnectionTimeout(s.replyTimeoutSeconds());
+        o.setMaxInflight(s.maxInflight());
+        if (!s.userName().isEmpty()) {
+            o.setUserName(s.userName());
+        }
+        if (!s.password().isEmpty()) {
+            o.setPassword(s.password().toCharArray());
+        }
+        if (s.will().enabled()) {
+            if (s.will().topic().isBlank()) {
+                throw new IllegalArgumentException("Will Flag is YES but Will Topic is empty");
+            }
+            o.setWill(s.will().topic(), s.will().message().getBytes(StandardCharsets.UTF_8), s.will().qos(),
+                    s.will().retain());
+        }
+        if (broker.tls()) {
+            o.setSocketFactory(new NoDelaySslSocketFactory(TlsFactories.create(s.tls()), activity));
+            o.setHttpsHostnameVerificationEnabled(s.tls().hostnameVerification());
+        } else {
+            o.setSocketFactory(new NoDelaySocketFactory(activity));
+        }
+        return o;
+    }
+
+    private void onConnected(Connection c, boolean sessionPresent) {
+        synchronized (lock) {
+            if (c != current || c.discarded) {
+                close(c, true); // a late CONNACK of an abandoned attempt
+                return;
+            }
+            cancel(replyTimer);
+            c.connected = true;
+            phase = Phase.SUBSCRIBING;
+            backoff.reset();
+            tried = 0;
+            statistics.connected();
+            activity.touch();
+            pingSentAt = 0;
+            log.packet("CONNACK from {}: sessionPresent={}", c.broker.uri(), sessionPresent);
+            log.info("connected to {} as client id '{}'", c.broker.uri(), settings.clientId());
+            subscribe(c, settings.topicFilters(), settings.subscribeQos());
+            startWatchdog(c);
+            startFailBackProbe(c);
+        }
+    }
+
+    private void onConnectFailed(Connection c, String why) {
+        synchronized (lock) {
+            if (c != current || c.discarded) {
+                return;
+            }
+            cancel(replyTimer);
+            discard(c);
+            current = null;
+            attemptFailed(c.broker, why);
+        }
+    }
+
+    /** Holds lock. Next host of the round at once, or the next round after the back-off. */
+    private void attemptFailed(BrokerUri broker, String why) {
+        String reason = "cannot connect to " + broker.uri() + ": " + why;
+        error(reason);
+        phase = Phase.DOWN;
+        tried++;
+        if (tried < settings.brokers().size()) {
+            attempt();
+            return;
+        }
+        tried = 0;
+        roundStart = 0;
+        Duration delay = backoff.next();
+        setStatus(LineState.DISCONNECTED, "", reason + "; next attempt in " + seconds(delay));
+        reconnectTask = schedule(this::attemptLocked, delay);
+    }
+
+    private void attemptLocked() {
+        synchronized (lock) {
+            attempt();
+        }
+    }
+
+    /** The connection is gone (Paho told us, or our watchdog or a reply timeout decided). */
+    private void lost(Connection c, String reason) {
+        synchronized (lock) {
+            if (c != current || c.discarded) {
+                return;
+            }
+            error("connection to " + c.broker.uri() + " lost: " + reason);
+            drop(false);
+            phase = Phase.DOWN;
+            int n = settings.brokers().size();
+            roundStart = n > 1 ? (c.index + 1) % n : 0; // try the others first, then the one just lost
+            tried = 0;
+            Duration delay = backoff.next();
+            setStatus(LineState.DISCONNECTED, "", reason + "; reconnecting in " + seconds(delay));
+            reconnectTask = schedule(this::attemptLocked, delay);
+        }
+    }
+
+    private void drop(boolean graceful) {
+        drop(graceful, true);
+    }
+
+    /** Holds lock. Leaves the current connection (DISCONNECT when {@code graceful}); no reconnect here. */
+    private void drop(boolean graceful, boolean closeInBackground) {
+        cancel(reconnectTask);
+        cancel(replyTimer);
+        cancel(watchdog);
+        cancel(failBackProbe);
+        Connection c = current;
+        current = null;
+        acks.connectionLost();
+        if (c == null) {
+            return;
+        }
+        c.discarded = true;
+        c.connected = false;
+        for (Outbound o : c.inflight.values()) {
+            if (settings.cleanSession() || o.qos == 0) {
+                failed(o.result, WriteFailure.NOT_CONNECTED, "line '" + lineName + "' lost its connection before "
+                        + "the broker confirmed the message");
+            }
+        }
+        if (!settings.cleanSession()) {
+            c.inflight.forEach((token, o) -> {
+                if (o.qos > 0 && !o.result.isDone()) {
+                    orphans.put(token.getMessageId(), o.result);
+                }
+            });
+        }
+        c.inflight.clear();
+        if (closeInBackground) {
+            run(() -> close(c, graceful));
+        }
+    }
+
+    /** Holds lock: marks an attempt abandoned and closes its client in the background. */
+    private void discard(Connection c) {
+        c.discarded = true;
+        c.connected = false;
+        run(() -> close(c, false));
+    }
+
+    /** Closes a Paho client; blocks at most a few seconds. Never holds lock (Paho may call back). */
+    private void close(Connection c, boolean graceful) {
+        long wait = Math.max(500, Math.min(2000, settings.replyTimeout().toMillis()));
+        try {
+            if (graceful && c.client.isConnected()) {
+                c.client.disconnect(0).waitForCompletion(wait);
+                log.packet("DISCONNECT sent to {}", c.broker.uri());
+            }
+        } catch (MqttException e) {
+            log.packet("DISCONNECT to {} failed: {}", c.broker.uri(), Reasons.describe(e));
+        }
+        try {
+            c.client.disconnectForcibly(0, 200, false);
+        } catch (MqttException e) {
+            // already disconnected: fine
+        }
+        try {
+            c.client.close(true);
+        } catch (MqttException e) {
+            log.packet("closing the client of {} failed: {}", c.broker.uri(), Reasons.describe(e));
+        }
+    }
+
+    // ---------------------------------------------------------------- subscriptions
+
+    /** Holds lock. SUBSCRIBE from our thread, never inside Paho's connect callback (#985, #999). */
+    private void subscribe(Connection c, List<String> filters, int qos) {
+        String[] f = filters.toArray(String[]::new);
+        int[] q = new int[f.length];
+        java.util.Arrays.fill(q, qos);
+        log.packet("SUBSCRIBE {} QoS {}", filters, qos);
+        try {
+            c.client.subscribe(f, q, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    run(() -> onSubscribed(c, filters, token.getGrantedQos()));
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    int[] granted = token.getGrantedQos();
+                    if (granted != null && granted.length == f.length) {
+                        run(() -> onSubscribed(c, filters, granted));
+                    } else {
+                        run(() -> lost(c, "SUBSCRIBE to " + filters + " failed: " + Reasons.describe(e)));
+                    }
+                }
+            });
+        } catch (MqttException | IllegalArgumentException e) {
+            String why = e instanceof MqttException me ? Reasons.describe(me) : e.getMessage();
+            run(() -> lost(c, "SUBSCRIBE to " + filters + " failed: " + why));
+            return;
+        }
+        armReplyTimer(c, "SUBACK");
+    }
+
+    private void onSubscribed(Connection c, List<String> filters, int[] granted) {
+        synchronized (lock) {
+            if (c != current || c.discarded) {
+                return;
+            }
+            cancel(replyTimer);
+            List<String> refused = new ArrayList<>();
+            for (int i = 0; i < filters.size(); i++) {
+                if (granted == null || i >= granted.length || granted[i] == 0x80) {
+                    refused.add(filters.get(i));
+                }
+            }
+            log.packet("SUBACK for {}: granted QoS {}", filters, granted == null ? "none" : java.util.Arrays.toString(granted));
+            for (String f : refused) {
+                error("the broker refused the subscription to topic filter '" + f + "' (SUBACK 0x80: not "
+                        + "allowed for this user or not supported); no messages arrive for it");
+            }
+            if (phase != Phase.CONNECTED) {
+                phase = Phase.CONNECTED;
+                setStatus(LineState.CONNECTED, c.broker.uri(), "");
+            }
+        }
+    }
+
+    /** Holds lock. UNSUBSCRIBE the filters no longer wanted, then SUBSCRIBE the new list. */
+    private void resubscribe(Connection c, SessionSettings old, SessionSettings next) {
+        List<String> removed = old.topicFilters().stream().filter(f -> !next.topicFilters().contains(f)).toList();
+        if (removed.isEmpty()) {
+            subscribe(c, next.topicFilters(), next.subscribeQos());
+            return;
+        }
+        log.packet("UNSUBSCRIBE {}", removed);
+        try {
+            c.client.unsubscribe(removed.toArray(String[]::new), null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    run(() -> {
+                        synchronized (lock) {
+                            if (c == current && !c.discarded) {
+                                cancel(replyTimer);
+                                log.packet("UNSUBACK for {}", removed);
+                                subscribe(c, settings.topicFilters(), settings.subscribeQos());
+                            }
+                        }
+                    });
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    run(() -> lost(c, "UNSUBSCRIBE from " + removed + " failed: " + Reasons.describe(e)));
+                }
+            });
+        } catch (MqttException e) {
+            run(() -> lost(c, "UNSUBSCRIBE from " + removed + " failed: " + Reasons.describe(e)));
+            return;
+        }
+        armReplyTimer(c, "UNSUBACK");
+    }
+
+    private void armReplyTimer(Connection c, String what) {
+        cancel(replyTimer);
+        Duration t = settings.replyTimeout();
+        if (t.toMillis() > 0) {
+            replyTimer = schedule(() -> lost(c, "no " + what + " within Reply Timeout (" + seconds(t) + ")"), t);
+        }
+    }
+
+    // ---------------------------------------------------------------- liveness and fail-back
+
+    /** Holds lock. Ping Interval: PINGREQ when nothing arrived for that long; no answer in Reply Timeout: dead. */
+    private void startWatchdog(Connection c) {
+        long interval = settings.pingInterval().toMillis();
+        if (interval <= 0) {
+            return;
+        }
+        long reply = settings.replyTimeout().toMillis();
+        long tick = Math.max(50, Math.min(1000, Math.min(interval, reply > 0 ? reply : interval) / 5));
+        cancel(watchdog);
+        watchdog = scheduler.scheduleWithFixedDelay(() -> watch(c), tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private void watch(Connection c) {
+        String dead = null;
+        synchronized (lock) {
+            if (c != current || !c.connected) {
+                return;
+            }
+            long now = System.nanoTime();
+            long last = activity.lastReadNanos();
+            long reply = settings.replyTimeout().toNanos();
+            if (pingSentAt != 0) {
+                if (last - pingSentAt >= 0) {
+                    log.packet("PINGRESP (data from the broker) after {} ms", (last - pingSentAt) / 1_000_000);
+                    pingSentAt = 0;
+                } else if (reply > 0 && now - pingSentAt >= reply) {
+                    dead = "no PINGRESP within Reply Timeout (" + seconds(settings.replyTimeout()) + ") after nothing "
+                            + "arrived for Ping Interval (" + seconds(settings.pingInterval())
+                            + "); the connection is dead (half-open)";
+                }
+            } else if (now - last >= settings.pingInterval().toNanos()) {
+                try {
+                    c.client.sendPing();
+                    pingSentAt = now;
+                    log.packet("PINGREQ: nothing arrived for {}", seconds(settings.pingInterval()));
+                } catch (MqttException e) {
+                    dead = "PINGREQ could not be sent: " + Reasons.describe(e);
+                }
+            }
+        }
+        if (dead != null) {
+            lost(c, dead);
+        }
+    }
+
+    /** Holds lock. On a backup host with Fail Back YES: probe the primary; when it answers, switch back. */
+    private void startFailBackProbe(Connection c) {
+        if (!settings.failBack() || c.index == 0 || settings.brokers().size() < 2) {
+            return;
+        }
+        long period = Math.max(1000, settings.reconnectMaxDelay().toMillis());
+        BrokerUri primary = settings.primary();
+        SessionSettings s = settings;
+        failBackProbe = scheduler.scheduleWithFixedDelay(() -> {
+            if (FailBackProbe.answers(primary, s)) {
+                synchronized (lock) {
+                    if (c != current || !c.connected) {
+                        return;
+                    }
+                    log.info("primary broker {} answers again: failing back from {}", primary.uri(), c.broker.uri());
+                    drop(true);
+                    phase = Phase.IDLE;
+                    roundStart = 0;
+                    tried = 0;
+                    attempt();
+                }
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    // ---------------------------------------------------------------- persistence
+
+    /** Holds lock. Clean Session NO keeps Paho's in-flight state in a locked per-line folder. */
+    private void acquirePersistence() {
+        persistenceError = null;
+        if (settings.cleanSession() || persistenceLock != null) {
+            return;
+        }
+        Path folder = context.dataDirectory().resolve("mqtt-" + ClientIds.sanitise(lineName));
+        try {
+            persistenceLock = PersistenceLock.acquire(folder, lineName);
+        } catch (IllegalStateException e) {
+            persistenceError = e.getMessage();
+            error(persistenceError);
+        }
+    }
+
+    private void releasePersistence() {
+        if (persistenceLock != null) {
+            persistenceLock.close();
+            persistenceLock = null;
+        }
+    }
+
+    private MqttClientPersistence newPersistence() {
+        if (settings.cleanSession() || persistenceLock == null) {
+            return new MemoryPersistence();
+        }
+        return new MqttDefaultFilePersistence(persistenceLock.folder().toString());
+    }
+
+    // ---------------------------------------------------------------- inbound
+
+    /** Runs on Paho's callback thread: hand over and return; never throw (an exception disconnects, #549). */
+    private void onMessage(Connection c, String topic, MqttMessage msg) {
+        long seq = 0;
+        try {
+            if (c != current || c.discarded) {
+                log.packet("PUBLISH in on an abandoned connection ignored: topic={} id={}", topic, msg.getId());
+                return;
+            }
+            seq = sequence.incrementAndGet();
+            byte[] payload = msg.getPayload();
+            InboundMessage in = new InboundMessage(topic, payload, msg.getQos(), msg.getQos() == 0 ? 0 : msg.getId(),
+                    msg.isRetained(), msg.isDuplicate(), clock.instant(), seq);
+            if (in.needsAck()) {
+                acks.arrived(c.ackConnection, seq, msg.getId(), msg.getQos());
+            }
+            statistics.received(payload.length);
+            log.packet("PUBLISH in: topic={} qos={} id={} retained={} dup={} bytes={} payload={}", topic,
+                    msg.getQos(), msg.getId(), msg.isRetained(), msg.isDuplicate(), payload.length,
+                    LineLog.preview(payload));
+            listener.messageArrived(in);
+        } catch (Throwable t) {
+            String why = "message on topic '" + topic + "' could not be handed over: " + t;
+            statistics.error(why, clock.instant());
+            log.error("{}", why);
+            if (seq > 0 && msg.getQos() > 0) {
+                acks.acknowledge(seq); // do not block the acknowledgements behind it
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void error(String message) {
+        statistics.error(message, clock.instant());
+        log.warn("{}", message);
+    }
+
+    private void setStatus(LineState state, String broker, String reason) {
+        LineStatus s = new LineStatus(lineName, state, broker, reason, clock.instant(), statistics.snapshot());
+        status = s;
+        try {
+            listener.statusChanged(s);
+        } catch (RuntimeException e) {
+            log.error("status listener failed: {}", e.toString());
+        }
+    }
+
+    private void run(Runnable r) {
+        try {
+            scheduler.execute(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    error("internal error: " + e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // stopped: nothing to do any more
+        }
+    }
+
+    private ScheduledFuture<?> schedule(Runnable r, Duration delay) {
+        try {
+            return scheduler.schedule(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    error("internal error: " + e);
+                }
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    static String seconds(Duration d) {
+        double s = d.toMillis() / 1000.0;
+        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
+    }
+
+    /** A publish waiting for its confirmation. */
+    private record Outbound(int qos, CompletableFuture<Void> result) {
+    }
+
+    /** One connection attempt and, when it succeeds, the connection: its own Paho client and callback. */
+    private final class Connection implements MqttCallback {
+        final BrokerUri broker;
+        final int index;
+        final PahoClient client;
+        final long ackConnection;
+        final Map<IMqttDeliveryToken, Outbound> inflight = new ConcurrentHashMap<>();
+        volatile boolean connected;
+        volatile boolean discarded;
+
+        Connection(BrokerUri broker, int index) throws MqttException {
+            this.broker = broker;
+            this.index = index;
+            // constructed with the primary URI: Paho names the persistence subfolder after it, so the
+            // session store stays the same whichever host we connect to
+            this.client = new PahoClient(settings.primary().uri(), settings.clientId(), newPersistence(), scheduler);
+            client.setManualAcks(true);
+            client.setCallback(this);
+            this.ackConnection = acks.newConnection(this::ack);
+        }
+
+        private void ack(int messageId, int qos) {
+            try {
+                client.messageArrivedComplete(messageId, qos);
+                log.packet("{} sent for id {}", qos == 1 ? "PUBACK" : "PUBREC", messageId);
+            } catch (MqttException e) {
+                log.packet("acknowledgement of id {} not sent ({}); the broker will deliver it again", messageId,
+                        Reasons.describe(e));
+            }
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            String reason = Reasons.describe(cause);
+            if (Reasons.closedByBroker(cause)) {
+                reason = "the broker closed the connection (possible client id clash: another client may be "
+                        + "connecting with client id '" + settings.clientId() + "', which makes the broker drop ours)";
+                log.warn("broker {} closed the connection of client id '{}'. If this repeats, another client uses "
+                        + "the same client id: give each system its own clientId", broker.uri(), settings.clientId());
+            }
+            String r = reason;
+            run(() -> lost(this, r));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            onMessage(this, topic, message);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // normal publishes complete through their action listener; this catches the ones Paho
+            // restored from persistence and resent after a reconnect (Clean Session NO)
+            CompletableFuture<Void> f = orphans.remove(token.getMessageId());
+            if (f != null) {
+                log.packet("delivery of resent message id {} confirmed", token.getMessageId());
+                f.complete(null);
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.scadamqtt.mqtt.internal.client;
+
+import static org.scadamqtt.mqtt.MqttParameters.*;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.config.ParameterDescriptor;
+import org.scadamqtt.config.ParameterValues;
+import org.scadamqtt.mqtt.MqttParameters;
+import org.scadamqtt.mqtt.internal.MqttSession;
+
+/**
+ * Everything the session needs from a line's configuration, read once. Parameters missing from
+ * the {@link ParameterValues} take the defaults of {@link MqttParameters#LINE_PARAMETERS}.
+ * {@link #toString()} masks passwords.
+ */
+public record SessionSettings(String lineName, List<BrokerUri> brokers, String clientId, String userName,
+        String password, boolean cleanSession, int keepAliveSeconds, Duration pingInterval, Duration replyTimeout,
+        Will will, boolean failBack, Duration reconnectMinDelay, Duration reconnectMaxDelay, Tls tls,
+        int maxInflight, Duration writeTimeout, boolean fullDebug, List<String> topicFilters, int subscribeQos) {
+
+    /** The will of CONNECT; {@code enabled} false: none. */
+    public record Will(boolean enabled, int qos, boolean retain, String topic, String message) {
+    }
+
+    /** TLS material; empty paths mean the JVM defaults. */
+    public record Tls(String trustStore, String trustStorePassword, String keyStore, String keyStorePassword,
+            List<String> versions, boolean hostnameVerification) {
+        @Override
+        public String toString() {
+            return "Tls[trustStore=" + trustStore + ", keyStore=" + keyStore + ", versions=" + versions
+                    + ", hostnameVerification=" + hostnameVerification + ", passwords "
+                    + Secrets.mask(trustStorePassword + keyStorePassword) + "]";
+        }
+    }
+
+    private static final Map<String, ParameterDescriptor> TABLE = MqttParameters.LINE_PARAMETERS.stream()
+            .collect(Collectors.toMap(ParameterDescriptor::name, Function.identity()));
+
+    /**
+     * Reads a line.
+     *
+     * @param hostId the host's stable id, for the default client id
+     * @throws IllegalArgumentException with a sentence naming the line when an address or value is unusable
+     */
+    public static SessionSettings of(LineConfig line, String hostId) {
+        ParameterValues p = line.parameters();
+        String clientId = text(p, CLIENT_ID);
+        if (clientId.isBlank()) {
+            clientId = ClientIds.derive(hostId, line.name());
+        }
+        List<String> filters = MqttSession.topicFilters(line);
+        if (filters.isEmpty()) {
+            filters = List.of(text(p, TOPIC_FILTER).isEmpty() ? "#" : text(p, TOPIC_FILTER));
+        }
+        List<String> versions = Arrays.stream(text(p, TLS_VERSIONS).split("[,;\\s]+")).filter(s -> !s.isBlank())
+                .toList();
+        Duration min = value(p, RECONNECT_MIN_DELAY, Duration.class);
+        Duration max = value(p, RECONNECT_MAX_DELAY, Duration.class);
+        if (max.compareTo(min) < 0) {
+            max = min;
+        }
+        List<BrokerUri> brokers;
+        try {
+            brokers = BrokerUri.of(line);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("line '" + line.name() + "': " + e.getMessage(), e);
+        }
+        return new SessionSettings(line.name(), brokers, clientId, text(p, USER_NAME), text(p, PASSWORD),
+                bool(p, CLEAN_SESSION), (int) (long) value(p, KEEP_ALIVE, Long.class),
+                value(p, PING_INTERVAL, Duration.class), value(p, REPLY_TIMEOUT, Duration.class),
+                new Will(bool(p, WILL_FLAG), (int) value(p, WILL_QOS, Integer.class), bool(p, WILL_RETAIN),
+                        text(p, WILL_TOPIC), text(p, WILL_MESSAGE)),
+                bool(p, FAIL_BACK), min, max,
+                new Tls(text(p, TRUST_STORE), text(p, TRUST_STORE_PASSWORD), text(p, KEY_STORE),
+                        text(p, KEY_STORE_PASSWORD), versions, bool(p, HOSTNAME_VERIFICATION)),
+                (int) (long) value(p, MAX_INFLIGHT, Long.class), value(p, WRITE_TIMEOUT, Duration.class),
+                bool(p, FULL_DEBUG), List.copyOf(filters), (int) value(p, SUBSCRIBE_QOS, Integer.class));
+    }
+
+    /** The same settings with other subscriptions: equal to another line's when only those differ. */
+    public SessionSettings withSubscriptions(List<String> filters, int qos) {
+        return new SessionSettings(lineName, brokers, clientId, userName, password, cleanSession, keepAliveSeconds,
+                pingInterval, replyTimeout, will, failBack, reconnectMinDelay, reconnectMaxDelay, tls, maxInflight,
+                writeTimeout, fullDebug, List.copyOf(filters), qos);
+    }
+
+    /** Whether {@code other} differs from this only in topic filters and subscribe QoS. */
+    public boolean onlySubscriptionsDiffer(SessionSettings other) {
+        return !equals(other) && withSubscriptions(other.topicFilters, other.subscribeQos).equals(other);
+    }
+
+    /** The primary broker (first address). */
+    public BrokerUri primary() {
+        return brokers.get(0);
+    }
+
+    /** Reply Timeout in whole seconds for Paho's connection timeout; 0 = none. */
+    public int replyTimeoutSeconds() {
+        long ms = replyTimeout.toMillis();
+        return ms <= 0 ? 0 : (int) Math.max(1, (ms + 999) / 1000);
+    }
+
+    private static Object raw(ParameterValues p, String name) {
+        Object v = p.get(name);
+        if (v == null) {
+            ParameterDescriptor d = TABLE.get(name);
+            v = d == null ? null : d.defaultValue();
+        }
+        return v;
+    }
+
+    private static <T> T value(ParameterValues p, String name, Class<T> type) {
+        Object v = raw(p, name);
+        if (!type.isInstance(v)) {
+            throw new IllegalArgumentException("parameter " + name + " has value " + v + " where a "
+                    + type.getSimpleName() + " is expected");
+        }
+        return type.cast(v);
+    }
+
+    private static String text(ParameterValues p, String name) {
+        Object v = raw(p, name);
+        return v == null ? "" : v.toString();
+    }
+
+    private static boolean bool(ParameterValues p, String name) {
+        return Boolean.TRUE.equals(raw(p, name));
+    }
+
+    @Override
+    public String toString() {
+        return "line '" + lineName + "' brokers=" + brokers + " clientId=" + clientId + " userName=" + userName
+                + " password=" + Secrets.mask(password) + " cleanSession=" + cleanSession + " keepAlive="
+                + keepAliveSeconds + "s pingInterval=" + pingInterval.toMillis() + "ms replyTimeout="
+                + replyTimeout.toMillis() + "ms will=" + will + " failBack=" + failBack + " reconnect="
+                + reconnectMinDelay.toMillis() + ".." + reconnectMaxDelay.toMillis() + "ms " + tls + " maxInflight="
+                + maxInflight + " writeTimeout=" + writeTimeout.toMillis() + "ms fullDebug=" + fullDebug
+                + " topicFilters=" + topicFilters + " subscribeQos=" + subscribeQos;
+    }
+}

@@ -1,0 +1,74 @@
+package org.scadamqtt.mqtt.internal.codec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+
+/**
+ * Payload Type "JSON": the payload is parsed once into a Jackson tree that every JA= tag of the
+ * station reads from. Bad input never throws: it yields a {@link DecodedPayload} whose error says
+ * where the JSON went wrong ("payload is not valid JSON at line 1 column 7: ...").
+ *
+ * <p>Thread-safe: one shared {@link ObjectReader}, which Jackson documents as immutable.
+ */
+public final class JsonCodec implements PayloadCodec {
+
+    /** The one instance; the shared reader is immutable. */
+    public static final JsonCodec INSTANCE = new JsonCodec();
+
+    /** Long parser messages are cut so a log line stays one readable line. */
+    private static final int MAX_DETAIL = 200;
+
+    // FAIL_ON_TRAILING_TOKENS: '{"a":1} x' is not one JSON document; accepting it would hide a broken sender.
+    private static final ObjectReader READER = new ObjectMapper()
+            .reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Prefer {@link #INSTANCE}; instances are interchangeable. */
+    public JsonCodec() {
+    }
+
+    @Override
+    public DecodedPayload decode(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return DecodedPayload.failure("payload is empty; a JSON document was expected");
+        }
+        try {
+            JsonNode document = READER.readTree(payload);
+            if (document == null || document.isMissingNode()) {
+                return DecodedPayload.failure("payload contains only white space; a JSON document was expected");
+            }
+            return DecodedPayload.of(document);
+        } catch (JsonProcessingException e) {
+            return DecodedPayload.failure("payload is not valid JSON" + where(e.getLocation()) + ": "
+                    + shorten(e.getOriginalMessage()));
+        } catch (IOException | RuntimeException e) {
+            // e.g. CharConversionException for bytes that are not UTF-8/16/32
+            return DecodedPayload.failure("payload is not valid JSON: " + shorten(e.getMessage()));
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + " column " + location.getColumnNr();
+    }
+
+    private static String shorten(String message) {
+        if (message == null || message.isBlank()) {
+            return "no detail from the parser";
+        }
+        String oneLine = message.replaceAll("\\s*\\R\\s*", " ").trim();
+        return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "...";
+    }
+
+    @Override
+    public String toString() {
+        return "JsonCodec";
+    }
+}

@@ -1,0 +1,78 @@
+package org.scadamqtt.mqtt.internal.station;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads one driver instance owns: a bounded pool that runs the station workers (each
+ * station one task at a time, stations in parallel) and one timer thread. Never shared between
+ * drivers, so {@link #shutdown(Duration)} leaves no thread of this driver behind. Thread names
+ * start with {@code scada-mqtt-<line>-}.
+ */
+public final class DriverThreads {
+
+    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor timer;
+    private final String prefix;
+
+    /**
+     * @param line     line name, in thread names
+     * @param stations number of stations; the pool has at most one thread per station, 2 to 8
+     */
+    public DriverThreads(String line, int stations) {
+        this.prefix = "scada-mqtt-" + line + "-";
+        int n = Math.max(2, Math.min(8, Math.min(stations, Runtime.getRuntime().availableProcessors() * 2)));
+        // at most one task per station is queued at a time, so the queue is bounded by the station count
+        workers = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                factory(prefix + "station-"));
+        workers.allowCoreThreadTimeOut(true);
+        timer = new ScheduledThreadPoolExecutor(1, factory(prefix + "timer-"));
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    private static ThreadFactory factory(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Runs station work. */
+    public Executor workers() {
+        return workers;
+    }
+
+    /** Runs timers (time filter, write timeouts). */
+    public ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    /** The prefix of every thread name of this driver. */
+    public String threadNamePrefix() {
+        return prefix;
+    }
+
+    /** Stops both pools, interrupting running work, and waits at most {@code wait} for the threads to end. */
+    public boolean shutdown(Duration wait) {
+        workers.shutdownNow();
+        timer.shutdownNow();
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            boolean a = workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            boolean b = timer.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return a && b;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

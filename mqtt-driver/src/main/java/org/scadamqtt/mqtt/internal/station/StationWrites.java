@@ -1,0 +1,166 @@
+package org.scadamqtt.mqtt.internal.station;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.scadamqtt.config.TagConfig;
+import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.WriteFailure;
+import org.scadamqtt.driver.WriteResult;
+import org.scadamqtt.mqtt.internal.InboundMessage;
+import org.scadamqtt.mqtt.internal.MqttSession;
+import org.scadamqtt.mqtt.internal.PublishException;
+import org.scadamqtt.mqtt.internal.bind.AckGate;
+import org.scadamqtt.mqtt.internal.bind.TagAddress;
+
+/**
+ * The output tags of one station: OUT_TOPIC (remembered), OUT_VALUE (published on the current
+ * OUT_TOPIC with the line's Publish QoS and Retain) and ACK_ID (confirms the held message).
+ * Runs on the station task, so it sees the station's state without locks.
+ */
+final class StationWrites {
+
+    /** A queued write; on stop its result is failed with STOPPED. */
+    record WriteEvent(CompletableFuture<WriteResult> result, Runnable body) implements Runnable {
+        @Override
+        public void run() {
+            body.run();
+        }
+    }
+
+    private final StationWorker station;
+    private final MqttSession session;
+    private final StationSettings settings;
+    private final ScheduledExecutorService timer;
+    private String outTopic = "";
+
+    StationWrites(StationWorker station, MqttSession session, StationSettings settings,
+            ScheduledExecutorService timer) {
+        this.station = station;
+        this.session = session;
+        this.settings = settings;
+        this.timer = timer;
+    }
+
+    private String where(TagConfig tag) {
+        return "tag " + tag.name() + " of station " + station.name() + " on line " + station.line();
+    }
+
+    void apply(TagConfig tag, TagAddress.Kind kind, Object value, CompletableFuture<WriteResult> result) {
+        if (station.control() != StationControl.ON) {
+            result.complete(WriteResult.failed(WriteFailure.STATION_NOT_ON, "cannot write " + where(tag)
+                    + ": the station is " + station.control()));
+            return;
+        }
+        switch (kind) {
+            case OUT_TOPIC -> writeTopic(tag, value, result);
+            case OUT_VALUE -> writeValue(tag, value, result);
+            case ACK_ID -> writeAck(tag, value, result);
+            default -> result.complete(WriteResult.failed(WriteFailure.NOT_WRITABLE, where(tag)
+                    + " has address '" + tag.address() + "', which cannot be written"));
+        }
+    }
+
+    private void writeTopic(TagConfig tag, Object value, CompletableFuture<WriteResult> result) {
+        if (!(value instanceof String topic)) {
+            result.complete(WriteResult.failed(WriteFailure.WRONG_VALUE, where(tag) + " takes text, not " + value));
+            return;
+        }
+        if (topic.contains("+") || topic.contains("#")) {
+            result.complete(WriteResult.failed(WriteFailure.WRONG_VALUE, where(tag) + ": '" + topic
+                    + "' contains + or #, which a topic to publish on may not contain"));
+            return;
+        }
+        outTopic = topic;
+        result.complete(WriteResult.success());
+    }
+
+    private void writeValue(TagConfig tag, Object value, CompletableFuture<WriteResult> result) {
+        if (!(value instanceof String text)) {
+            result.complete(WriteResult.failed(WriteFailure.WRONG_VALUE, where(tag) + " takes text, not " + value));
+            return;
+        }
+        if (!station.isLineUp()) {
+            result.complete(WriteResult.failed(WriteFailure.NOT_CONNECTED, "line " + station.line()
+                    + " is not connected to a broker; " + where(tag) + " was not published"));
+            return;
+        }
+        if (outTopic.isEmpty()) {
+            result.complete(WriteResult.failed(WriteFailure.NO_OUT_TOPIC, "station " + station.name()
+                    + " has no OUT_TOPIC value; write the topic to its OUT_TOPIC tag before " + where(tag)));
+            return;
+        }
+        String topic = outTopic;
+        CompletableFuture<Void> sent;
+        try {
+            sent = session.publish(topic, text.getBytes(StandardCharsets.UTF_8), settings.publishQos(),
+                    settings.publishRetain());
+        } catch (RuntimeException e) {
+            result.complete(WriteResult.failed(WriteFailure.REJECTED, "publishing " + where(tag) + " on '" + topic
+                    + "' failed: " + e.getMessage()));
+            return;
+        }
+        ScheduledFuture<?> timeout = scheduleTimeout(result, "the broker did not confirm " + where(tag) + " on '"
+                + topic + "' (QoS " + settings.publishQos() + ") within " + settings.writeTimeout().toMillis() / 1000.0
+                + " s");
+        sent.whenComplete((v, ex) -> {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            result.complete(ex == null ? WriteResult.success() : failure(ex, tag, topic));
+        });
+    }
+
+    private ScheduledFuture<?> scheduleTimeout(CompletableFuture<WriteResult> result, String text) {
+        try {
+            return timer.schedule(() -> result.complete(WriteResult.failed(WriteFailure.TIMEOUT, text)),
+                    settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            return null;
+        }
+    }
+
+    private WriteResult failure(Throwable ex, TagConfig tag, String topic) {
+        Throwable cause = ex;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof PublishException p) {
+            return WriteResult.failed(p.failure(), "publishing " + where(tag) + " on '" + topic + "' failed: "
+                    + p.getMessage());
+        }
+        return WriteResult.failed(WriteFailure.REJECTED, "publishing " + where(tag) + " on '" + topic + "' failed: "
+                + cause);
+    }
+
+    private void writeAck(TagConfig tag, Object value, CompletableFuture<WriteResult> result) {
+        Long v = value instanceof Number n && (n instanceof Long || n instanceof Integer || n instanceof Short)
+                ? Long.valueOf(n.longValue()) : null;
+        if (v == null) {
+            result.complete(WriteResult.failed(WriteFailure.WRONG_VALUE, where(tag)
+                    + " takes the whole number read from IN_ID, not " + value));
+            return;
+        }
+        AckGate.Confirmation c = station.gate().confirm(v);
+        switch (c.outcome()) {
+            case CONFIRMED -> {
+                station.acknowledge(c.message());
+                result.complete(WriteResult.success());
+            }
+            case NOTHING_PENDING -> result.complete(WriteResult.failed(WriteFailure.WRONG_VALUE, where(tag)
+                    + ": no message is waiting for confirmation (value written: " + v + ")"));
+            case WRONG_VALUE -> {
+                InboundMessage m = c.message();
+                result.complete(WriteResult.failed(WriteFailure.WRONG_VALUE, where(tag) + ": value " + v
+                        + " does not match IN_ID " + m.messageId() + " of the waiting message on topic '"
+                        + m.topic() + "'; write " + m.messageId() + " to confirm it"));
+            }
+        }
+    }
+}

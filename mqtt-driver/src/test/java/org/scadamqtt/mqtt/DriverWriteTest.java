@@ -1,0 +1,131 @@
+package org.scadamqtt.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.mqtt.DriverHarness.WAIT;
+import static org.scadamqtt.mqtt.TestConfigs.line;
+import static org.scadamqtt.mqtt.TestConfigs.params;
+import static org.scadamqtt.mqtt.TestConfigs.station;
+import static org.scadamqtt.mqtt.TestConfigs.tag;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.driver.StationState;
+import org.scadamqtt.driver.WriteFailure;
+import org.scadamqtt.driver.WriteResult;
+import org.scadamqtt.mqtt.internal.PublishException;
+
+/** OUT_TOPIC + OUT_VALUE writes: success per QoS and each failure reason. */
+class DriverWriteTest {
+
+    @TempDir
+    Path dir;
+
+    private LineConfig config() {
+        return line("L1", List.of("localhost"), params("publishQos", "QoS_1", "publishRetain", "YES",
+                        "writeTimeout", "0.3"),
+                station("A", "dev/a", params(), tag("a_in", "TxtI", "IN_DATA"), tag("a_topic", "TxtO", "OUT_TOPIC"),
+                        tag("a_out", "TxtO", "OUT_VALUE"), tag("a_json", "Ao", "JA=x")));
+    }
+
+    private static DriverHarness connected(DriverHarness h) {
+        h.host.awaitState("A", StationState.StON, WAIT);
+        return h;
+    }
+
+    @Test
+    void outValueIsPublishedOnTheLastOutTopicWithLineQosAndRetainAndCompletesOnConfirmation() throws Exception {
+        try (DriverHarness h = connected(new DriverHarness(config(), dir).startConnected())) {
+            assertTrue(h.write("a_topic", "cmd/first").ok());
+            assertTrue(h.write("a_topic", "cmd/valve").ok());
+            CompletableFuture<WriteResult> w = h.driver.write("a_out", "OPEN").toCompletableFuture();
+            long end = System.currentTimeMillis() + 2000;
+            while (h.session.published.isEmpty() && System.currentTimeMillis() < end) {
+                Thread.sleep(5);
+            }
+            FakeSession.Published p = h.session.published.get(0);
+            assertEquals("cmd/valve", p.topic());
+            assertEquals("OPEN", p.payload());
+            assertEquals(1, p.qos());
+            assertTrue(p.retain());
+            assertFalse(w.isDone(), "the write waits for the broker's confirmation");
+            p.result().complete(null);
+            assertTrue(w.get(2, TimeUnit.SECONDS).ok());
+        }
+    }
+
+    @Test
+    void writeWhileDisconnectedFailsAtOnce() {
+        try (DriverHarness h = new DriverHarness(config(), dir)) {
+            h.driver.start();
+            assertTrue(h.write("a_topic", "cmd/valve").ok());
+            WriteResult r = h.write("a_out", "OPEN");
+            assertEquals(WriteFailure.NOT_CONNECTED, r.failure());
+            assertTrue(r.message().contains("not connected"), r.message());
+            assertTrue(h.session.published.isEmpty());
+        }
+    }
+
+    @Test
+    void writeWithoutOutTopicFails() {
+        try (DriverHarness h = connected(new DriverHarness(config(), dir).startConnected())) {
+            WriteResult r = h.write("a_out", "OPEN");
+            assertEquals(WriteFailure.NO_OUT_TOPIC, r.failure());
+            assertTrue(r.message().contains("OUT_TOPIC"), r.message());
+        }
+    }
+
+    @Test
+    void unconfirmedPublishTimesOut() {
+        try (DriverHarness h = connected(new DriverHarness(config(), dir).startConnected())) {
+            h.write("a_topic", "cmd/valve");
+            WriteResult r = h.write("a_out", "OPEN");
+            assertEquals(WriteFailure.TIMEOUT, r.failure());
+            assertTrue(r.message().contains("did not confirm"), r.message());
+        }
+    }
+
+    @Test
+    void publishFailureReasonIsPassedOn() throws Exception {
+        try (DriverHarness h = connected(new DriverHarness(config(), dir).startConnected())) {
+            h.write("a_topic", "cmd/valve");
+            CompletableFuture<WriteResult> w = h.driver.write("a_out", "OPEN").toCompletableFuture();
+            long end = System.currentTimeMillis() + 2000;
+            while (h.session.published.isEmpty() && System.currentTimeMillis() < end) {
+                Thread.sleep(5);
+            }
+            h.session.published.get(0).result()
+                    .completeExceptionally(new PublishException(WriteFailure.REJECTED, "too many in flight"));
+            WriteResult r = w.get(2, TimeUnit.SECONDS);
+            assertEquals(WriteFailure.REJECTED, r.failure());
+            assertTrue(r.message().contains("too many in flight"), r.message());
+        }
+    }
+
+    @Test
+    void wildcardTopicAndWrongValueTypesAreRejected() {
+        try (DriverHarness h = connected(new DriverHarness(config(), dir).startConnected())) {
+            assertEquals(WriteFailure.WRONG_VALUE, h.write("a_topic", "cmd/#").failure());
+            assertEquals(WriteFailure.WRONG_VALUE, h.write("a_topic", 5L).failure());
+        }
+    }
+
+    @Test
+    void unknownInputAndJsonTagsAreNotWritableAndAStoppedDriverRefuses() {
+        DriverHarness h = connected(new DriverHarness(config(), dir).startConnected());
+        try {
+            assertEquals(WriteFailure.UNKNOWN_TAG, h.write("nope", "x").failure());
+            assertEquals(WriteFailure.NOT_WRITABLE, h.write("a_in", "x").failure());
+            assertEquals(WriteFailure.NOT_WRITABLE, h.write("a_json", 1.0).failure());
+        } finally {
+            h.close();
+        }
+        assertEquals(WriteFailure.STOPPED, h.write("a_out", "x").failure());
+    }
+}

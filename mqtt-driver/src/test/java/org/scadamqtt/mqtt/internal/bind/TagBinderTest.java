@@ -1,0 +1,106 @@
+package org.scadamqtt.mqtt.internal.bind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.config.TagConfig;
+import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.internal.InboundMessage;
+import org.scadamqtt.mqtt.internal.codec.PayloadCodec;
+import org.scadamqtt.mqtt.internal.codec.PayloadCodecs;
+import org.scadamqtt.mqtt.internal.station.StationSettings;
+import org.slf4j.LoggerFactory;
+
+/** Parse-once and warning rules of the binder that the case files cannot show. */
+class TagBinderTest {
+
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger(TagBinder.class);
+
+    @BeforeEach
+    void capture() {
+        logs.start();
+        logger.addAppender(logs);
+    }
+
+    @AfterEach
+    void release() {
+        logger.detachAppender(logs);
+    }
+
+    private static InboundMessage msg(String payload) {
+        return new InboundMessage("t", payload.getBytes(StandardCharsets.UTF_8), 0, 0, false, false, Instant.now(), 1);
+    }
+
+    private static TagBinder binder(java.util.Map<String, String> lineParams, PayloadCodec codec, TagConfig... tags) {
+        StationConfig st = TestConfigs.station("S", "t", TestConfigs.params(), tags);
+        LineConfig line = TestConfigs.line("L", List.of("h"), lineParams, st);
+        return TagBinder.create(st, StationSettings.of(line, st).bind(), new MinimalValueConverter(),
+                LogThrottle.tenSeconds(Clock.systemUTC()), codec);
+    }
+
+    @Test
+    void eachPayloadIsDecodedOnceHoweverManyTags() {
+        AtomicInteger decodes = new AtomicInteger();
+        PayloadCodec json = PayloadCodecs.forType("JSON");
+        PayloadCodec counting = p -> {
+            decodes.incrementAndGet();
+            return json.decode(p);
+        };
+        List<TagConfig> tags = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tags.add(TestConfigs.tag("t" + i, "Ai", "JA=v" + i));
+        }
+        TagBinder b = binder(TestConfigs.params("payloadType", "JSON", "timeFieldName", "ts", "timeMask", "UNIX"),
+                counting, tags.toArray(TagConfig[]::new));
+        b.bind(msg("{\"v1\": 1, \"ts\": 1}"));
+        assertEquals(1, decodes.get());
+    }
+
+    @Test
+    void noDecodingWhenNothingNeedsTheDocument() {
+        AtomicInteger decodes = new AtomicInteger();
+        PayloadCodec counting = p -> {
+            decodes.incrementAndGet();
+            return PayloadCodecs.forType("JSON").decode(p);
+        };
+        TagBinder b = binder(TestConfigs.params("payloadType", "JSON"), counting,
+                TestConfigs.tag("d", "TxtI", "IN_DATA"));
+        assertEquals(1, b.bind(msg("not json at all")).updates().size());
+        assertEquals(0, decodes.get());
+    }
+
+    @Test
+    void missingTimeWarnsRateLimited() {
+        TagBinder b = binder(TestConfigs.params("payloadType", "JSON", "timeFieldName", "ts", "timeMask", "UNIX"),
+                PayloadCodecs.forType("JSON"), TestConfigs.tag("v", "Ai", "JA=v"));
+        for (int i = 0; i < 5; i++) {
+            b.bind(msg("{\"v\": 1}"));
+        }
+        assertEquals(1, logs.list.size(), "one warning for five messages within the period");
+        String line = logs.list.get(0).getFormattedMessage();
+        assertTrue(line.contains("station S") && line.contains("'ts'") && line.contains("receive time"), line);
+    }
+
+    @Test
+    void ignoreMissingTimeSilencesTheWarning() {
+        TagBinder b = binder(TestConfigs.params("payloadType", "JSON", "timeFieldName", "ts", "timeMask", "UNIX",
+                "ignoreMissingTime", "YES"), PayloadCodecs.forType("JSON"), TestConfigs.tag("v", "Ai", "JA=v"));
+        b.bind(msg("{\"v\": 1}"));
+        assertTrue(logs.list.isEmpty());
+    }
+}

@@ -1,0 +1,135 @@
+package org.scadamqtt.mqtt.internal.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.mqtt.MqttParameters.*;
+import static org.scadamqtt.mqtt.internal.client.TestLines.fast;
+import static org.scadamqtt.mqtt.internal.client.TestLines.line;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.scadamqtt.driver.LineState;
+import org.scadamqtt.driver.LineStatus;
+import org.scadamqtt.mqtt.internal.InboundMessage;
+import org.scadamqtt.mqtt.internal.LineStatistics;
+import org.scadamqtt.mqtt.internal.MqttSession;
+import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.mqtt.testsupport.TestCertificates;
+
+/** TLS (server auth, mutual, hostname verification) and WebSockets against embedded HiveMQ. */
+@Timeout(60)
+class TransportIT {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+    final EmbeddedHiveMq broker = EmbeddedHiveMq.get();
+    final TestCertificates pki = TestCertificates.get();
+
+    private Map<String, Object> tls(Object... more) {
+        Map<String, Object> m = fast(TRUST_STORE, pki.trustStore().toString(),
+                TRUST_STORE_PASSWORD, TestCertificates.PASSWORD);
+        for (int i = 0; i < more.length; i += 2) {
+            m.put((String) more[i], more[i + 1]);
+        }
+        return m;
+    }
+
+    /** Connects, sends one message to itself through the broker, stops; returns the connected status. */
+    private LineStatus roundTrip(String name, String uri, Map<String, Object> params) throws Exception {
+        params.put(TOPIC_FILTER, "transport/" + name);
+        var rec = new TestLines.Recorder();
+        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), new TestLines.Context(),
+                new LineStatistics(), rec);
+        s.start();
+        try {
+            LineStatus up = rec.awaitState(LineState.CONNECTED, WAIT);
+            s.publish("transport/" + name, ("over " + uri).getBytes(StandardCharsets.UTF_8), 1, false).get(5, TimeUnit.SECONDS);
+            InboundMessage m = rec.next(WAIT);
+            assertNotNull(m, "own message must come back through " + uri);
+            assertEquals("over " + uri, new String(m.payload(), StandardCharsets.UTF_8));
+            s.acknowledge(m);
+            return up;
+        } finally {
+            s.stop();
+        }
+    }
+
+    private LineStatus refused(String name, String uri, Map<String, Object> params) throws Exception {
+        var rec = new TestLines.Recorder();
+        params.put(RECONNECT_MIN_DELAY, "5");
+        params.put(RECONNECT_MAX_DELAY, "5");
+        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), new TestLines.Context(),
+                new LineStatistics(), rec);
+        s.start();
+        try {
+            LineStatus down = rec.await(st -> st.state() == LineState.DISCONNECTED && !st.reason().isEmpty(), WAIT);
+            assertEquals(0, s.status().counters().connects());
+            return down;
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
+    void webSocket() throws Exception {
+        assertEquals(broker.wsUri(), roundTrip("ws", broker.wsUri(), fast()).broker());
+    }
+
+    @Test
+    void webSocketWithoutPathUsesSlashMqtt() throws Exception {
+        LineStatus up = roundTrip("wsdefault", "ws://127.0.0.1:" + broker.wsPort(), fast());
+        assertEquals(broker.wsUri(), up.broker());
+    }
+
+    @Test
+    void tlsServerAuthentication() throws Exception {
+        assertEquals(broker.tlsUri(), roundTrip("tls", broker.tlsUri(), tls()).broker());
+    }
+
+    @Test
+    void secureWebSocket() throws Exception {
+        assertEquals(broker.wssUri(), roundTrip("wss", broker.wssUri(), tls()).broker());
+    }
+
+    @Test
+    void mutualTls() throws Exception {
+        roundTrip("mtls", broker.mtlsUri(), tls(KEY_STORE, pki.clientKeyStore().toString(),
+                KEY_STORE_PASSWORD, TestCertificates.PASSWORD));
+    }
+
+    @Test
+    void mutualTlsWithoutClientCertificateIsRefused() throws Exception {
+        LineStatus down = refused("mtlsnokey", broker.mtlsUri(), tls());
+        assertTrue(down.reason().contains("cannot connect"), down.reason());
+    }
+
+    @Test
+    void untrustedServerIsRefused() throws Exception {
+        // no trust store: the JVM's CAs do not know the test CA
+        LineStatus down = refused("untrusted", broker.tlsUri(), fast());
+        assertTrue(down.reason().contains("TLS"), down.reason());
+    }
+
+    @Test
+    void wrongHostNameIsRefused() throws Exception {
+        LineStatus down = refused("wronghost", broker.wrongHostTlsUri(), tls());
+        assertTrue(down.reason().contains("TLS"), down.reason());
+    }
+
+    @Test
+    void wrongHostNameIsAcceptedWithoutHostnameVerification() throws Exception {
+        roundTrip("nohostcheck", broker.wrongHostTlsUri(), tls(HOSTNAME_VERIFICATION, "NO"));
+    }
+
+    @Test
+    void tlsVersionsAreApplied() throws Exception {
+        roundTrip("tls12", broker.tlsUri(), tls(TLS_VERSIONS, "TLSv1.2"));
+        LineStatus down = refused("tls10", broker.tlsUri(), tls(TLS_VERSIONS, "TLSv1"));
+        assertTrue(down.reason().contains("cannot connect"), down.reason());
+    }
+}
