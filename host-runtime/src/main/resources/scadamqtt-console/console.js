@@ -30,6 +30,7 @@ function fmtTime(iso) {
 function fmtValue(tag) {
   const v = tag.value;
   if (v === null || v === undefined) return '—';
+  if (tag.type === 'TiA' || tag.type === 'ToA') return fmtTime(String(v));
   if (typeof v === 'number') {
     const s = Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
     return (tag.type === 'TiR' || tag.type === 'ToR') ? s + ' s' : s;
@@ -398,9 +399,12 @@ function setLive(on, text) {
   l.textContent = text;
 }
 
+let helloSeen = false;
+
 function connectEvents() {
   const es = new EventSource('/api/events');
-  es.addEventListener('hello', () => { setLive(true, 'live'); loadAll(); });
+  // (re)connected: load the tables now, so nothing that changed before the stream began is missed
+  es.addEventListener('hello', async () => { helloSeen = true; await loadAll(); setLive(true, 'live'); });
   es.addEventListener('resync', () => loadAll()); // we missed events: reload the tables
   es.addEventListener('tag', (e) => updateTag(JSON.parse(e.data)));
   es.addEventListener('station', (e) => updateStation(JSON.parse(e.data)));
@@ -428,6 +432,7 @@ document.addEventListener('DOMContentLoaded', () => {
     const r = await api('GET', '/api/lines').catch(() => null);
     if (r && r.status === 200) r.json.forEach(updateLine);
   }, 5000);
-  loadAll();
   connectEvents();
+  // without live updates (a proxy that buffers event streams) still show the tables
+  setTimeout(() => { if (!helloSeen) loadAll(); }, 3000);
 });

@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "embedded broker port (default: 1883, or a free port when 1883 is taken)")
     int brokerPort;
 
-    @Option(names = "--rate", paramLabel = "N/s", defaultValue = "2/s",
+    @Option(names = "--rate", paramLabel = "N/s", defaultValue = "1/s",
             description = "simulator messages per second per device (default ${DEFAULT-VALUE})")
     String rate;
 

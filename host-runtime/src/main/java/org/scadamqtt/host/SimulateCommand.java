@@ -10,14 +10,15 @@ import picocli.CommandLine.Option;
 
 /** {@code simulate --broker URL}: the device simulator alone, against any broker. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Run the device simulator of sample-config/demo.xml (JSON meters, LoRaWAN sensor, valve "
-                + "controller that acknowledges commands, gateway status/will) against any broker until Ctrl-C.")
+        description = "Run the device simulator of sample-config/demo.xml (JSON meters that acknowledge relay commands, "
+                + "a temperature sensor, a LoRaWAN sensor in TTN v3 envelopes, a gateway status/will pair) against any broker "
+                + "until Ctrl-C. It is a device emulation with its own MQTT client, not the driver.")
 final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--broker", required = true, paramLabel = "URL", description = "broker, e.g. tcp://127.0.0.1:1883")
     String broker;
 
-    @Option(names = "--rate", paramLabel = "N/s", defaultValue = "2/s",
+    @Option(names = "--rate", paramLabel = "N/s", defaultValue = "1/s",
             description = "messages per second per device (default ${DEFAULT-VALUE}); '5' and '5/s' both work")
     String rate;
 

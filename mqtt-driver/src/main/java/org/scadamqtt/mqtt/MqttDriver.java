@@ -1,6 +1,7 @@
 package org.scadamqtt.mqtt;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
@@ -60,7 +62,7 @@ public final class MqttDriver implements Driver, SessionListener {
     private final LineStatistics statistics = new LineStatistics();
     private final DriverThreads threads;
     private final LogThrottle throttle;
-    private final ValueConverter converter;
+    private final Function<ZoneId, ValueConverter> converters;
     private final MqttSession session;
     private volatile LineConfig line;
     private volatile Routing routing;
@@ -70,13 +72,14 @@ public final class MqttDriver implements Driver, SessionListener {
 
     /** A driver whose session the factory makes (tests pass an in-memory one). */
     public MqttDriver(LineConfig line, DriverContext context, MqttSession.Factory sessions) {
-        this(line, context, sessions, ValueConverters.standard());
+        this(line, context, sessions, ValueConverters::forZone);
     }
 
-    MqttDriver(LineConfig line, DriverContext context, MqttSession.Factory sessions, ValueConverter converter) {
+    MqttDriver(LineConfig line, DriverContext context, MqttSession.Factory sessions,
+            Function<ZoneId, ValueConverter> converters) {
         this.line = Objects.requireNonNull(line, "line");
         this.context = Objects.requireNonNull(context, "context");
-        this.converter = converter;
+        this.converters = converters;
         this.throttle = LogThrottle.tenSeconds(context.clock());
         this.threads = new DriverThreads(line.name(), Math.max(1, line.stations().size()));
         this.session = sessions.open(line, context, statistics, this);
@@ -95,7 +98,7 @@ public final class MqttDriver implements Driver, SessionListener {
             settings.add(s);
             StationWorker w = oldWorkers.get(st.name());
             if (w == null || !st.equals(oldConfigs.get(st.name()))) {
-                TagBinder binder = TagBinder.create(st, s.bind(), converter, throttle);
+                TagBinder binder = TagBinder.create(st, s.bind(), converters.apply(s.bind().zone()), throttle);
                 w = new StationWorker(cfg.name(), st, s, binder, context, session, statistics, threads, throttle);
             }
             workers.put(st.name(), w);
@@ -137,7 +140,7 @@ public final class MqttDriver implements Driver, SessionListener {
         }
         for (StationWorker w : old.workers().values()) {
             if (next.workers().get(w.name()) != w) {
-                w.control(StationControl.OFF); // releases and acknowledges what it held; it gets no more messages
+                w.retire();
             }
         }
         session.reconfigure(newConfig);

@@ -7,6 +7,7 @@ import org.scadamqtt.config.ParameterDescriptor;
 import org.scadamqtt.driver.Driver;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.DriverProvider;
+import org.scadamqtt.mqtt.config.MqttConfigValidator;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
 
 /**
@@ -44,7 +45,7 @@ public final class MqttDriverProvider implements DriverProvider {
 
     @Override
     public List<ConfigProblem> validate(LineConfig line) {
-        return ConfigChecks.validate(line);
+        return MqttConfigValidator.validate(line);
     }
 
     @Override

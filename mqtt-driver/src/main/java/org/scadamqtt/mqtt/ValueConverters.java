@@ -1,15 +1,17 @@
 package org.scadamqtt.mqtt;
 
-import org.scadamqtt.mqtt.internal.bind.MinimalValueConverter;
+import java.time.ZoneId;
 import org.scadamqtt.mqtt.internal.bind.ValueConverter;
 
-/** Chooses the value converter the driver binds with. */
+/** The value converter the driver binds with: tag-model's conversion rules, per station time zone. */
 final class ValueConverters {
 
     private ValueConverters() {
     }
 
-    static ValueConverter standard() {
-        return new MinimalValueConverter();
+    /** tag-model's converter (docs/conversions.md), reading zone-less date-times in {@code zone}. */
+    static ValueConverter forZone(ZoneId zone) {
+        org.scadamqtt.tag.convert.ValueConverter rules = new org.scadamqtt.tag.convert.ValueConverter(zone);
+        return (type, node, sourceTime, receiveTime) -> rules.fromJson(node, type, sourceTime, receiveTime);
     }
 }

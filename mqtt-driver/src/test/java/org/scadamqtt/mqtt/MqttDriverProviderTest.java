@@ -22,4 +22,15 @@ class MqttDriverProviderTest {
         assertSame(MqttParameters.LINE_PARAMETERS, p.lineParameters());
         assertSame(MqttParameters.STATION_PARAMETERS, p.stationParameters());
     }
+
+    @Test
+    void validateDelegatesToTheConfigurationValidator() {
+        var line = TestConfigs.line("L", List.of("localhost"), TestConfigs.params(),
+                TestConfigs.station("S", "a/b", TestConfigs.params(), TestConfigs.tag("t", "TxtI", "NOT_AN_ADDRESS")));
+        var problems = new MqttDriverProvider().validate(line);
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("NOT_AN_ADDRESS")), problems.toString());
+        var good = TestConfigs.line("L", List.of("localhost"), TestConfigs.params(),
+                TestConfigs.station("S", "a/b", TestConfigs.params(), TestConfigs.tag("t", "TxtI", "IN_DATA")));
+        assertEquals(List.of(), new MqttDriverProvider().validate(good));
+    }
 }

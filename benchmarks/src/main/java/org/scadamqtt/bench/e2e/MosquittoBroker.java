@@ -63,7 +63,10 @@ public final class MosquittoBroker implements AutoCloseable {
                 "log_type subscribe",
                 "")), StandardCharsets.UTF_8);
         String exe = Tools.onPath("mosquitto") ? "mosquitto" : "/usr/sbin/mosquitto";
-        Process p = new ProcessBuilder(exe, "-c", conf.toString())
+        // line-buffered stdout (coreutils stdbuf), else the subscription lines appear only at exit
+        List<String> cmd = Tools.onPath("stdbuf") ? List.of("stdbuf", "-oL", exe, "-c", conf.toString())
+                : List.of(exe, "-c", conf.toString());
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         MosquittoBroker broker = new MosquittoBroker(dir, log, port, p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

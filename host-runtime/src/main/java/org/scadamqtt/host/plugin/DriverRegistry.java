@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The drivers this host can run, by protocol code. Drivers come from the host's own class path
  * (found with {@link ServiceLoader}) and from every {@code *.jar} in a plugins folder, each jar in
  * its own class loader ({@link PluginClassLoader}: driver-api and tag-model from the host, the rest
- * from the jar first), so plugins do not see each other's classes. Two drivers with one protocol code are refused: which one would run would
+ * from the jar first), so plugins do not see each other's classes. Two drivers with one protocol
+ * code are refused: which one would run would
  * depend on class path order.
  */
 public final class DriverRegistry implements AutoCloseable {

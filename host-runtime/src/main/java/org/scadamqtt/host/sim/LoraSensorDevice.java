@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A LoRaWAN soil sensor seen through a network server: each uplink arrives in the envelope of
+ * A LoRaWAN sensor seen through a network server: each uplink arrives in the envelope of
  * The Things Stack v3 on {@code v3/demo-app@ttn/devices/<device>/up}, with the raw frame
- * ({@code frm_payload}, base64), the decoded payload and the radio metadata.
+ * ({@code frm_payload}, base64), the decoded payload (temperature, humidity), the radio metadata
+ * and {@code uplink_message.received_at} (ISO 8601).
  */
 public final class LoraSensorDevice implements SimulatedDevice {
 
@@ -21,7 +22,7 @@ public final class LoraSensorDevice implements SimulatedDevice {
     private final Random random;
     private long frameCounter;
     private double temperature = 18;
-    private double moisture = 35;
+    private double humidity = 45;
 
     /**
      * @param deviceId device id (last-but-one topic level)
@@ -43,11 +44,11 @@ public final class LoraSensorDevice implements SimulatedDevice {
     public List<SimMessage> tick(Instant now) {
         frameCounter++;
         temperature = clamp(temperature + random.nextGaussian() * 0.2, -10, 45);
-        moisture = clamp(moisture + random.nextGaussian() * 0.5, 0, 100);
+        humidity = clamp(humidity + random.nextGaussian() * 0.5, 0, 100);
         double battery = Math.round((3.6 - frameCounter * 0.00001) * 1000) / 1000.0;
-        // the device's own 6-byte frame: temperature*100 (int16), moisture*10 (uint16), battery mV (uint16)
+        // the device's own 6-byte frame: temperature*100 (int16), humidity*10 (uint16), battery mV (uint16)
         byte[] frame = ByteBuffer.allocate(6).putShort((short) Math.round(temperature * 100))
-                .putShort((short) Math.round(moisture * 10)).putShort((short) Math.round(battery * 1000)).array();
+                .putShort((short) Math.round(humidity * 10)).putShort((short) Math.round(battery * 1000)).array();
 
         ObjectNode root = json.createObjectNode();
         ObjectNode ids = root.putObject("end_device_ids");
@@ -56,15 +57,15 @@ public final class LoraSensorDevice implements SimulatedDevice {
         ids.put("dev_eui", devEui);
         root.put("received_at", now.toString());
         ObjectNode up = root.putObject("uplink_message");
-        up.put("f_port", 2);
+        up.put("f_port", 1);
         up.put("f_cnt", frameCounter);
         up.put("frm_payload", Base64.getEncoder().encodeToString(frame));
         ObjectNode decoded = up.putObject("decoded_payload");
         decoded.put("temperature", Math.round(temperature * 100) / 100.0);
-        decoded.put("moisture", Math.round(moisture * 10) / 10.0);
+        decoded.put("humidity", Math.round(humidity * 10) / 10.0);
         decoded.put("battery", battery);
         ObjectNode rx = up.putArray("rx_metadata").addObject();
-        rx.putObject("gateway_ids").put("gateway_id", "demo-gw-1");
+        rx.putObject("gateway_ids").put("gateway_id", "gw-1");
         rx.put("rssi", -70 - random.nextInt(40));
         rx.put("snr", Math.round((5 + random.nextGaussian() * 2) * 10) / 10.0);
         ObjectNode settings = up.putObject("settings");
@@ -73,7 +74,7 @@ public final class LoraSensorDevice implements SimulatedDevice {
         lora.put("spreading_factor", 7);
         settings.put("frequency", "868100000");
         up.put("received_at", now.toString());
-        return List.of(SimMessage.text(DemoTopics.LORA_UP + deviceId + "/up", root.toString(), 0, false));
+        return List.of(SimMessage.text(DemoTopics.LORA_PREFIX + deviceId + "/up", root.toString(), 0, false));
     }
 
     private static double clamp(double v, double lo, double hi) {

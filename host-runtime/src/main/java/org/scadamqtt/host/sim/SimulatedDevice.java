@@ -13,12 +13,10 @@ public interface SimulatedDevice {
     /** The messages of one tick; runs on the simulator's timer thread. */
     List<SimMessage> tick(Instant now);
 
-    /** Topic filters the device listens on for commands; empty when it takes none. */
-    default List<String> commandFilters() {
-        return List.of();
-    }
-
-    /** The answer to a command received on {@code topic}, if the device answers it. */
+    /**
+     * The answer to a command received on {@code topic} (under {@code cmd/}), if this device is
+     * the one addressed; runs on the simulator's timer thread.
+     */
     default Optional<SimMessage> onCommand(String topic, String payload, Instant now) {
         return Optional.empty();
     }

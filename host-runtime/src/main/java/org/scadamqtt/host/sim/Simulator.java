@@ -2,13 +2,13 @@ package org.scadamqtt.host.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The device simulator: emulated field devices (JSON meters, a LoRaWAN sensor behind a network
- * server, a valve controller that acknowledges commands, a gateway with a status/will pair)
- * publishing to any broker. It is a separate device emulation with its own MQTT client, not the
+ * The device simulator: emulated field devices (two JSON meters that obey and acknowledge relay
+ * commands, a line-2 temperature sensor, a LoRaWAN sensor behind a network server, a gateway
+ * with a status/will pair) publishing the traffic {@code sample-config/demo.xml} expects, to any
+ * broker. It is a separate device emulation with its own MQTT client, not the
  * driver: it plays the plant side so the driver has something real to read.
  *
  * <p>Each device publishes {@code rate} times per second (default 2).
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class Simulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
-    /** Messages per second per device unless told otherwise. */
-    public static final double DEFAULT_RATE = 2.0;
+    /** Messages per second per device unless told otherwise (demo.xml: "every second"). */
+    public static final double DEFAULT_RATE = 1.0;
     private static final long WAIT_MS = 10_000;
 
     private final MqttAsyncClient client;
@@ -52,8 +53,10 @@ public final class Simulator implements AutoCloseable {
 
     /** The devices of {@code sample-config/demo.xml}. */
     public static List<SimulatedDevice> demoDevices() {
-        return List.of(new MeterDevice("meter1", 1), new MeterDevice("meter2", 2),
-                new LoraSensorDevice("soil-01", "70B3D57ED0000001", 3), new ValveDevice());
+        Instant now = Instant.now();
+        return List.of(new MeterDevice("meter1", 1, now), new MeterDevice("meter2", 2, now),
+                new TemperatureSensor("oven1", 3), new GatewayDevice(now),
+                new LoraSensorDevice("eui-70b3d57ed0000001", "70B3D57ED0000001", 4));
     }
 
     /**
@@ -96,17 +99,12 @@ public final class Simulator implements AutoCloseable {
         options.setKeepAliveInterval(30);
         options.setMaxInflight(1000);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        // status/will pair: retained "online" now, the broker publishes "offline" if we drop
-        options.setWill(DemoTopics.STATUS, DemoTopics.OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true);
+        // status/will pair: the gateway's status is published by GatewayDevice; if this
+        // connection drops, the broker publishes the will on the same topic
+        options.setWill(DemoTopics.GATEWAY_STATUS, DemoTopics.GATEWAY_WILL.getBytes(StandardCharsets.UTF_8), 1, true);
         try {
             client.connect(options).waitForCompletion(WAIT_MS);
-            client.publish(DemoTopics.STATUS, DemoTopics.ONLINE.getBytes(StandardCharsets.UTF_8), 1, true)
-                    .waitForCompletion(WAIT_MS);
-            for (SimulatedDevice d : devices) {
-                for (String filter : d.commandFilters()) {
-                    client.subscribe(filter, 1, commandListener(d)).waitForCompletion(WAIT_MS);
-                }
-            }
+            client.subscribe(DemoTopics.COMMANDS, 1, this::commandArrived).waitForCompletion(WAIT_MS);
         } catch (MqttException e) {
             closeClient();
             throw new SimulatorException("the simulator cannot connect to broker " + brokerUri + ": " + e.getMessage()
@@ -114,17 +112,33 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    private IMqttMessageListener commandListener(SimulatedDevice device) {
-        // runs on Paho's callback thread: answer asynchronously, never block or throw here
-        return (topic, message) -> {
+    // runs on Paho's callback thread: hand over to the timer thread, never block or throw here
+    private void commandArrived(String topic, MqttMessage message) {
+        String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
+        try {
+            timer.execute(() -> answer(topic, payload));
+        } catch (RuntimeException e) {
+            LOG.debug("simulator stopping; command on {} not answered", topic);
+        }
+    }
+
+    // runs on the simulator timer thread: the addressed device answers, or a "no such device" ack
+    private void answer(String topic, String payload) {
+        LOG.info("simulator received command on {}: {}", topic, payload);
+        for (SimulatedDevice d : devices) {
             try {
-                String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
-                LOG.info("simulated device '{}' received command on {}: {}", device.name(), topic, payload);
-                device.onCommand(topic, payload, clock.instant()).ifPresent(reply -> timer.execute(() -> send(reply)));
+                var reply = d.onCommand(topic, payload, clock.instant());
+                if (reply.isPresent()) {
+                    send(reply.get());
+                    return;
+                }
             } catch (RuntimeException e) {
-                LOG.warn("simulated device '{}' failed on a command: {}", device.name(), e.toString());
+                LOG.warn("simulated device '{}' failed on a command: {}", d.name(), e.toString());
             }
-        };
+        }
+        String escaped = payload.replace("\\", "\\\\").replace("\"", "\\\"");
+        send(SimMessage.text(DemoTopics.ackTopic(topic), "{\"accepted\":false,\"command\":\"" + escaped
+                + "\",\"error\":\"no simulated device at this topic\"}", 1, false));
     }
 
     // runs on the simulator timer thread
@@ -167,14 +181,14 @@ public final class Simulator implements AutoCloseable {
         return failed.get();
     }
 
-    /** Stops publishing, marks the gateway offline and disconnects. */
+    /** Stops publishing, marks the gateway offline (its will payload) and disconnects. */
     @Override
     public void close() {
         timer.shutdownNow();
         try {
             if (client.isConnected()) {
-                client.publish(DemoTopics.STATUS, DemoTopics.OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true)
-                        .waitForCompletion(2_000);
+                client.publish(DemoTopics.GATEWAY_STATUS, DemoTopics.GATEWAY_WILL.getBytes(StandardCharsets.UTF_8), 1,
+                        true).waitForCompletion(2_000);
                 client.disconnect(2_000).waitForCompletion(3_000);
             }
         } catch (MqttException e) {

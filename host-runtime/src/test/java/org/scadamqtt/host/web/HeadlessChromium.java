@@ -21,6 +21,16 @@ final class HeadlessChromium {
     static final String BROWSER = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
 
+    /** Kept so the settings stick: java.util.logging holds loggers weakly. */
+    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium"));
+
+    static {
+        // Selenium warns that it has no DevTools bindings for Debian's newer Chromium; the tests use none
+        QUIET.forEach(l -> l.setLevel(java.util.logging.Level.SEVERE));
+    }
+
     private HeadlessChromium() {
     }
 
@@ -33,6 +43,23 @@ final class HeadlessChromium {
             Assertions.fail(message + "; CI=true, so this is a failure");
         }
         Assumptions.assumeTrue(present, message + "; skipping");
+    }
+
+    /**
+     * Where screenshots go: {@code -Dscada.screenshotDir}, else the build folder the test classes
+     * were compiled into (so parallel builds with their own {@code scada.target} do not clash).
+     */
+    static Path screenshotDir() {
+        String dir = System.getProperty("scada.screenshotDir");
+        if (dir != null) {
+            return Path.of(dir);
+        }
+        try {
+            return Path.of(HeadlessChromium.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent();
+        } catch (java.net.URISyntaxException e) {
+            return Path.of(System.getProperty("java.io.tmpdir"));
+        }
     }
 
     /** A fresh headless browser with its own profile folder; quit() it after the test. */

@@ -153,10 +153,15 @@ final class MosquittoProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         broker.destroy();
-        if (!broker.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!broker.waitFor(5, TimeUnit.SECONDS)) {
+                broker.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             broker.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 

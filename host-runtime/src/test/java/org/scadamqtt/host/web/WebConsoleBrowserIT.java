@@ -66,6 +66,18 @@ class WebConsoleBrowserIT {
         return browser.findElement(By.cssSelector("tr[data-tag='" + tag + "'] td." + cls));
     }
 
+    /** Clicks, finding the element again when a live update re-rendered it meanwhile. */
+    private void click(By by) {
+        waitFor(Duration.ofSeconds(5), "clicking " + by, () -> {
+            try {
+                browser.findElement(by).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
     private static void waitFor(Duration d, String what, java.util.function.BooleanSupplier ok) {
         long deadline = System.nanoTime() + d.toNanos();
         while (System.nanoTime() < deadline) {
@@ -102,7 +114,7 @@ class WebConsoleBrowserIT {
         assertEquals("21.5", tagCell("temp", "value").getText());
         assertEquals("GOOD", tagCell("temp", "quality").getText());
         assertEquals("BAD", tagCell("setpoint", "quality").getText());
-        assertTrue(tagCell("setpoint", "quality").getAttribute("title").contains("NOT_INITIALIZED"));
+        assertTrue(tagCell("setpoint", "quality").getDomAttribute("title").contains("NOT_INITIALIZED"));
         assertEquals("CONNECTED",
                 browser.findElement(By.cssSelector("tr[data-line='L1'] td.status")).getText());
         assertEquals("StOFF", browser.findElement(By.cssSelector("tr[data-station='S2'] td.state")).getText());
@@ -118,11 +130,11 @@ class WebConsoleBrowserIT {
         host.setTag("temp", "S1", TagType.Ai, TagValue.good(TagType.Ai, 24.0, now, now)
                 .invalidate(Reason.NOT_CONNECTED, "line L1 lost its broker", now));
         waitFor(Duration.ofSeconds(2), "temp BAD on the page", () -> "BAD".equals(tagCell("temp", "quality").getText()));
-        assertTrue(tagCell("temp", "quality").getAttribute("title").contains("line L1 lost its broker"));
+        assertTrue(tagCell("temp", "quality").getDomAttribute("title").contains("line L1 lost its broker"));
         assertTrue(browser.findElements(By.cssSelector("tr[data-tag='temp'] svg.spark polyline")).size() == 1,
                 "a numeric tag with several values draws a trend");
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Path keep = Path.of(System.getProperty("scada.screenshotDir", "target")).resolve("console-browser-it.png");
+        Path keep = HeadlessChromium.screenshotDir().resolve("console-browser-it.png");
         Files.createDirectories(keep.getParent());
         Files.copy(shot, keep, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -138,12 +150,12 @@ class WebConsoleBrowserIT {
     @Test
     void theWriteDialogWritesAndShowsTheResult() throws Exception {
         open(null);
-        browser.findElement(By.cssSelector("tr[data-tag='setpoint'] button.write")).click();
+        click(By.cssSelector("tr[data-tag='setpoint'] button.write"));
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
         input.clear();
         input.sendKeys("12.5");
-        browser.findElement(By.id("write-send")).click();
+        click(By.id("write-send"));
         waitFor(Duration.ofSeconds(5), "the write result", () ->
                 browser.findElement(By.id("write-result")).getText().startsWith("OK"));
         assertEquals(1, host.writes.size());
@@ -159,11 +171,11 @@ class WebConsoleBrowserIT {
                 org.scadamqtt.driver.WriteResult.failed(org.scadamqtt.driver.WriteFailure.NOT_CONNECTED,
                         "Line L1 is not connected to a broker; the write of setpoint was not sent."));
         open(null);
-        browser.findElement(By.cssSelector("tr[data-tag='setpoint'] button.write")).click();
+        click(By.cssSelector("tr[data-tag='setpoint'] button.write"));
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
         input.sendKeys("3");
-        browser.findElement(By.id("write-send")).click();
+        click(By.id("write-send"));
         waitFor(Duration.ofSeconds(5), "the failure", () ->
                 browser.findElement(By.id("write-result")).getText().startsWith("NOT_CONNECTED: Line L1"));
     }
@@ -171,7 +183,7 @@ class WebConsoleBrowserIT {
     @Test
     void stationOffShowsStOff() throws Exception {
         open(null);
-        browser.findElement(By.cssSelector("tr[data-station='S1'] button[data-control='StOFF']")).click();
+        click(By.cssSelector("tr[data-station='S1'] button[data-control='StOFF']"));
         waitFor(Duration.ofSeconds(2), "S1 StOFF on the page", () -> "StOFF".equals(
                 browser.findElement(By.cssSelector("tr[data-station='S1'] td.state")).getText()));
         assertEquals(StationControl.OFF, host.controls.get(0)[1]);
@@ -180,20 +192,20 @@ class WebConsoleBrowserIT {
     @Test
     void withATokenThePageAsksOnceAndWrites() throws Exception {
         open("s3cret");
-        browser.findElement(By.cssSelector("tr[data-tag='setpoint'] button.write")).click();
+        click(By.cssSelector("tr[data-tag='setpoint'] button.write"));
         WebElement token = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
         token.sendKeys("s3cret");
-        browser.findElement(By.id("token-ok")).click();
+        click(By.id("token-ok"));
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
         input.sendKeys("7");
-        browser.findElement(By.id("write-send")).click();
+        click(By.id("write-send"));
         waitFor(Duration.ofSeconds(5), "the write result", () ->
                 browser.findElement(By.id("write-result")).getText().startsWith("OK"));
-        browser.findElement(By.id("write-close")).click();
+        click(By.id("write-close"));
         // the second action does not ask again
-        browser.findElement(By.cssSelector("tr[data-station='S1'] button[data-control='StSIMUL']")).click();
+        click(By.cssSelector("tr[data-station='S1'] button[data-control='StSIMUL']"));
         waitFor(Duration.ofSeconds(2), "S1 StSIMUL", () -> "StSIMUL".equals(
                 browser.findElement(By.cssSelector("tr[data-station='S1'] td.state")).getText()));
         assertEquals(1, host.writes.size());

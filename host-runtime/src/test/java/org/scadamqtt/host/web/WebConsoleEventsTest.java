@@ -156,6 +156,13 @@ class WebConsoleEventsTest {
     }
 
     @Test
+    void aRequestWithoutTheEventStreamAcceptHeaderIsToldWhatIsMissing() throws Exception {
+        ConsoleHttp.Reply r = http.get("/api/events");
+        assertEquals(406, r.status());
+        assertTrue(r.json().get("message").textValue().contains("Accept: text/event-stream"));
+    }
+
+    @Test
     void stopEndsOpenStreams() throws Exception {
         subscribe();
         console.stop();

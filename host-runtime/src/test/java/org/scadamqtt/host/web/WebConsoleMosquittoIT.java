@@ -89,6 +89,18 @@ class WebConsoleMosquittoIT {
         return browser.findElement(By.cssSelector("tr[data-tag='" + tag + "'] td." + cls));
     }
 
+    /** Clicks, finding the element again when a live update re-rendered it meanwhile. */
+    private void click(By by) {
+        waitFor(Duration.ofSeconds(5), "clicking " + by, () -> {
+            try {
+                browser.findElement(by).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
     private static void waitFor(Duration d, String what, BooleanSupplier ok) {
         long deadline = System.nanoTime() + d.toNanos();
         while (System.nanoTime() < deadline) {
@@ -110,19 +122,19 @@ class WebConsoleMosquittoIT {
     }
 
     private void writeFromPage(String tag, String value) {
-        browser.findElement(By.cssSelector("tr[data-tag='" + tag + "'] button.write")).click();
+        click(By.cssSelector("tr[data-tag='" + tag + "'] button.write"));
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
         input.clear();
         input.sendKeys(value);
-        browser.findElement(By.id("write-send")).click();
+        click(By.id("write-send"));
         waitFor(Duration.ofSeconds(10), "the result of writing " + tag, () -> {
             String r = browser.findElement(By.id("write-result")).getText();
             return r.startsWith("OK") || r.contains(":") && !r.startsWith("writing");
         });
         String result = browser.findElement(By.id("write-result")).getText();
         assertTrue(result.startsWith("OK"), "writing " + tag + " from the page: " + result);
-        browser.findElement(By.id("write-close")).click();
+        click(By.id("write-close"));
     }
 
     @Test
@@ -135,7 +147,7 @@ class WebConsoleMosquittoIT {
         waitFor(Duration.ofSeconds(2), "BOILER_TEMP = 72.25 on the page",
                 () -> "72.25".equals(cell("BOILER_TEMP", "value").getText()));
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Path keep = Path.of(System.getProperty("scada.screenshotDir", "target")).resolve("console-mosquitto-it.png");
+        Path keep = HeadlessChromium.screenshotDir().resolve("console-mosquitto-it.png");
         Files.createDirectories(keep.getParent());
         Files.copy(shot, keep, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -153,7 +165,7 @@ class WebConsoleMosquittoIT {
 
     @Test
     void aStationSetOffFromThePageShowsStOff() {
-        browser.findElement(By.cssSelector("tr[data-station='BOILER'] button[data-control='StOFF']")).click();
+        click(By.cssSelector("tr[data-station='BOILER'] button[data-control='StOFF']"));
         waitFor(Duration.ofSeconds(2), "BOILER StOFF on the page", () -> "StOFF".equals(
                 browser.findElement(By.cssSelector("tr[data-station='BOILER'] td.state")).getText()));
     }

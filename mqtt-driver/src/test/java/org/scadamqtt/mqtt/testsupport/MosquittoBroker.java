@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Assumptions;
  *     m.stop();                     // SIGTERM, waits for exit (Mosquitto saves persistence on clean stop)
  *     m.kill();                     // SIGKILL: abrupt crash, sockets reset, nothing saved
  *     m.restart();                  // same port, same config and persistence folder
+ *     MosquittoBroker.startWithAcl("topic readwrite allowed/#");  // other filters get SUBACK 0x80
  * }                                 // close() kills it and deletes nothing you still need
  * }</pre>
  * The config and the log ({@link #logFile()}) live in a temp folder; a failed start names the log.
@@ -79,11 +80,29 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** Starts a broker on the given port. */
     public static MosquittoBroker start(boolean persistence, int port) {
+        return start(persistence, port, null);
+    }
+
+    /**
+     * Starts a broker whose anonymous clients are limited by an ACL, e.g.
+     * {@code "topic readwrite allowed/#"}: subscribing elsewhere gets SUBACK 0x80.
+     */
+    public static MosquittoBroker startWithAcl(String aclText) {
+        return start(false, EmbeddedHiveMq.freePort(), aclText);
+    }
+
+    private static MosquittoBroker start(boolean persistence, int port, String aclText) {
         assumeAvailable();
         try {
             Path folder = Files.createTempDirectory("scada-test-mosquitto-");
             Path config = folder.resolve("mosquitto.conf");
-            Files.writeString(config, String.join("\n",
+            String acl = "";
+            if (aclText != null) {
+                Path aclFile = folder.resolve("acl");
+                Files.writeString(aclFile, aclText + "\n");
+                acl = "acl_file " + aclFile.toAbsolutePath();
+            }
+            Files.writeString(config, String.join("\n", acl,
                     "listener " + port + " 127.0.0.1",
                     "allow_anonymous true",
                     "persistence " + persistence,

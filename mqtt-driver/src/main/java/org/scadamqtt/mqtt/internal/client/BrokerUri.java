@@ -85,8 +85,10 @@ public record BrokerUri(String scheme, String host, int port, String path) {
         }
         int at = t.lastIndexOf('@');
         if (at >= 0) {
-            throw new IllegalArgumentException("broker address '" + text.strip() + "' contains user information; "
-                    + "give the user name and password as the userName and password parameters");
+            String user = t.substring(0, at);
+            String shown = user.contains(":") ? user.substring(0, user.indexOf(':')) + ":" + Secrets.MASK : user;
+            throw new IllegalArgumentException("broker address '" + shown + "@" + t.substring(at + 1) + "' contains "
+                    + "user information; give the user name and password as the userName and password parameters");
         }
         String host;
         String portText = null;

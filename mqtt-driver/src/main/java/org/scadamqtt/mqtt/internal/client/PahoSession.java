@@ -934,8 +934,9 @@ final class PahoSession implements MqttSession {
         public void connectionLost(Throwable cause) {
             String reason = Reasons.describe(cause);
             if (Reasons.closedByBroker(cause)) {
-                reason = "the broker closed the connection (possible client id clash: another client may be "
-                        + "connecting with client id '" + settings.clientId() + "', which makes the broker drop ours)";
+                reason = "connection lost: the broker (or a device between) closed it; if this repeats right after "
+                        + "each connect, another client is probably using client id '" + settings.clientId()
+                        + "' (possible client id clash: the broker drops the older connection)";
                 log.warn("broker {} closed the connection of client id '{}'. If this repeats, another client uses "
                         + "the same client id: give each system its own clientId", broker.uri(), settings.clientId());
             }

@@ -34,6 +34,7 @@ final class Reasons {
                 case MqttException.REASON_CODE_CONNECTION_LOST ->
                         cause.isEmpty() ? "connection lost" : "connection lost: " + cause;
                 case MqttException.REASON_CODE_SSL_CONFIG_ERROR -> "TLS configuration error: " + cause;
+                case MqttException.REASON_CODE_CLIENT_EXCEPTION -> cause.isEmpty() ? String.valueOf(e.getMessage()) : cause;
                 default -> (e.getMessage() == null ? "MQTT error" : e.getMessage())
                         + (cause.isEmpty() ? "" : ": " + cause) + " (Paho code " + e.getReasonCode() + ")";
             };
@@ -72,6 +73,14 @@ final class Reasons {
             return "the broker closed the connection";
         }
         if (root instanceof SSLException || c instanceof SSLException) {
+            if (msg.contains("PKIX") || msg.contains("certification path")) {
+                return "TLS handshake failed: the broker's certificate is not signed by a trusted CA (check the "
+                        + "trustStore parameter): " + msg;
+            }
+            if (msg.contains("subject alternative") || msg.contains("No name matching")) {
+                return "TLS handshake failed: the broker's certificate does not name the host connected to "
+                        + "(hostname verification): " + msg;
+            }
             return "TLS handshake failed: " + msg;
         }
         return msg;

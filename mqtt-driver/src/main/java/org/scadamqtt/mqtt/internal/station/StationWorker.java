@@ -80,6 +80,7 @@ public final class StationWorker {
 
     // state below is touched only by the task running this station (one at a time)
     private volatile StationControl control;
+    private volatile boolean retired;
     private boolean lineUp;
     private boolean lineDownExpired;
     private long downEpoch;
@@ -221,6 +222,16 @@ public final class StationWorker {
         });
     }
 
+    /**
+     * Takes the worker out of service after a reconfiguration replaced or removed its station:
+     * what it holds or still receives is acknowledged and dropped, and it reports nothing more
+     * (a new worker of the same name may already report).
+     */
+    public void retire() {
+        retired = true;
+        control(StationControl.OFF);
+    }
+
     /** Writes an output tag of this station; completes per QoS or with a failure reason. */
     public CompletableFuture<WriteResult> write(TagConfig tag, TagAddress.Kind kind, Object value) {
         CompletableFuture<WriteResult> result = new CompletableFuture<>();
@@ -356,7 +367,7 @@ public final class StationWorker {
     }
 
     private boolean publish(List<TagUpdate> batch) {
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() || retired) {
             return true;
         }
         try {
@@ -399,7 +410,7 @@ public final class StationWorker {
 
     private void refreshState(String why) {
         StationState s = computeState();
-        if (s == reported) {
+        if (s == reported || retired) {
             return;
         }
         reported = s;

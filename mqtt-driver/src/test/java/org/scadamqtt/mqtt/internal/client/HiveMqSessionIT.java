@@ -266,6 +266,69 @@ class HiveMqSessionIT {
     }
 
     @Test
+    void fullMaxInflightWindowIsRetriedNotRejected() throws Exception {
+        var rec = new TestLines.Recorder();
+        MqttSession s = open(line("inflight", List.of("127.0.0.1"), broker.tcpPort(),
+                fast(TOPIC_FILTER, "inflight/none", MAX_INFLIGHT, "1")), new TestLines.Context(), rec,
+                new LineStatistics());
+        try {
+            rec.awaitState(LineState.CONNECTED, WAIT);
+            List<java.util.concurrent.CompletableFuture<Void>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                all.add(s.publish("inflight/t", ("m" + i).getBytes(StandardCharsets.UTF_8), 1, false));
+            }
+            // Paho throws 32202 when one message is already unconfirmed; every write must still succeed
+            java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals(50, s.status().counters().messagesOut());
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
+    void otherParameterChangeReconnects() throws Exception {
+        var rec = new TestLines.Recorder();
+        MqttSession s = open(line("reparam", List.of("127.0.0.1"), broker.tcpPort(), fast(TOPIC_FILTER, "rp/#")),
+                new TestLines.Context(), rec, new LineStatistics());
+        try {
+            rec.awaitState(LineState.CONNECTED, WAIT);
+            rec.clearStatuses();
+            s.reconfigure(line("reparam", List.of("127.0.0.1"), broker.tcpPort(),
+                    fast(TOPIC_FILTER, "rp/#", KEEP_ALIVE, "30")));
+            rec.awaitState(LineState.CONNECTED, WAIT);
+            assertEquals(2, s.status().counters().connects(), "a keep-alive change reconnects");
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
+    void fullDebugLogsEveryPacketAndMasksThePassword() throws Exception {
+        var rec = new TestLines.Recorder();
+        try (LogCapture log = new LogCapture("fulldebug");
+                PahoObserver obs = new PahoObserver(broker.tcpUri(), "obs-fd")) {
+            MqttSession s = open(line("fulldebug", List.of("127.0.0.1"), broker.tcpPort(),
+                    fast(TOPIC_FILTER, "fd/#", USER_NAME, "operator", PASSWORD, "pa55-secret")),
+                    new TestLines.Context(), rec, new LineStatistics());
+            try {
+                rec.awaitState(LineState.CONNECTED, WAIT);
+                obs.publish("fd/in", "payload-in", 1);
+                s.acknowledge(rec.next(WAIT));
+                s.publish("fd/out", "payload-out".getBytes(StandardCharsets.UTF_8), 1, false).get(5, TimeUnit.SECONDS);
+            } finally {
+                s.stop();
+            }
+            for (String expected : List.of("CONNECT to", "password=****", "CONNACK", "SUBSCRIBE [fd/#]", "SUBACK",
+                    "PUBLISH in: topic=fd/in", "payload-in", "PUBACK sent", "PUBLISH out: topic=fd/out",
+                    "PUBACK confirmed", "DISCONNECT sent")) {
+                assertTrue(log.any(expected), "missing '" + expected + "' in " + log.lines());
+            }
+            assertFalse(log.lines().stream().anyMatch(l -> l.contains("pa55-secret")), "password in the log");
+        }
+    }
+
+    @Test
     void stopLeavesNoThreads() throws Exception {
         var rec = new TestLines.Recorder();
         MqttSession s = open(line("threads", List.of("127.0.0.1"), broker.tcpPort(),

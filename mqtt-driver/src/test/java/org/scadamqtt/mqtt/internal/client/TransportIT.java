@@ -123,7 +123,11 @@ class TransportIT {
 
     @Test
     void wrongHostNameIsAcceptedWithoutHostnameVerification() throws Exception {
-        roundTrip("nohostcheck", broker.wrongHostTlsUri(), tls(HOSTNAME_VERIFICATION, "NO"));
+        try (LogCapture log = new LogCapture("nohostcheck")) {
+            roundTrip("nohostcheck", broker.wrongHostTlsUri(), tls(HOSTNAME_VERIFICATION, "NO"));
+            assertTrue(log.any("WARN connecting to " + broker.wrongHostTlsUri() + " WITHOUT hostname verification"),
+                    log.lines().toString());
+        }
     }
 
     @Test
