@@ -16,13 +16,13 @@ import org.scadamqtt.bench.BenchTopology;
 /**
  * Publishes the load with {@code mosquitto_pub -l}: one process per chunk (one topic, at most
  * {@link #MAX_CHUNK} lines because {@code mosquitto_pub -l -q 1} stops after 65,535 messages
- * when its packet ids wrap), two processes at a time so there is no gap between chunks.
+ * when its packet ids wrap), several processes at a time: each {@code mosquitto_pub} idles about
+ * 0.2 s around its work, which would otherwise leave gaps in the flood.
  */
 final class FloodPublisher {
 
     /** Lines per {@code mosquitto_pub} process at most. */
     static final int MAX_CHUNK = 60_000;
-    private static final int PARALLEL = 2;
 
     private record Chunk(String topic, Path file, int lines) {
     }
@@ -43,15 +43,21 @@ final class FloodPublisher {
     private final List<Chunk> chunks = new ArrayList<>();
     private final long total;
     private final int port;
+    private final int parallel;
 
-    private FloodPublisher(int port, long total) {
+    private FloodPublisher(int port, long total, int parallel) {
         this.port = port;
         this.total = total;
+        this.parallel = parallel;
     }
 
-    /** Writes the payload files: {@code n} messages spread over {@code topics} topics. */
-    static FloodPublisher prepare(Path dir, int port, BenchTopology topology, int n, int topics) throws IOException {
-        FloodPublisher p = new FloodPublisher(port, n);
+    /**
+     * Writes the payload files: {@code n} messages spread over {@code topics} topics, published
+     * by {@code parallel} processes at a time.
+     */
+    static FloodPublisher prepare(Path dir, int port, BenchTopology topology, int n, int topics, int parallel)
+            throws IOException {
+        FloodPublisher p = new FloodPublisher(port, n, parallel);
         List<String> topicList = topology.messageTopics(topics);
         long i = 0;
         for (int t = 0; t < topics; t++) {
@@ -87,7 +93,7 @@ final class FloodPublisher {
         long start = System.nanoTime();
         int started = 0;
         while (!todo.isEmpty() || !running.isEmpty()) {
-            while (running.size() < PARALLEL && !todo.isEmpty()) {
+            while (running.size() < parallel && !todo.isEmpty()) {
                 Chunk c = todo.poll();
                 running.add(new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port),
                         "-i", idPrefix + "-" + started++, "-q", Integer.toString(qos), "-t", c.topic(), "-l")

@@ -12,6 +12,7 @@ import org.scadamqtt.bench.Args;
  * @param rounds         measurements per subscriber and QoS (the median is reported)
  * @param qos            QoS levels to measure, in order
  * @param topics         topics the messages are spread over (one {@code mosquitto_pub} per topic)
+ * @param publishers     {@code mosquitto_pub} processes running at once
  * @param subscribers    which of A, B, C to measure
  * @param latency        whether to run the latency measurement
  * @param latencyRate    offered messages per second in the latency run
@@ -22,17 +23,17 @@ import org.scadamqtt.bench.Args;
  *                       this long has got all it will get
  * @param timeoutSeconds longest a single measurement may take
  */
-public record HarnessOptions(int n, int rounds, List<Integer> qos, int topics, String subscribers, boolean latency,
+public record HarnessOptions(int n, int rounds, List<Integer> qos, int topics, int publishers, String subscribers, boolean latency,
         int latencyRate, double latencySeconds, double latencyWarmup, List<String> childJvmArgs, int idleMs,
         int timeoutSeconds) {
 
-    public static final Set<String> NAMES = Set.of("n", "rounds", "qos", "topics", "subscribers", "no-latency",
+    public static final Set<String> NAMES = Set.of("n", "rounds", "qos", "topics", "publishers", "subscribers", "no-latency",
             "latency-rate", "latency-seconds", "latency-warmup", "child-jvm-args", "idle-ms", "timeout-s", "smoke");
 
     public HarnessOptions {
-        if (n < 2 || rounds < 1 || topics < 1 || topics > n) {
-            throw new IllegalArgumentException("need n >= 2, rounds >= 1 and 1 <= topics <= n; found n=" + n
-                    + " rounds=" + rounds + " topics=" + topics);
+        if (n < 2 || rounds < 1 || topics < 1 || topics > n || publishers < 1) {
+            throw new IllegalArgumentException("need n >= 2, rounds >= 1, 1 <= topics <= n and publishers >= 1; found n="
+                    + n + " rounds=" + rounds + " topics=" + topics + " publishers=" + publishers);
         }
         qos = List.copyOf(qos);
         if (qos.isEmpty() || qos.stream().anyMatch(q -> q < 0 || q > 1)) {
@@ -46,13 +47,13 @@ public record HarnessOptions(int n, int rounds, List<Integer> qos, int topics, S
 
     /** The full-size run: 200,000 messages, 3 rounds, QoS 0 and 1, latency at 5,000 msg/s for 10 s. */
     public static HarnessOptions defaults() {
-        return new HarnessOptions(200_000, 3, List.of(0, 1), 100, "ABC", true, 5000, 10, 3,
+        return new HarnessOptions(200_000, 3, List.of(0, 1), 50, 8, "ABC", true, 5000, 10, 3,
                 List.of("-Xms256m", "-Xmx512m"), 2000, 300);
     }
 
     /** A tiny run that checks the harness works: 2,000 messages, 1 round, a 1 s latency run at 1,000 msg/s. */
     public static HarnessOptions smoke() {
-        return new HarnessOptions(2000, 1, List.of(0, 1), 20, "ABC", true, 1000, 1, 1,
+        return new HarnessOptions(2000, 1, List.of(0, 1), 10, 4, "ABC", true, 1000, 1, 1,
                 List.of("-Xms64m", "-Xmx256m"), 1500, 120);
     }
 
@@ -65,7 +66,7 @@ public record HarnessOptions(int n, int rounds, List<Integer> qos, int topics, S
         List<String> jvm = a.text("child-jvm-args", null) == null ? d.childJvmArgs()
                 : Arrays.stream(a.text("child-jvm-args", "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         return new HarnessOptions(a.integer("n", d.n()), a.integer("rounds", d.rounds()), qos,
-                a.integer("topics", d.topics()), a.text("subscribers", d.subscribers()),
+                a.integer("topics", d.topics()), a.integer("publishers", d.publishers()), a.text("subscribers", d.subscribers()),
                 d.latency() && !a.flag("no-latency"), a.integer("latency-rate", d.latencyRate()),
                 a.decimal("latency-seconds", d.latencySeconds()), a.decimal("latency-warmup", d.latencyWarmup()),
                 jvm, a.integer("idle-ms", d.idleMs()), a.integer("timeout-s", d.timeoutSeconds()));

@@ -66,6 +66,10 @@ public record HarnessReport(HarnessOptions options, String socketFactory, int pa
             if (m.badValues() > 0) {
                 p.add("QoS " + m.qos() + " round " + m.round() + " driver delivered " + m.badValues() + " BAD values");
             }
+            if (m.receiveTimeStamped() > 0) {
+                p.add("QoS " + m.qos() + " round " + m.round() + " driver stamped " + m.receiveTimeStamped()
+                        + " values with the receive time: the time field was not used");
+            }
         }
         if (latency != null && (!latency.problem().isEmpty() || latency.lost() > 0)) {
             p.add("latency: " + latency.summary());

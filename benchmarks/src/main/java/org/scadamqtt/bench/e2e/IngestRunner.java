@@ -52,7 +52,7 @@ public final class IngestRunner {
         try (MosquittoBroker broker = MosquittoBroker.start(dir)) {
             log.printf("broker: mosquitto on %s (work folder %s)%n", broker.url(), dir);
             FloodPublisher publisher = FloodPublisher.prepare(dir, broker.port(), BenchTopology.E2E, options.n(),
-                    options.topics());
+                    options.topics(), options.publishers());
             for (int qos : options.qos()) {
                 for (int round = 1; round <= options.rounds(); round++) {
                     String order = rotate(options.subscribers(), round - 1);
@@ -70,7 +70,15 @@ public final class IngestRunner {
                 log.println("latency: " + latency.summary());
             }
         }
+        deleteTree(dir);
         return new HarnessReport(options, factory.description(), FloodPublisher.typicalPayloadBytes(), results, latency);
+    }
+
+    /** Removes the work folder (payload files, outputs); kept when the run failed half-way, for a look. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** "ABC" rotated by k, so no subscriber always runs first (right after the broker was idle). */
@@ -91,11 +99,11 @@ public final class IngestRunner {
                     qos));
         };
         // subscribe before publishing, so QoS 1 loses nothing and QoS 0 only what the subscriber drops
-        if (!broker.awaitSubscription(clientId, Duration.ofSeconds(60))) {
+        if (!broker.awaitSubscription(clientId, Duration.ofSeconds(30))) {
             sub.kill();
             String why = sub instanceof ChildJvmRunner c ? ChildJvmRunner.tail(dir.resolve(clientId + ".err")) : "";
             return new Measurement(s, qos, round, n, 0, 0, -1, -1, 0, 0, 0,
-                    "did not subscribe within 60 s " + why);
+                    "did not subscribe within 30 s " + why);
         }
         FloodPublisher.Result pub = publisher.publish(qos, clientId + "-pub", options.timeoutSeconds());
         sub.publisherDone();

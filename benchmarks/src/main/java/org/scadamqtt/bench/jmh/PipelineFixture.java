@@ -3,6 +3,7 @@ package org.scadamqtt.bench.jmh;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.scadamqtt.mqtt.MqttParameters;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.bind.BindSettings;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
-import org.scadamqtt.mqtt.internal.bind.MinimalValueConverter;
 import org.scadamqtt.mqtt.internal.bind.TagBinder;
 import org.scadamqtt.mqtt.internal.bind.ValueConverter;
 import org.scadamqtt.mqtt.internal.route.StationRouter;
@@ -41,7 +41,7 @@ public final class PipelineFixture {
     public PipelineFixture(BenchTopology topology, int jaTags) {
         this.line = BenchConfig.line("127.0.0.1", 1883, 1, "bench-jmh", topology, jaTags);
         this.router = StationRouter.of(topology.routeEntries());
-        ValueConverter converter = driverConverter();
+        ValueConverter converter = driverConverter(ZoneOffset.UTC);
         LogThrottle throttle = LogThrottle.tenSeconds(Clock.systemUTC());
         for (StationConfig s : line.stations()) {
             binders.put(s.name(), TagBinder.create(s, settings(s), converter, throttle));
@@ -59,17 +59,29 @@ public final class PipelineFixture {
     }
 
     /**
-     * The converter the driver uses ({@code org.scadamqtt.mqtt.ValueConverters.standard()}, package
-     * private, so reached reflectively); the minimal one when that is not there.
+     * The converter the driver binds with, from the package-private
+     * {@code org.scadamqtt.mqtt.ValueConverters} (reached reflectively: a white-box benchmark
+     * measures the driver's own conversion, and keeps compiling while that class changes).
      */
-    static ValueConverter driverConverter() {
+    static ValueConverter driverConverter(ZoneId zone) {
         try {
             Class<?> c = Class.forName("org.scadamqtt.mqtt.ValueConverters");
-            Method m = c.getDeclaredMethod("standard");
-            m.setAccessible(true);
-            return (ValueConverter) m.invoke(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return new MinimalValueConverter();
+            for (Method m : c.getDeclaredMethods()) {
+                if (java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                        && ValueConverter.class.isAssignableFrom(m.getReturnType())) {
+                    m.setAccessible(true);
+                    if (m.getParameterCount() == 0) {
+                        return (ValueConverter) m.invoke(null);
+                    }
+                    if (m.getParameterCount() == 1 && m.getParameterTypes()[0] == ZoneId.class) {
+                        return (ValueConverter) m.invoke(null, zone);
+                    }
+                }
+            }
+            throw new IllegalStateException("org.scadamqtt.mqtt.ValueConverters has no static factory of a "
+                    + "ValueConverter taking () or (ZoneId)");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach the driver's value converter: " + e, e);
         }
     }
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The class loader of one plugin jar. The host's contract (driver-api, tag-model, SLF4J and the
+ * The class loader of one plugin jar. The host's contract (driver-api, tag-model with Jackson, SLF4J, the
  * JDK) comes from the host, so plugin and host agree on {@code DriverProvider}, {@code TagValue}
  * and so on; everything else is looked up in the jar first. That keeps a plugin's own libraries
  * from being replaced by the host's, and makes a driver that is both built into the host and
@@ -17,7 +17,8 @@ final class PluginClassLoader extends URLClassLoader {
 
     /** Package prefixes always taken from the host. */
     static final List<String> SHARED = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "org.scadamqtt.driver.", "org.scadamqtt.config.", "org.scadamqtt.tag.", "org.slf4j.");
+            "org.scadamqtt.driver.", "org.scadamqtt.config.", "org.scadamqtt.tag.", "org.slf4j.",
+            "com.fasterxml.jackson.");
 
     PluginClassLoader(Path jar, URL url, ClassLoader host) {
         super("plugin:" + jar.getFileName(), new URL[] {url}, host);

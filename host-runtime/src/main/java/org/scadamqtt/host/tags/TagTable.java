@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,9 +115,25 @@ public final class TagTable implements HostApi {
         return stationOrder.stream().map(stations::get).toList();
     }
 
+    /** Every line; counters are read from the running driver, so they are current. */
     @Override
     public List<LineEntry> lines() {
-        return lineOrder.stream().map(lines::get).toList();
+        return lineOrder.stream().map(this::liveLine).toList();
+    }
+
+    private LineEntry liveLine(String name) {
+        LineEntry last = lines.get(name);
+        Driver driver = drivers.get(name);
+        if (driver == null) {
+            return last;
+        }
+        try {
+            LineStatus now = driver.status();
+            return now == null ? last : new LineEntry(name, now);
+        } catch (RuntimeException e) {
+            // a driver that cannot report keeps its last pushed status on the console
+            return last;
+        }
     }
 
     @Override
@@ -240,12 +255,5 @@ public final class TagTable implements HostApi {
 
     private static CompletionStage<WriteResult> done(WriteFailure failure, String message) {
         return CompletableFuture.completedFuture(WriteResult.failed(failure, message));
-    }
-
-    /** Copy of the current tags by name (for consoles that diff snapshots). */
-    public Map<String, TagEntry> snapshot() {
-        Map<String, TagEntry> m = new LinkedHashMap<>();
-        tags().forEach(t -> m.put(t.name(), t));
-        return m;
     }
 }

@@ -62,8 +62,13 @@ public final class LogConsole implements AutoCloseable {
         return sb.toString();
     }
 
+    /** Stops printing. */
     @Override
-    public void close() throws Exception {
-        subscription.close();
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // the tag table's handle only removes a listener; nothing to report to the operator
+        }
     }
 }

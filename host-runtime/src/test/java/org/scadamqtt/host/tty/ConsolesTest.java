@@ -58,12 +58,14 @@ class ConsolesTest {
     void logConsolePrintsOneLinePerChange() throws Exception {
         TagTable t = table();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (LogConsole c = LogConsole.start(t, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
-            t.contextFor("LINE_WITH_A_LONG_NAME", Path.of("."), "h").publish("A_STATION_WITH_A_VERY_LONG_NAME",
-                    List.of(new TagUpdate("POWER", TagValue.good(TagType.Ai, 12.5, T, T))));
-        }
+        LogConsole c = LogConsole.start(t, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        t.contextFor("LINE_WITH_A_LONG_NAME", Path.of("."), "h").publish("A_STATION_WITH_A_VERY_LONG_NAME",
+                List.of(new TagUpdate("POWER", TagValue.good(TagType.Ai, 12.5, T, T))));
+        c.close();
+        t.contextFor("LINE_WITH_A_LONG_NAME", Path.of("."), "h").publish("A_STATION_WITH_A_VERY_LONG_NAME",
+                List.of(new TagUpdate("POWER", TagValue.good(TagType.Ai, 13.5, T, T))));
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
-        assertEquals(1, lines.length);
+        assertEquals(1, lines.length, "one change printed, none after close");
         assertEquals("2024-05-01T12:00:00.250Z TAG tag=POWER station=A_STATION_WITH_A_VERY_LONG_NAME quality=GOOD "
                 + "time=2024-05-01T12:00:00.250Z value=12.5", lines[0]);
     }

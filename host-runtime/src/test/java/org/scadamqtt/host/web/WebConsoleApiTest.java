@@ -122,6 +122,7 @@ class WebConsoleApiTest {
         assertEquals(200, page.status());
         assertTrue(page.body().contains("<title>scada-mqtt operator console</title>"));
         assertEquals(200, http.get("/console.js").status());
+        assertEquals(200, http.get("/write.js").status());
         assertEquals(200, http.get("/console.css").status());
     }
 

@@ -153,11 +153,16 @@ class WebConsoleBrowserIT {
         click(By.cssSelector("tr[data-tag='setpoint'] button.write"));
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
+        assertTrue(browser.findElements(By.id("write-token")).stream().noneMatch(WebElement::isDisplayed),
+                "no token field when writes are not protected");
         input.clear();
         input.sendKeys("12.5");
         click(By.id("write-send"));
         waitFor(Duration.ofSeconds(5), "the write result", () ->
                 browser.findElement(By.id("write-result")).getText().startsWith("OK"));
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, HeadlessChromium.screenshotDir().resolve("console-write-dialog.png"),
+                StandardCopyOption.REPLACE_EXISTING);
         assertEquals(1, host.writes.size());
         assertEquals("setpoint", host.writes.get(0)[0]);
         assertEquals(12.5, host.writes.get(0)[1]);

@@ -1,6 +1,13 @@
 package org.scadamqtt.mqtt.testsupport;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.auth.SubscriptionAuthorizer;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,12 +30,16 @@ import java.util.concurrent.TimeUnit;
  * broker.wrongHostTlsUri() // "ssl://localhost:PORT" server cert names wrong.example: hostname verification fails
  * broker.wssUri()        // "wss://localhost:PORT/mqtt"
  * broker.tcpPort() ...   // the ports, for LineConfig(hosts=["127.0.0.1"], port=...)
+ * EmbeddedHiveMq.DENIED_PREFIX // "denied/": SUBSCRIBE to such filters gets SUBACK 0x80 (all else allowed)
  * }</pre>
  * Never stop it from a test: other test classes in the same JVM share it. Use a {@link TcpProxy}
  * in front of {@link #tcpPort()} to simulate network failures. Limits are raised for load
  * (server-receive-maximum 65535, max-queue-size 1,000,000) so the broker does not drop under a flood.
  */
 public final class EmbeddedHiveMq {
+
+    /** Subscriptions to filters starting with this are refused (SUBACK 0x80). */
+    public static final String DENIED_PREFIX = "denied/";
 
     private static EmbeddedHiveMq instance;
 
@@ -64,7 +75,7 @@ public final class EmbeddedHiveMq {
             wssPort = freePort();
             Files.writeString(conf.resolve("config.xml"), configXml(pki));
             hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
-                    .withExtensionsFolder(extensions).build();
+                    .withExtensionsFolder(extensions).withEmbeddedExtension(denyExtension()).build();
             hivemq.start().get(60, TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,6 +122,32 @@ public final class EmbeddedHiveMq {
                   <client-authentication-mode>%s</client-authentication-mode>
                 </tls>""".formatted(keyStore.toAbsolutePath(), TestCertificates.PASSWORD, TestCertificates.PASSWORD,
                 pki.trustStore().toAbsolutePath(), TestCertificates.PASSWORD, clientAuth);
+    }
+
+    /**
+     * Refuses subscriptions to filters starting with {@value #DENIED_PREFIX} (SUBACK 0x80 for MQTT
+     * 3.1.1), so tests can see how a client reports a refused subscription. Everything else is allowed.
+     */
+    private static com.hivemq.embedded.EmbeddedExtension denyExtension() {
+        SubscriptionAuthorizer authorizer = (in, out) -> {
+            if (in.getSubscription().getTopicFilter().startsWith(DENIED_PREFIX)) {
+                out.failAuthorization();
+            } else {
+                out.authorizeSuccessfully();
+            }
+        };
+        return com.hivemq.embedded.EmbeddedExtension.builder().withId("scada-test-deny").withName("scada test deny")
+                .withVersion("1").withAuthor("scada-mqtt tests").withPriority(0).withStartPriority(1000)
+                .withExtensionMain(new ExtensionMain() {
+                    @Override
+                    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+                        Services.securityRegistry().setAuthorizerProvider(providerInput -> authorizer);
+                    }
+
+                    @Override
+                    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+                    }
+                }).build();
     }
 
     /** A port free at the moment of the call on 127.0.0.1. */

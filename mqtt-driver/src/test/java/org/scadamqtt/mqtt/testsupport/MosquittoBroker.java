@@ -95,6 +95,13 @@ public final class MosquittoBroker implements AutoCloseable {
         assumeAvailable();
         try {
             Path folder = Files.createTempDirectory("scada-test-mosquitto-");
+            // run as root, Mosquitto drops to user "mosquitto": it must still read the ACL and write log
+            // and persistence here
+            try {
+                Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: nothing to widen
+            }
             Path config = folder.resolve("mosquitto.conf");
             String acl = "";
             if (aclText != null) {

@@ -1,6 +1,5 @@
 package org.scadamqtt.mqtt.internal.client;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +29,9 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
-import org.scadamqtt.mqtt.internal.PublishException;
 import org.scadamqtt.mqtt.internal.SessionListener;
 
 /**
@@ -43,7 +40,7 @@ import org.scadamqtt.mqtt.internal.SessionListener;
  * reconnect loop with back-off and host rotation, fail-back to the primary host, a Ping Interval
  * watchdog, and Reply Timeout on CONNECT, SUBSCRIBE and UNSUBSCRIBE.
  *
- * <p>Threads: state changes run under {@link #lock} on the line's scheduler (2 threads named
+ * <p>Threads: state changes run under {@link #lock} on the line's scheduler (3 threads named
  * {@code scada-mqtt-<line>}); Paho callbacks only hand over to it, except
  * {@link #onMessage}, which runs on Paho's callback thread and returns at once.
  */
@@ -51,7 +48,6 @@ final class PahoSession implements MqttSession {
 
     static final String THREAD_PREFIX = "scada-mqtt-";
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
-    private static final long MAX_RETRY_PAUSE_MS = 20;
 
     private enum Phase { IDLE, CONNECTING, SUBSCRIBING, CONNECTED, DOWN, STOPPED }
 
@@ -66,18 +62,21 @@ final class PahoSession implements MqttSession {
     private final AckSequencer acks = new AckSequencer();
     private final AtomicLong sequence = new AtomicLong();
     private final Object lock = new Object();
-    /** QoS 1/2 publishes of a lost connection that Paho will resend from persistence (Clean Session NO). */
-    private final Map<Integer, CompletableFuture<Void>> orphans = new ConcurrentHashMap<>();
+    private final Publisher publisher;
+
+    /** Replaced as a whole under lock; read without it by publish and close. */
+    private volatile SessionSettings settings;
+    /** Why the configuration cannot be used (bad broker address …); null when it can. */
+    private String configError;
 
     // guarded by lock
-    private SessionSettings settings;
     private Backoff backoff;
     private Phase phase = Phase.IDLE;
     private boolean wanted = true;
     private boolean started;
     private int roundStart;
     private int tried;
-    private long pingSentAt;
+    private PingWatchdog pings;
     private String persistenceError;
     private PersistenceLock persistenceLock;
     private ScheduledFuture<?> reconnectTask;
@@ -95,11 +94,21 @@ final class PahoSession implements MqttSession {
         this.statistics = statistics;
         this.listener = listener;
         this.clock = context.clock();
-        this.settings = SessionSettings.of(line, context.hostId());
+        SessionSettings read;
+        try {
+            read = SessionSettings.of(line, context.hostId());
+        } catch (IllegalArgumentException e) {
+            // bad input must not stop the driver: the line stays down and says why until reconfigured
+            configError = "line '" + lineName + "' cannot connect: " + e.getMessage();
+            read = SessionSettings.of(new LineConfig(lineName, line.protocol(), List.of("localhost"), 1883,
+                    null, List.of(), null), context.hostId());
+        }
+        this.settings = read;
         this.log = new LineLog(lineName, settings.fullDebug());
         this.backoff = newBackoff(settings);
         AtomicInteger n = new AtomicInteger();
-        this.scheduler = new ScheduledThreadPoolExecutor(2, r -> {
+        // 3 threads: a blocking client close or fail-back probe must not delay the ping watchdog
+        this.scheduler = new ScheduledThreadPoolExecutor(3, r -> {
             Thread t = new Thread(r, THREAD_PREFIX + lineName + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -107,6 +116,7 @@ final class PahoSession implements MqttSession {
         scheduler.setRemoveOnCancelPolicy(true);
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.publisher = new Publisher(lineName, statistics, log, clock, scheduler);
         this.status = new LineStatus(lineName, LineState.DISCONNECTED, "", "not started", clock.instant(),
                 statistics.snapshot());
     }
@@ -125,6 +135,11 @@ final class PahoSession implements MqttSession {
                     return;
                 }
                 started = true;
+                if (configError != null) {
+                    error(configError);
+                    setStatus(LineState.DISCONNECTED, "", configError);
+                    return;
+                }
                 log.info("starting: {}", settings);
                 acquirePersistence();
                 if (wanted) {
@@ -181,13 +196,15 @@ final class PahoSession implements MqttSession {
                     error("new parameters refused, keeping the old ones: " + e.getMessage());
                     return;
                 }
-                if (next.equals(settings)) {
+                if (next.equals(settings) && configError == null) {
                     return;
                 }
+                boolean wasBroken = configError != null;
+                configError = null;
                 SessionSettings old = settings;
                 settings = next;
                 log.setFullDebug(next.fullDebug());
-                if (old.onlySubscriptionsDiffer(next)) {
+                if (!wasBroken && old.onlySubscriptionsDiffer(next)) {
                     log.info("topic filters changed from {} (QoS {}) to {} (QoS {}): re-subscribing without "
                             + "reconnecting", old.topicFilters(), old.subscribeQos(), next.topicFilters(),
                             next.subscribeQos());
@@ -201,7 +218,7 @@ final class PahoSession implements MqttSession {
                 backoff = newBackoff(next);
                 drop(true);
                 phase = Phase.IDLE;
-                if (old.cleanSession() != next.cleanSession() || !old.clientId().equals(next.clientId())) {
+                if (wasBroken || old.cleanSession() != next.cleanSession() || !old.clientId().equals(next.clientId())) {
                     releasePersistence();
                     acquirePersistence();
                 }
@@ -216,100 +233,7 @@ final class PahoSession implements MqttSession {
 
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        Connection c = current;
-        if (c == null || !c.connected) {
-            return failed(result, WriteFailure.NOT_CONNECTED, "line '" + lineName + "' is not connected to a broker; "
-                    + "the message to topic '" + topic + "' was not sent");
-        }
-        MqttMessage m = new MqttMessage(payload);
-        try {
-            m.setQos(qos);
-        } catch (IllegalArgumentException e) {
-            return failed(result, WriteFailure.REJECTED, "QoS " + qos + " is not 0, 1 or 2");
-        }
-        m.setRetained(retain);
-        Duration timeout = settings.writeTimeout();
-        try {
-            ScheduledFuture<?> timer = scheduler.schedule(() -> failed(result, WriteFailure.TIMEOUT,
-                    "the broker did not confirm the message to topic '" + topic + "' (QoS " + qos + ") within "
-                            + timeout.toMillis() / 1000.0 + " s (writeTimeout)"), timeout.toNanos(), TimeUnit.NANOSECONDS);
-            result.whenComplete((v, e) -> timer.cancel(false));
-        } catch (RejectedExecutionException e) {
-            return failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped");
-        }
-        send(c, topic, m, result, 0);
-        return result;
-    }
-
-    private void send(Connection c, String topic, MqttMessage m, CompletableFuture<Void> result, int retry) {
-        if (result.isDone()) {
-            return;
-        }
-        if (c != current || !c.connected) {
-            failed(result, WriteFailure.NOT_CONNECTED, "line '" + lineName + "' lost its connection before the "
-                    + "message to topic '" + topic + "' could be sent");
-            return;
-        }
-        try {
-            IMqttDeliveryToken token = c.client.publish(topic, m, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken t) {
-                    c.inflight.remove(t);
-                    statistics.sent(m.getPayload().length);
-                    log.packet("{} confirmed: topic={} id={}", m.getQos() == 0 ? "PUBLISH written" :
-                            m.getQos() == 1 ? "PUBACK" : "PUBCOMP", topic, t.getMessageId());
-                    result.complete(null);
-                }
-
-                @Override
-                public void onFailure(IMqttToken t, Throwable e) {
-                    c.inflight.remove(t);
-                    failed(result, notConnected(e) ? WriteFailure.NOT_CONNECTED : WriteFailure.REJECTED,
-                            "the message to topic '" + topic + "' failed: " + Reasons.describe(e));
-                }
-            });
-            c.inflight.put(token, new Outbound(m.getQos(), result));
-            log.packet("PUBLISH out: topic={} qos={} retain={} id={} bytes={} payload={}", topic, m.getQos(),
-                    m.isRetained(), token.getMessageId(), m.getPayload().length, LineLog.preview(m.getPayload()));
-        } catch (MqttException e) {
-            if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
-                // Paho throws at once when maxInflight messages await confirmation: wait a little and try
-                // again; writeTimeout bounds the total wait
-                long pause = Math.min(MAX_RETRY_PAUSE_MS, 1L << Math.min(retry, 5));
-                try {
-                    scheduler.schedule(() -> send(c, topic, m, result, retry + 1), pause, TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException stopped) {
-                    failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped");
-                }
-                return;
-            }
-            failed(result, notConnected(e) ? WriteFailure.NOT_CONNECTED : WriteFailure.REJECTED,
-                    "the message to topic '" + topic + "' was not sent: " + Reasons.describe(e));
-        } catch (IllegalArgumentException e) {
-            failed(result, WriteFailure.REJECTED, "the message to topic '" + topic + "' was not sent: "
-                    + e.getMessage());
-        }
-    }
-
-    private static boolean notConnected(Throwable e) {
-        if (!(e instanceof MqttException me)) {
-            return false;
-        }
-        int code = me.getReasonCode();
-        return code == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
-                || code == MqttException.REASON_CODE_CONNECTION_LOST
-                || code == MqttException.REASON_CODE_CLIENT_DISCONNECTING
-                || code == MqttException.REASON_CODE_CLIENT_CLOSED
-                || code == MqttException.REASON_CODE_CLIENT_ALREADY_DISCONNECTED;
-    }
-
-    private CompletableFuture<Void> failed(CompletableFuture<Void> f, WriteFailure failure, String message) {
-        if (f.completeExceptionally(new PublishException(failure, message))) {
-            statistics.error(message, clock.instant());
-            log.packet("write failed ({}): {}", failure, message);
-        }
-        return f;
+        return publisher.publish(current, topic, payload, qos, retain, settings.writeTimeout());
     }
 
     @Override
@@ -345,9 +269,7 @@ final class PahoSession implements MqttSession {
                 }
                 synchronized (lock) {
                     releasePersistence();
-                    orphans.values().forEach(f -> failed(f, WriteFailure.STOPPED, "line '" + lineName
-                            + "' stopped before the broker confirmed the message"));
-                    orphans.clear();
+                    publisher.stopped();
                     setStatus(LineState.DISCONNECTED, "", "line stopped");
                 }
                 done.complete(null);
@@ -379,8 +301,8 @@ final class PahoSession implements MqttSession {
         if (phase == Phase.STOPPED || !wanted || !started) {
             return;
         }
-        if (persistenceError != null) {
-            setStatus(LineState.DISCONNECTED, "", persistenceError);
+        if (configError != null || persistenceError != null) {
+            setStatus(LineState.DISCONNECTED, "", configError != null ? configError : persistenceError);
             return;
         }
         List<BrokerUri> brokers = settings.brokers();
@@ -391,7 +313,7 @@ final class PahoSession implements MqttSession {
         Connection c;
         MqttConnectOptions options;
         try {
-            options = options(broker);
+            options = ConnectOptions.build(settings, broker, activity);
             c = new Connection(broker, index);
         } catch (MqttException | IllegalArgumentException | IllegalStateException e) {
             current = null;
@@ -430,42 +352,10 @@ final class PahoSession implements MqttSession {
         }
     }
 
-    private MqttConnectOptions options(BrokerUri broker) {
-        SessionSettings s = settings;
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setServerURIs(new String[] {broker.uri()});
-        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        o.setAutomaticReconnect(false);
-        o.setCleanSession(s.cleanSession());
-        o.setKeepAliveInterval(s.keepAliveSeconds());
-        o.setConnectionTimeout(s.replyTimeoutSeconds());
-        o.setMaxInflight(s.maxInflight());
-        if (!s.userName().isEmpty()) {
-            o.setUserName(s.userName());
-        }
-        if (!s.password().isEmpty()) {
-            o.setPassword(s.password().toCharArray());
-        }
-        if (s.will().enabled()) {
-            if (s.will().topic().isBlank()) {
-                throw new IllegalArgumentException("Will Flag is YES but Will Topic is empty");
-            }
-            o.setWill(s.will().topic(), s.will().message().getBytes(StandardCharsets.UTF_8), s.will().qos(),
-                    s.will().retain());
-        }
-        if (broker.tls()) {
-            o.setSocketFactory(new NoDelaySslSocketFactory(TlsFactories.create(s.tls()), activity));
-            o.setHttpsHostnameVerificationEnabled(s.tls().hostnameVerification());
-        } else {
-            o.setSocketFactory(new NoDelaySocketFactory(activity));
-        }
-        return o;
-    }
-
     private void onConnected(Connection c, boolean sessionPresent) {
         synchronized (lock) {
             if (c != current || c.discarded) {
-                close(c, true); // a late CONNACK of an abandoned attempt
+                run(() -> close(c, true)); // a late CONNACK of an abandoned attempt
                 return;
             }
             cancel(replyTimer);
@@ -475,7 +365,6 @@ final class PahoSession implements MqttSession {
             tried = 0;
             statistics.connected();
             activity.touch();
-            pingSentAt = 0;
             log.packet("CONNACK from {}: sessionPresent={}", c.broker.uri(), sessionPresent);
             log.info("connected to {} as client id '{}'", c.broker.uri(), settings.clientId());
             subscribe(c, settings.topicFilters(), settings.subscribeQos());
@@ -555,20 +444,7 @@ final class PahoSession implements MqttSession {
         }
         c.discarded = true;
         c.connected = false;
-        for (Outbound o : c.inflight.values()) {
-            if (settings.cleanSession() || o.qos == 0) {
-                failed(o.result, WriteFailure.NOT_CONNECTED, "line '" + lineName + "' lost its connection before "
-                        + "the broker confirmed the message");
-            }
-        }
-        if (!settings.cleanSession()) {
-            c.inflight.forEach((token, o) -> {
-                if (o.qos > 0 && !o.result.isDone()) {
-                    orphans.put(token.getMessageId(), o.result);
-                }
-            });
-        }
-        c.inflight.clear();
+        publisher.connectionDropped(c, !settings.cleanSession());
         if (closeInBackground) {
             run(() -> close(c, graceful));
         }
@@ -649,7 +525,8 @@ final class PahoSession implements MqttSession {
                     refused.add(filters.get(i));
                 }
             }
-            log.packet("SUBACK for {}: granted QoS {}", filters, granted == null ? "none" : java.util.Arrays.toString(granted));
+            log.packet("SUBACK for {}: granted QoS {}", filters,
+                    granted == null ? "none" : java.util.Arrays.toString(granted));
             for (String f : refused) {
                 error("the broker refused the subscription to topic filter '" + f + "' (SUBACK 0x80: not "
                         + "allowed for this user or not supported); no messages arrive for it");
@@ -708,12 +585,11 @@ final class PahoSession implements MqttSession {
 
     /** Holds lock. Ping Interval: PINGREQ when nothing arrived for that long; no answer in Reply Timeout: dead. */
     private void startWatchdog(Connection c) {
-        long interval = settings.pingInterval().toMillis();
-        if (interval <= 0) {
+        if (settings.pingInterval().toMillis() <= 0) {
             return;
         }
-        long reply = settings.replyTimeout().toMillis();
-        long tick = Math.max(50, Math.min(1000, Math.min(interval, reply > 0 ? reply : interval) / 5));
+        pings = new PingWatchdog(settings.pingInterval(), settings.replyTimeout());
+        long tick = PingWatchdog.tickMillis(settings.pingInterval(), settings.replyTimeout());
         cancel(watchdog);
         watchdog = scheduler.scheduleWithFixedDelay(() -> watch(c), tick, tick, TimeUnit.MILLISECONDS);
     }
@@ -721,29 +597,26 @@ final class PahoSession implements MqttSession {
     private void watch(Connection c) {
         String dead = null;
         synchronized (lock) {
-            if (c != current || !c.connected) {
+            if (c != current || !c.connected || pings == null) {
                 return;
             }
             long now = System.nanoTime();
-            long last = activity.lastReadNanos();
-            long reply = settings.replyTimeout().toNanos();
-            if (pingSentAt != 0) {
-                if (last - pingSentAt >= 0) {
-                    log.packet("PINGRESP (data from the broker) after {} ms", (last - pingSentAt) / 1_000_000);
-                    pingSentAt = 0;
-                } else if (reply > 0 && now - pingSentAt >= reply) {
-                    dead = "no PINGRESP within Reply Timeout (" + seconds(settings.replyTimeout()) + ") after nothing "
-                            + "arrived for Ping Interval (" + seconds(settings.pingInterval())
-                            + "); the connection is dead (half-open)";
+            switch (pings.check(now, activity.lastReadNanos())) {
+                case PING -> {
+                    try {
+                        c.client.sendPing();
+                        pings.pingSent(now);
+                        log.packet("PINGREQ: nothing arrived for {}", seconds(settings.pingInterval()));
+                    } catch (MqttException e) {
+                        dead = "PINGREQ could not be sent: " + Reasons.describe(e);
+                    }
                 }
-            } else if (now - last >= settings.pingInterval().toNanos()) {
-                try {
-                    c.client.sendPing();
-                    pingSentAt = now;
-                    log.packet("PINGREQ: nothing arrived for {}", seconds(settings.pingInterval()));
-                } catch (MqttException e) {
-                    dead = "PINGREQ could not be sent: " + Reasons.describe(e);
-                }
+                case ANSWERED -> log.packet("PINGRESP (data from the broker) within {} ms",
+                        pings.sincePing(now) / 1_000_000);
+                case DEAD -> dead = "no PINGRESP within Reply Timeout (" + seconds(settings.replyTimeout())
+                        + ") after nothing arrived for Ping Interval (" + seconds(settings.pingInterval())
+                        + "); the connection is dead (half-open)";
+                case NOTHING -> { }
             }
         }
         if (dead != null) {
@@ -895,17 +768,13 @@ final class PahoSession implements MqttSession {
         return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
     }
 
-    /** A publish waiting for its confirmation. */
-    private record Outbound(int qos, CompletableFuture<Void> result) {
-    }
-
     /** One connection attempt and, when it succeeds, the connection: its own Paho client and callback. */
-    private final class Connection implements MqttCallback {
+    private final class Connection implements MqttCallback, Publisher.Target {
         final BrokerUri broker;
         final int index;
         final PahoClient client;
         final long ackConnection;
-        final Map<IMqttDeliveryToken, Outbound> inflight = new ConcurrentHashMap<>();
+        final Map<IMqttDeliveryToken, Publisher.Outbound> inflight = new ConcurrentHashMap<>();
         volatile boolean connected;
         volatile boolean discarded;
 
@@ -918,6 +787,21 @@ final class PahoSession implements MqttSession {
             client.setManualAcks(true);
             client.setCallback(this);
             this.ackConnection = acks.newConnection(this::ack);
+        }
+
+        @Override
+        public PahoClient client() {
+            return client;
+        }
+
+        @Override
+        public boolean usable() {
+            return this == current && connected;
+        }
+
+        @Override
+        public Map<IMqttDeliveryToken, Publisher.Outbound> inflight() {
+            return inflight;
         }
 
         private void ack(int messageId, int qos) {
@@ -953,11 +837,7 @@ final class PahoSession implements MqttSession {
         public void deliveryComplete(IMqttDeliveryToken token) {
             // normal publishes complete through their action listener; this catches the ones Paho
             // restored from persistence and resent after a reconnect (Clean Session NO)
-            CompletableFuture<Void> f = orphans.remove(token.getMessageId());
-            if (f != null) {
-                log.packet("delivery of resent message id {} confirmed", token.getMessageId());
-                f.complete(null);
-            }
+            publisher.delivered(token.getMessageId());
         }
     }
 }

@@ -17,8 +17,9 @@ public final class PahoSessionFactory implements MqttSession.Factory {
     }
 
     /**
-     * @throws IllegalArgumentException when the line's broker addresses or parameters are unusable
-     *                                  (the sentence names the line and the value)
+     * Never throws for bad line input: a line whose broker addresses are unusable stays
+     * DISCONNECTED with a reason naming the line and the address (and counts an error) until
+     * {@link MqttSession#reconfigure} gives it usable ones.
      */
     @Override
     public MqttSession open(LineConfig line, DriverContext context, LineStatistics statistics,

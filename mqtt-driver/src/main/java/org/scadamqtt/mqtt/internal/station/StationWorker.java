@@ -321,7 +321,9 @@ public final class StationWorker {
     private void runSafely(Runnable r) {
         try {
             r.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // a linkage error (a plugin built against other library versions) must be named, not
+            // end the station's worker silently
             String text = "Line " + line + ", station " + name() + ": internal error " + e;
             statistics.error(text, clock.instant());
             LOG.error(text, e);

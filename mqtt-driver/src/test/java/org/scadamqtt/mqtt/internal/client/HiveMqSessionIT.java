@@ -178,10 +178,10 @@ class HiveMqSessionIT {
         var rec2 = new TestLines.Recorder();
         MqttSession s1 = open(line("locked", List.of("127.0.0.1"), broker.tcpPort(), params), ctx, rec1,
                 new LineStatistics());
+        rec1.awaitState(LineState.CONNECTED, WAIT);
         MqttSession s2 = open(line("locked", List.of("127.0.0.1"), broker.tcpPort(), params), ctx, rec2,
                 new LineStatistics());
         try {
-            rec1.awaitState(LineState.CONNECTED, WAIT);
             LineStatus refused = rec2.await(st -> st.reason().contains("already used"), WAIT);
             assertEquals(LineState.DISCONNECTED, refused.state());
             assertEquals(0, s2.status().counters().connects());
@@ -325,6 +325,42 @@ class HiveMqSessionIT {
                 assertTrue(log.any(expected), "missing '" + expected + "' in " + log.lines());
             }
             assertFalse(log.lines().stream().anyMatch(l -> l.contains("pa55-secret")), "password in the log");
+        }
+    }
+
+    @Test
+    void refusedSubscriptionIsALineErrorNamingTheFilter() throws Exception {
+        var rec = new TestLines.Recorder();
+        String denied = EmbeddedHiveMq.DENIED_PREFIX + "#";
+        MqttSession s = open(line("acl", List.of("127.0.0.1"), broker.tcpPort(),
+                fast(TOPIC_FILTER, List.of("allowed/#", denied))), new TestLines.Context(), rec, new LineStatistics());
+        try (PahoObserver obs = new PahoObserver(broker.tcpUri(), "obs-acl")) {
+            rec.awaitState(LineState.CONNECTED, WAIT);
+            var c = s.status().counters();
+            assertTrue(c.errors() >= 1, "a refused subscription counts as an error");
+            assertTrue(c.lastError().contains("'" + denied + "'") && c.lastError().contains("0x80"), c.lastError());
+            obs.publish("allowed/x", "still works", 1);
+            InboundMessage in = rec.next(WAIT);
+            assertNotNull(in, "the allowed filter keeps working");
+            s.acknowledge(in);
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
+    void badBrokerAddressKeepsTheLineDownWithAReasonUntilFixed() throws Exception {
+        var rec = new TestLines.Recorder();
+        MqttSession s = open(line("badhost", List.of("http://nowhere"), 1883, fast(TOPIC_FILTER, "bad/#")),
+                new TestLines.Context(), rec, new LineStatistics());
+        try {
+            LineStatus down = rec.awaitState(LineState.DISCONNECTED, WAIT);
+            assertTrue(down.reason().contains("badhost") && down.reason().contains("http://nowhere"), down.reason());
+            assertEquals(1, s.status().counters().errors());
+            s.reconfigure(line("badhost", List.of("127.0.0.1"), broker.tcpPort(), fast(TOPIC_FILTER, "bad/#")));
+            rec.awaitState(LineState.CONNECTED, WAIT);
+        } finally {
+            s.stop();
         }
     }
 

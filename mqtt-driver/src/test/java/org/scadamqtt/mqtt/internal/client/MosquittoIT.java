@@ -122,27 +122,6 @@ class MosquittoIT {
     }
 
     @Test
-    void refusedSubscriptionIsALineErrorNamingTheFilter() throws Exception {
-        try (MosquittoBroker m = MosquittoBroker.startWithAcl("topic readwrite allowed/#");
-                PahoObserver obs = new PahoObserver(m.uri(), "obs-acl")) {
-            var rec = new TestLines.Recorder();
-            MqttSession s = open("acl", List.of(m.uri()), fast(TOPIC_FILTER, List.of("allowed/#", "denied/#")), rec);
-            try {
-                rec.awaitState(LineState.CONNECTED, WAIT);
-                var c = s.status().counters();
-                assertTrue(c.errors() >= 1);
-                assertTrue(c.lastError().contains("'denied/#'") && c.lastError().contains("0x80"), c.lastError());
-                obs.publish("allowed/x", "still works", 1);
-                InboundMessage in = rec.next(WAIT);
-                assertNotNull(in, "the allowed filter keeps working");
-                s.acknowledge(in);
-            } finally {
-                s.stop();
-            }
-        }
-    }
-
-    @Test
     void failsOverToTheBackupAndBackToThePrimary() throws Exception {
         try (MosquittoBroker primary = MosquittoBroker.start(false);
                 MosquittoBroker backup = MosquittoBroker.start(false)) {

@@ -1,0 +1,193 @@
+package org.scadamqtt.mqtt.internal.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.scadamqtt.driver.WriteFailure;
+import org.scadamqtt.mqtt.internal.LineStatistics;
+import org.scadamqtt.mqtt.internal.PublishException;
+
+/**
+ * The outbound side of a line: a publish completes when written (QoS 0), on PUBACK (1) or on
+ * PUBCOMP (2); it fails at once when the line is down, with TIMEOUT after writeTimeout, and a full
+ * Paho in-flight window (error 32202, thrown at once by Paho) is retried with short pauses
+ * instead of failing. Thread-safe.
+ */
+final class Publisher {
+
+    /** What a publish needs of one connection. */
+    interface Target {
+        PahoClient client();
+
+        /** Still the line's current, connected connection. */
+        boolean usable();
+
+        /** Publishes of this connection awaiting their confirmation. */
+        Map<IMqttDeliveryToken, Outbound> inflight();
+    }
+
+    /** A publish waiting for its confirmation. */
+    record Outbound(int qos, CompletableFuture<Void> result) {
+    }
+
+    private static final long MAX_RETRY_PAUSE_MS = 20;
+
+    private final String lineName;
+    private final LineStatistics statistics;
+    private final LineLog log;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    /** QoS 1/2 publishes of a lost connection that Paho resends from persistence (Clean Session NO). */
+    private final Map<Integer, CompletableFuture<Void>> resent = new ConcurrentHashMap<>();
+
+    Publisher(String lineName, LineStatistics statistics, LineLog log, Clock clock,
+            ScheduledExecutorService scheduler) {
+        this.lineName = lineName;
+        this.statistics = statistics;
+        this.log = log;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    /** @param target the current connection, null when there is none */
+    CompletableFuture<Void> publish(Target target, String topic, byte[] payload, int qos, boolean retain,
+            Duration writeTimeout) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        if (target == null || !target.usable()) {
+            return failed(result, WriteFailure.NOT_CONNECTED, "line '" + lineName + "' is not connected to a broker; "
+                    + "the message to topic '" + topic + "' was not sent");
+        }
+        MqttMessage m = new MqttMessage(payload);
+        try {
+            m.setQos(qos);
+        } catch (IllegalArgumentException e) {
+            return failed(result, WriteFailure.REJECTED, "QoS " + qos + " is not 0, 1 or 2");
+        }
+        m.setRetained(retain);
+        try {
+            ScheduledFuture<?> timer = scheduler.schedule(() -> failed(result, WriteFailure.TIMEOUT,
+                    "the broker did not confirm the message to topic '" + topic + "' (QoS " + qos + ") within "
+                            + PahoSession.seconds(writeTimeout) + " (writeTimeout)"),
+                    writeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            result.whenComplete((v, e) -> timer.cancel(false));
+        } catch (RejectedExecutionException e) {
+            return failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped");
+        }
+        send(target, topic, m, result, 0);
+        return result;
+    }
+
+    private void send(Target c, String topic, MqttMessage m, CompletableFuture<Void> result, int retry) {
+        if (result.isDone()) {
+            return;
+        }
+        if (!c.usable()) {
+            failed(result, WriteFailure.NOT_CONNECTED, "line '" + lineName + "' lost its connection before the "
+                    + "message to topic '" + topic + "' could be sent");
+            return;
+        }
+        try {
+            IMqttDeliveryToken token = c.client().publish(topic, m, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken t) {
+                    c.inflight().remove(t);
+                    statistics.sent(m.getPayload().length);
+                    log.packet("{} confirmed: topic={} id={}", m.getQos() == 0 ? "PUBLISH written"
+                            : m.getQos() == 1 ? "PUBACK" : "PUBCOMP", topic, t.getMessageId());
+                    result.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken t, Throwable e) {
+                    c.inflight().remove(t);
+                    failed(result, notConnected(e) ? WriteFailure.NOT_CONNECTED : WriteFailure.REJECTED,
+                            "the message to topic '" + topic + "' failed: " + Reasons.describe(e));
+                }
+            });
+            c.inflight().put(token, new Outbound(m.getQos(), result));
+            log.packet("PUBLISH out: topic={} qos={} retain={} id={} bytes={} payload={}", topic, m.getQos(),
+                    m.isRetained(), token.getMessageId(), m.getPayload().length, LineLog.preview(m.getPayload()));
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
+                // maxInflight messages await confirmation: wait a little and try again; the writeTimeout
+                // timer bounds the total wait
+                long pause = Math.min(MAX_RETRY_PAUSE_MS, 1L << Math.min(retry, 5));
+                try {
+                    scheduler.schedule(() -> send(c, topic, m, result, retry + 1), pause, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopped) {
+                    failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped");
+                }
+                return;
+            }
+            failed(result, notConnected(e) ? WriteFailure.NOT_CONNECTED : WriteFailure.REJECTED,
+                    "the message to topic '" + topic + "' was not sent: " + Reasons.describe(e));
+        } catch (IllegalArgumentException e) {
+            failed(result, WriteFailure.REJECTED, "the message to topic '" + topic + "' was not sent: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * The connection is gone. QoS 0 publishes fail; QoS 1/2 ones fail too unless
+     * {@code resendFromPersistence} (Clean Session NO): then Paho resends them after the reconnect
+     * and they complete through {@link #delivered(int)}, or time out.
+     */
+    void connectionDropped(Target c, boolean resendFromPersistence) {
+        c.inflight().forEach((token, o) -> {
+            if (resendFromPersistence && o.qos() > 0) {
+                resent.put(token.getMessageId(), o.result());
+            } else {
+                failed(o.result(), WriteFailure.NOT_CONNECTED, "line '" + lineName + "' lost its connection before "
+                        + "the broker confirmed the message");
+            }
+        });
+        c.inflight().clear();
+    }
+
+    /** Paho confirmed a message it resent from persistence after a reconnect. */
+    void delivered(int messageId) {
+        CompletableFuture<Void> f = resent.remove(messageId);
+        if (f != null) {
+            log.packet("delivery of resent message id {} confirmed", messageId);
+            f.complete(null);
+        }
+    }
+
+    /** The line stopped: whatever still waits fails. */
+    void stopped() {
+        resent.values().forEach(f -> failed(f, WriteFailure.STOPPED, "line '" + lineName
+                + "' stopped before the broker confirmed the message"));
+        resent.clear();
+    }
+
+    private static boolean notConnected(Throwable e) {
+        if (!(e instanceof MqttException me)) {
+            return false;
+        }
+        int code = me.getReasonCode();
+        return code == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
+                || code == MqttException.REASON_CODE_CONNECTION_LOST
+                || code == MqttException.REASON_CODE_CLIENT_DISCONNECTING
+                || code == MqttException.REASON_CODE_CLIENT_CLOSED
+                || code == MqttException.REASON_CODE_CLIENT_ALREADY_DISCONNECTED;
+    }
+
+    private CompletableFuture<Void> failed(CompletableFuture<Void> f, WriteFailure failure, String message) {
+        if (f.completeExceptionally(new PublishException(failure, message))) {
+            statistics.error(message, clock.instant());
+            log.packet("write failed ({}): {}", failure, message);
+        }
+        return f;
+    }
+}
