@@ -51,7 +51,8 @@ final class ChildJvmRunner implements RunningSubscriber {
         }
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 

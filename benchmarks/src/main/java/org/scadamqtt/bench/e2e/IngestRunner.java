@@ -70,15 +70,8 @@ public final class IngestRunner {
                 log.println("latency: " + latency.summary());
             }
         }
-        deleteTree(dir);
+        org.scadamqtt.bench.WorkFolders.deleteTree(dir); // kept when the run failed half-way, for a look
         return new HarnessReport(options, factory.description(), FloodPublisher.typicalPayloadBytes(), results, latency);
-    }
-
-    /** Removes the work folder (payload files, outputs); kept when the run failed half-way, for a look. */
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     /** "ABC" rotated by k, so no subscriber always runs first (right after the broker was idle). */
@@ -99,11 +92,11 @@ public final class IngestRunner {
                     qos));
         };
         // subscribe before publishing, so QoS 1 loses nothing and QoS 0 only what the subscriber drops
-        if (!broker.awaitSubscription(clientId, Duration.ofSeconds(30))) {
+        if (!broker.awaitSubscription(clientId, Duration.ofSeconds(30), sub::isAlive)) {
+            String what = sub.isAlive() ? "did not subscribe within 30 s: " : "ended before subscribing: ";
             sub.kill();
-            String why = sub instanceof ChildJvmRunner c ? ChildJvmRunner.tail(dir.resolve(clientId + ".err")) : "";
             return new Measurement(s, qos, round, n, 0, 0, -1, -1, 0, 0, 0,
-                    "did not subscribe within 30 s " + why);
+                    what + ChildJvmRunner.tail(dir.resolve(clientId + ".err")));
         }
         FloodPublisher.Result pub = publisher.publish(qos, clientId + "-pub", options.timeoutSeconds());
         sub.publisherDone();

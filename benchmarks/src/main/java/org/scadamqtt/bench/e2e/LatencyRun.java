@@ -27,6 +27,7 @@ final class LatencyRun {
     private LatencyRun() {
     }
 
+    @SuppressWarnings("try") // the driver runs while the try block waits; it is closed at its end
     static Map<String, Object> run(String url, int port, String clientId, int rate, double seconds,
             double warmupSeconds, Path dataDir) throws Exception {
         CountingSink sink = new CountingSink(dataDir);

@@ -108,12 +108,14 @@ public final class MosquittoBroker implements AutoCloseable {
      * Waits until the broker logged a subscription of {@code clientId} (Mosquitto logs
      * "clientId qos filter" with {@code log_type subscribe}).
      *
+     * @param alive whether the subscriber still runs; the wait ends when it does not
      * @return whether it did within {@code timeout}
      */
-    public boolean awaitSubscription(String clientId, Duration timeout) throws InterruptedException {
+    public boolean awaitSubscription(String clientId, Duration timeout, java.util.function.BooleanSupplier alive)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String needle = clientId + " ";
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && alive.getAsBoolean()) {
             try {
                 if (Files.exists(log)) {
                     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {

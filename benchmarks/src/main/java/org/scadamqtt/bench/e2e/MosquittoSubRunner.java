@@ -176,6 +176,11 @@ final class MosquittoSubRunner implements RunningSubscriber {
     }
 
     @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
     public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

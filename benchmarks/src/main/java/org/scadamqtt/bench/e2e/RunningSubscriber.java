@@ -26,6 +26,9 @@ interface RunningSubscriber {
     /** Waits for the subscriber to end (killing it after {@code timeout}) and collects its figures. */
     Outcome finish(Duration timeout) throws InterruptedException;
 
+    /** Whether its process still runs (a subscriber that died before subscribing is not waited for). */
+    boolean isAlive();
+
     /** Ends it at once (the measurement is abandoned). */
     void kill();
 }

@@ -30,6 +30,7 @@ public final class SubscriberMain {
     private SubscriberMain() {
     }
 
+    @SuppressWarnings("try") // the driver runs while the try block waits; it is closed at its end
     public static void main(String[] argv) throws Exception {
         Args a = Args.parse(argv, Set.of("kind", "url", "port", "qos", "n", "client-id", "idle-ms", "timeout-s",
                 "rate", "seconds", "warmup-seconds", "data-dir"));

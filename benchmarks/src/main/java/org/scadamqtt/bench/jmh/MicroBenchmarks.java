@@ -40,14 +40,16 @@ public final class MicroBenchmarks {
     static String summary(Collection<RunResult> results) {
         double pipeline = score(results, "PipelineBenchmark.pipeline", null);
         double naive = score(results, "PipelineBenchmark.naive", null);
+        double route = score(results, "PipelineBenchmark.routeOnly", null);
+        double bind = score(results, "PipelineBenchmark.bindOnly", null);
         double r10 = score(results, "RoutingBenchmark.repeatedTopic", "10");
         double r100k = score(results, "RoutingBenchmark.repeatedTopic", "100000");
         double f10 = score(results, "RoutingBenchmark.firstSeenRegexTopic", "10");
         double f100k = score(results, "RoutingBenchmark.firstSeenRegexTopic", "100000");
         return String.format(Locale.ROOT, "RESULT jmh | pipeline %,.0f msg/s on one core (target >= 500,000) | naive "
-                + "%,.0f msg/s | pipeline/naive=%.1f (target >= 3) | routing repeated topic: 10 stations %.1f ns, "
+                + "%,.0f msg/s | pipeline/naive=%.1f (target >= 3) | parts: route %,.0f/s, decode+bind %,.0f/s | routing repeated topic: 10 stations %.1f ns, "
                 + "100,000 stations %.1f ns, ratio %.2f (target <= 2) | first-seen regex topic: 10 stations %.0f ns, "
-                + "100,000 stations %.0f ns", pipeline, naive, naive > 0 ? pipeline / naive : 0, r10, r100k,
+                + "100,000 stations %.0f ns", pipeline, naive, naive > 0 ? pipeline / naive : 0, route, bind, r10, r100k,
                 r10 > 0 ? r100k / r10 : 0, f10, f100k);
     }
 

@@ -95,9 +95,18 @@ public final class PipelineFixture {
 
     /** Route + decode + bind + time mask of message {@code i}; the values the host would get. */
     public List<TagUpdate> process(int i, Instant receivedAt) {
+        return bind(route(i), i, receivedAt);
+    }
+
+    /** The station of message {@code i}. */
+    public String route(int i) {
         String topic = topic(i);
-        String station = router.route(topic).orElseThrow(() -> new IllegalStateException("no station for " + topic));
-        InboundMessage m = new InboundMessage(topic, payload(i), 1, (i & 0xFFFF) + 1, false, false, receivedAt, i);
+        return router.route(topic).orElseThrow(() -> new IllegalStateException("no station for " + topic));
+    }
+
+    /** Decode + bind + time mask of message {@code i} for {@code station} (already routed). */
+    public List<TagUpdate> bind(String station, int i, Instant receivedAt) {
+        InboundMessage m = new InboundMessage(topic(i), payload(i), 1, (i & 0xFFFF) + 1, false, false, receivedAt, i);
         return binders.get(station).bind(m).updates();
     }
 

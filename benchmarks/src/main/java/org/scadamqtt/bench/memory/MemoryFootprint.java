@@ -85,6 +85,7 @@ public final class MemoryFootprint {
             if (broker != null) {
                 broker.close();
             }
+            org.scadamqtt.bench.WorkFolders.deleteTree(dir);
         }
         System.exit(0);
     }

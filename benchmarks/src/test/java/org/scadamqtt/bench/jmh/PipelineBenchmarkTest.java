@@ -38,6 +38,8 @@ class PipelineBenchmarkTest {
         p.setUp();
         assertEquals(8, p.pipeline().size());
         assertEquals(8, p.naive().size());
+        assertTrue(p.routeOnly().startsWith("ex") || p.routeOnly().startsWith("rx"));
+        assertEquals(8, p.bindOnly().size());
         for (String stations : List.of("10", "1000")) {
             RoutingBenchmark r = new RoutingBenchmark();
             r.stations = Integer.parseInt(stations);

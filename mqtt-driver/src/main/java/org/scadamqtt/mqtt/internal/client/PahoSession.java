@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -16,9 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -48,6 +44,8 @@ final class PahoSession implements MqttSession {
 
     static final String THREAD_PREFIX = "scada-mqtt-";
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /** A connection up this long counts as working: its loss starts the back-off again at the minimum. */
+    static final Duration STABLE = Duration.ofSeconds(10);
 
     private enum Phase { IDLE, CONNECTING, SUBSCRIBING, CONNECTED, DOWN, STOPPED }
 
@@ -84,8 +82,31 @@ final class PahoSession implements MqttSession {
     private ScheduledFuture<?> watchdog;
     private ScheduledFuture<?> failBackProbe;
 
+    /** What the connections report (Paho threads); hands state changes to the scheduler. */
+    private final LineConnection.Events events = new LineConnection.Events() {
+        @Override
+        public boolean isCurrent(LineConnection c) {
+            return c == current;
+        }
+
+        @Override
+        public void message(LineConnection c, String topic, MqttMessage message) {
+            onMessage(c, topic, message);
+        }
+
+        @Override
+        public void lost(LineConnection c, String reason) {
+            run(() -> PahoSession.this.lost(c, reason));
+        }
+
+        @Override
+        public void delivered(int messageId) {
+            publisher.delivered(messageId);
+        }
+    };
+
     /** The connection being tried or in use; read by the Paho callback thread. */
-    private volatile Connection current;
+    private volatile LineConnection current;
     private volatile LineStatus status;
 
     PahoSession(LineConfig line, DriverContext context, LineStatistics statistics, SessionListener listener) {
@@ -208,7 +229,7 @@ final class PahoSession implements MqttSession {
                     log.info("topic filters changed from {} (QoS {}) to {} (QoS {}): re-subscribing without "
                             + "reconnecting", old.topicFilters(), old.subscribeQos(), next.topicFilters(),
                             next.subscribeQos());
-                    Connection c = current;
+                    LineConnection c = current;
                     if (c != null && (phase == Phase.CONNECTED || phase == Phase.SUBSCRIBING)) {
                         resubscribe(c, old, next);
                     }
@@ -258,7 +279,7 @@ final class PahoSession implements MqttSession {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             scheduler.execute(() -> {
-                Connection c;
+                LineConnection c;
                 synchronized (lock) {
                     c = current;
                     drop(true, false);
@@ -310,11 +331,15 @@ final class PahoSession implements MqttSession {
         BrokerUri broker = brokers.get(index);
         phase = Phase.CONNECTING;
         setStatus(LineState.CONNECTING, broker.uri(), "");
-        Connection c;
+        LineConnection c;
         MqttConnectOptions options;
         try {
             options = ConnectOptions.build(settings, broker, activity);
-            c = new Connection(broker, index);
+            // constructed with the primary URI: Paho names the persistence subfolder after it, so the
+            // session store stays the same whichever host we connect to
+            PahoClient client = new PahoClient(settings.primary().uri(), settings.clientId(), newPersistence(),
+                    scheduler);
+            c = new LineConnection(broker, index, client, settings.clientId(), acks, log, events);
         } catch (MqttException | IllegalArgumentException | IllegalStateException e) {
             current = null;
             attemptFailed(broker, e instanceof MqttException ? Reasons.describe(e) : e.getMessage());
@@ -352,7 +377,7 @@ final class PahoSession implements MqttSession {
         }
     }
 
-    private void onConnected(Connection c, boolean sessionPresent) {
+    private void onConnected(LineConnection c, boolean sessionPresent) {
         synchronized (lock) {
             if (c != current || c.discarded) {
                 run(() -> close(c, true)); // a late CONNACK of an abandoned attempt
@@ -360,8 +385,8 @@ final class PahoSession implements MqttSession {
             }
             cancel(replyTimer);
             c.connected = true;
+            c.connectedAtNanos = System.nanoTime();
             phase = Phase.SUBSCRIBING;
-            backoff.reset();
             tried = 0;
             statistics.connected();
             activity.touch();
@@ -373,7 +398,7 @@ final class PahoSession implements MqttSession {
         }
     }
 
-    private void onConnectFailed(Connection c, String why) {
+    private void onConnectFailed(LineConnection c, String why) {
         synchronized (lock) {
             if (c != current || c.discarded) {
                 return;
@@ -409,7 +434,7 @@ final class PahoSession implements MqttSession {
     }
 
     /** The connection is gone (Paho told us, or our watchdog or a reply timeout decided). */
-    private void lost(Connection c, String reason) {
+    private void lost(LineConnection c, String reason) {
         synchronized (lock) {
             if (c != current || c.discarded) {
                 return;
@@ -420,6 +445,11 @@ final class PahoSession implements MqttSession {
             int n = settings.brokers().size();
             roundStart = n > 1 ? (c.index + 1) % n : 0; // try the others first, then the one just lost
             tried = 0;
+            // only a connection that stayed up resets the back-off: two clients sharing one client id
+            // kick each other off at once, and must not do so every reconnectMinDelay forever
+            if (System.nanoTime() - c.connectedAtNanos >= STABLE.toNanos()) {
+                backoff.reset();
+            }
             Duration delay = backoff.next();
             setStatus(LineState.DISCONNECTED, "", reason + "; reconnecting in " + seconds(delay));
             reconnectTask = schedule(this::attemptLocked, delay);
@@ -436,7 +466,7 @@ final class PahoSession implements MqttSession {
         cancel(replyTimer);
         cancel(watchdog);
         cancel(failBackProbe);
-        Connection c = current;
+        LineConnection c = current;
         current = null;
         acks.connectionLost();
         if (c == null) {
@@ -451,39 +481,21 @@ final class PahoSession implements MqttSession {
     }
 
     /** Holds lock: marks an attempt abandoned and closes its client in the background. */
-    private void discard(Connection c) {
+    private void discard(LineConnection c) {
         c.discarded = true;
         c.connected = false;
         run(() -> close(c, false));
     }
 
-    /** Closes a Paho client; blocks at most a few seconds. Never holds lock (Paho may call back). */
-    private void close(Connection c, boolean graceful) {
-        long wait = Math.max(500, Math.min(2000, settings.replyTimeout().toMillis()));
-        try {
-            if (graceful && c.client.isConnected()) {
-                c.client.disconnect(0).waitForCompletion(wait);
-                log.packet("DISCONNECT sent to {}", c.broker.uri());
-            }
-        } catch (MqttException e) {
-            log.packet("DISCONNECT to {} failed: {}", c.broker.uri(), Reasons.describe(e));
-        }
-        try {
-            c.client.disconnectForcibly(0, 200, false);
-        } catch (MqttException e) {
-            // already disconnected: fine
-        }
-        try {
-            c.client.close(true);
-        } catch (MqttException e) {
-            log.packet("closing the client of {} failed: {}", c.broker.uri(), Reasons.describe(e));
-        }
+    /** Closes a connection's client; blocks at most a few seconds. Never holds lock (Paho may call back). */
+    private void close(LineConnection c, boolean graceful) {
+        c.close(graceful, Math.max(500, Math.min(2000, settings.replyTimeout().toMillis())));
     }
 
     // ---------------------------------------------------------------- subscriptions
 
     /** Holds lock. SUBSCRIBE from our thread, never inside Paho's connect callback (#985, #999). */
-    private void subscribe(Connection c, List<String> filters, int qos) {
+    private void subscribe(LineConnection c, List<String> filters, int qos) {
         String[] f = filters.toArray(String[]::new);
         int[] q = new int[f.length];
         java.util.Arrays.fill(q, qos);
@@ -513,7 +525,7 @@ final class PahoSession implements MqttSession {
         armReplyTimer(c, "SUBACK");
     }
 
-    private void onSubscribed(Connection c, List<String> filters, int[] granted) {
+    private void onSubscribed(LineConnection c, List<String> filters, int[] granted) {
         synchronized (lock) {
             if (c != current || c.discarded) {
                 return;
@@ -539,7 +551,7 @@ final class PahoSession implements MqttSession {
     }
 
     /** Holds lock. UNSUBSCRIBE the filters no longer wanted, then SUBSCRIBE the new list. */
-    private void resubscribe(Connection c, SessionSettings old, SessionSettings next) {
+    private void resubscribe(LineConnection c, SessionSettings old, SessionSettings next) {
         List<String> removed = old.topicFilters().stream().filter(f -> !next.topicFilters().contains(f)).toList();
         if (removed.isEmpty()) {
             subscribe(c, next.topicFilters(), next.subscribeQos());
@@ -573,7 +585,7 @@ final class PahoSession implements MqttSession {
         armReplyTimer(c, "UNSUBACK");
     }
 
-    private void armReplyTimer(Connection c, String what) {
+    private void armReplyTimer(LineConnection c, String what) {
         cancel(replyTimer);
         Duration t = settings.replyTimeout();
         if (t.toMillis() > 0) {
@@ -584,7 +596,7 @@ final class PahoSession implements MqttSession {
     // ---------------------------------------------------------------- liveness and fail-back
 
     /** Holds lock. Ping Interval: PINGREQ when nothing arrived for that long; no answer in Reply Timeout: dead. */
-    private void startWatchdog(Connection c) {
+    private void startWatchdog(LineConnection c) {
         if (settings.pingInterval().toMillis() <= 0) {
             return;
         }
@@ -594,7 +606,7 @@ final class PahoSession implements MqttSession {
         watchdog = scheduler.scheduleWithFixedDelay(() -> watch(c), tick, tick, TimeUnit.MILLISECONDS);
     }
 
-    private void watch(Connection c) {
+    private void watch(LineConnection c) {
         String dead = null;
         synchronized (lock) {
             if (c != current || !c.connected || pings == null) {
@@ -625,7 +637,7 @@ final class PahoSession implements MqttSession {
     }
 
     /** Holds lock. On a backup host with Fail Back YES: probe the primary; when it answers, switch back. */
-    private void startFailBackProbe(Connection c) {
+    private void startFailBackProbe(LineConnection c) {
         if (!settings.failBack() || c.index == 0 || settings.brokers().size() < 2) {
             return;
         }
@@ -683,7 +695,7 @@ final class PahoSession implements MqttSession {
     // ---------------------------------------------------------------- inbound
 
     /** Runs on Paho's callback thread: hand over and return; never throw (an exception disconnects, #549). */
-    private void onMessage(Connection c, String topic, MqttMessage msg) {
+    private void onMessage(LineConnection c, String topic, MqttMessage msg) {
         long seq = 0;
         try {
             if (c != current || c.discarded) {
@@ -766,78 +778,5 @@ final class PahoSession implements MqttSession {
     static String seconds(Duration d) {
         double s = d.toMillis() / 1000.0;
         return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
-    }
-
-    /** One connection attempt and, when it succeeds, the connection: its own Paho client and callback. */
-    private final class Connection implements MqttCallback, Publisher.Target {
-        final BrokerUri broker;
-        final int index;
-        final PahoClient client;
-        final long ackConnection;
-        final Map<IMqttDeliveryToken, Publisher.Outbound> inflight = new ConcurrentHashMap<>();
-        volatile boolean connected;
-        volatile boolean discarded;
-
-        Connection(BrokerUri broker, int index) throws MqttException {
-            this.broker = broker;
-            this.index = index;
-            // constructed with the primary URI: Paho names the persistence subfolder after it, so the
-            // session store stays the same whichever host we connect to
-            this.client = new PahoClient(settings.primary().uri(), settings.clientId(), newPersistence(), scheduler);
-            client.setManualAcks(true);
-            client.setCallback(this);
-            this.ackConnection = acks.newConnection(this::ack);
-        }
-
-        @Override
-        public PahoClient client() {
-            return client;
-        }
-
-        @Override
-        public boolean usable() {
-            return this == current && connected;
-        }
-
-        @Override
-        public Map<IMqttDeliveryToken, Publisher.Outbound> inflight() {
-            return inflight;
-        }
-
-        private void ack(int messageId, int qos) {
-            try {
-                client.messageArrivedComplete(messageId, qos);
-                log.packet("{} sent for id {}", qos == 1 ? "PUBACK" : "PUBREC", messageId);
-            } catch (MqttException e) {
-                log.packet("acknowledgement of id {} not sent ({}); the broker will deliver it again", messageId,
-                        Reasons.describe(e));
-            }
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            String reason = Reasons.describe(cause);
-            if (Reasons.closedByBroker(cause)) {
-                reason = "connection lost: the broker (or a device between) closed it; if this repeats right after "
-                        + "each connect, another client is probably using client id '" + settings.clientId()
-                        + "' (possible client id clash: the broker drops the older connection)";
-                log.warn("broker {} closed the connection of client id '{}'. If this repeats, another client uses "
-                        + "the same client id: give each system its own clientId", broker.uri(), settings.clientId());
-            }
-            String r = reason;
-            run(() -> lost(this, r));
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            onMessage(this, topic, message);
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-            // normal publishes complete through their action listener; this catches the ones Paho
-            // restored from persistence and resent after a reconnect (Clean Session NO)
-            publisher.delivered(token.getMessageId());
-        }
     }
 }

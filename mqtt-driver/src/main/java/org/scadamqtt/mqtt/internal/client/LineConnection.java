@@ -1,0 +1,132 @@
+package org.scadamqtt.mqtt.internal.client;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+/**
+ * One connection attempt of a line and, when it succeeds, the connection: its own Paho client and
+ * callback. A fresh one per attempt, so no callback, message or acknowledgement of an earlier
+ * connection can reach a later one.
+ */
+final class LineConnection implements MqttCallback, Publisher.Target {
+
+    /** What a connection reports to its line. */
+    interface Events {
+        /** Whether {@code c} is still the line's current connection. */
+        boolean isCurrent(LineConnection c);
+
+        /** A PUBLISH arrived; runs on Paho's callback thread, must return at once and never throw. */
+        void message(LineConnection c, String topic, MqttMessage message);
+
+        /** The connection broke; {@code reason} is a sentence for the operator. */
+        void lost(LineConnection c, String reason);
+
+        /** Paho confirmed a QoS 1/2 message it resent from persistence. */
+        void delivered(int messageId);
+    }
+
+    final BrokerUri broker;
+    /** Position of {@link #broker} in the line's host list (0 = primary). */
+    final int index;
+    final PahoClient client;
+    /** The acknowledgement sequence of this connection ({@link AckSequencer}). */
+    final long ackConnection;
+    private final Map<IMqttDeliveryToken, Publisher.Outbound> inflight = new ConcurrentHashMap<>();
+    private final String clientId;
+    private final LineLog log;
+    private final Events events;
+    volatile boolean connected;
+    volatile boolean discarded;
+    /** {@link System#nanoTime()} of CONNACK. */
+    volatile long connectedAtNanos;
+
+    LineConnection(BrokerUri broker, int index, PahoClient client, String clientId, AckSequencer acks, LineLog log,
+            Events events) {
+        this.broker = broker;
+        this.index = index;
+        this.client = client;
+        this.clientId = clientId;
+        this.log = log;
+        this.events = events;
+        client.setManualAcks(true);
+        client.setCallback(this);
+        this.ackConnection = acks.newConnection(this::ack);
+    }
+
+    @Override
+    public PahoClient client() {
+        return client;
+    }
+
+    @Override
+    public boolean usable() {
+        return events.isCurrent(this) && connected;
+    }
+
+    @Override
+    public Map<IMqttDeliveryToken, Publisher.Outbound> inflight() {
+        return inflight;
+    }
+
+    private void ack(int messageId, int qos) {
+        try {
+            client.messageArrivedComplete(messageId, qos);
+            log.packet("{} sent for id {}", qos == 1 ? "PUBACK" : "PUBREC", messageId);
+        } catch (MqttException e) {
+            log.packet("acknowledgement of id {} not sent ({}); the broker will deliver it again", messageId,
+                    Reasons.describe(e));
+        }
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        String reason = Reasons.describe(cause);
+        if (Reasons.closedByBroker(cause)) {
+            // no local error: the broker hung up. The usual cause is a second client with our id
+            reason = "connection lost: the broker (or a device between) closed it; if this repeats right after "
+                    + "each connect, another client is probably using client id '" + clientId
+                    + "' (possible client id clash: the broker drops the older connection)";
+            log.warn("broker {} closed the connection of client id '{}'. If this repeats, another client uses "
+                    + "the same client id: give each system its own clientId", broker.uri(), clientId);
+        }
+        events.lost(this, reason);
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        events.message(this, topic, message);
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+        // normal publishes complete through their action listener; this catches the ones Paho
+        // restored from persistence and resent after a reconnect (Clean Session NO)
+        events.delivered(token.getMessageId());
+    }
+
+    /** DISCONNECT (when {@code graceful} and connected), then close the client; blocks at most about waitMillis. */
+    void close(boolean graceful, long waitMillis) {
+        try {
+            if (graceful && client.isConnected()) {
+                client.disconnect(0).waitForCompletion(waitMillis);
+                log.packet("DISCONNECT sent to {}", broker.uri());
+            }
+        } catch (MqttException e) {
+            log.packet("DISCONNECT to {} failed: {}", broker.uri(), Reasons.describe(e));
+        }
+        try {
+            client.disconnectForcibly(0, 200, false);
+        } catch (MqttException e) {
+            // already disconnected: fine
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            log.packet("closing the client of {} failed: {}", broker.uri(), Reasons.describe(e));
+        }
+    }
+}
