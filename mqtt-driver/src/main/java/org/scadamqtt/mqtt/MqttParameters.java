@@ -55,6 +55,7 @@ public final class MqttParameters {
     public static final String HOSTNAME_VERIFICATION = "hostnameVerification";
     public static final String MAX_INFLIGHT = "maxInflight";
     public static final String WRITE_TIMEOUT = "writeTimeout";
+    public static final String ACK_ORDER = "ackOrder";
 
     public static final String SWT = "SWT";
     public static final String SWP = "SWP";
@@ -65,6 +66,10 @@ public final class MqttParameters {
     /** Payload type choices. */
     public static final String PAYLOAD_TEXT = "TEXT";
     public static final String PAYLOAD_JSON = "JSON";
+
+    /** ackOrder choices. */
+    public static final String ACK_ORDER_STATION = "STATION";
+    public static final String ACK_ORDER_LINE = "LINE";
 
     private MqttParameters() {
     }
@@ -164,7 +169,12 @@ public final class MqttParameters {
                     .description("Most unconfirmed outgoing messages at once; writes beyond it wait.").build(),
             line(WRITE_TIMEOUT, SECONDS).defaultText("20").range("0.1", "3600")
                     .description("Longest time a write waits for its confirmation before it fails with TIMEOUT.")
-                    .build());
+                    .build(),
+            line(ACK_ORDER, CHOICE).defaultText(ACK_ORDER_STATION).choice(ACK_ORDER_STATION).choice(ACK_ORDER_LINE)
+                    .description("Order of QoS 1/2 acknowledgements. STATION: each station's in arrival order, "
+                            + "so a station waiting for its ACK_ID never stalls the others. LINE: the whole "
+                            + "line's in arrival order (MQTT 3.1.1 section 4.6 to the letter); a held message "
+                            + "then holds back every later acknowledgement.").build());
 
     /** Station parameters. */
     public static final List<ParameterDescriptor> STATION_PARAMETERS = List.of(

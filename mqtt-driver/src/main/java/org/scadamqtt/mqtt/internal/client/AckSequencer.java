@@ -1,15 +1,24 @@
 package org.scadamqtt.mqtt.internal.client;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 
 /**
- * Sends QoS 1/2 acknowledgements in arrival order (MQTT 3.1.1 §4.6: PUBACK/PUBREC in the order
- * the PUBLISHes were received; Paho does not reorder manual acks). Stations acknowledge in any
- * order; an acknowledgement waits here until every earlier message of the same connection is
- * acknowledged too. A new connection starts a new sequence: acknowledgements of messages from an
- * earlier connection are ignored (the broker redelivers those). Thread-safe.
+ * Sends QoS 1/2 acknowledgements. Each station acknowledges its own messages in arrival order
+ * (its worker is sequential). Across stations there are two modes:
+ * <ul>
+ * <li>strict (line parameter {@code ackOrder} = LINE): MQTT 3.1.1 §4.6 to the letter, PUBACK/PUBREC
+ * in the order the PUBLISHes arrived on the connection; an acknowledgement waits here until every
+ * earlier message is acknowledged too. A message held for ACK_ID then holds back the whole line's
+ * acknowledgements, the broker's in-flight window fills and it stops delivering QoS 1/2 to every
+ * station until the host confirms.</li>
+ * <li>per station (STATION, the default): an acknowledgement leaves as soon as its message is
+ * done, so one station waiting for its ACK_ID never stalls the others. Nothing can be lost by
+ * it: a message not yet acknowledged is delivered again by the broker after a reconnect.
+ * Mosquitto and HiveMQ accept acknowledgements in any order.</li>
+ * </ul>
+ * A new connection starts a new sequence: acknowledgements of messages from an earlier connection
+ * are ignored (the broker redelivers those). Thread-safe.
  */
 final class AckSequencer {
 
@@ -20,35 +29,48 @@ final class AckSequencer {
     }
 
     private static final class Pending {
-        final long sequence;
         final int messageId;
         final int qos;
         boolean done;
 
-        Pending(long sequence, int messageId, int qos) {
-            this.sequence = sequence;
+        Pending(int messageId, int qos) {
             this.messageId = messageId;
             this.qos = qos;
         }
     }
 
-    private final ArrayDeque<Pending> order = new ArrayDeque<>();
-    private final Map<Long, Pending> bySequence = new HashMap<>();
+    /** Unacknowledged messages of the current connection by sequence, in arrival order. */
+    private final LinkedHashMap<Long, Pending> pending = new LinkedHashMap<>();
     private AckSender sender;
     private long connection;
+    private boolean strict;
+
+    AckSequencer() {
+        this(false);
+    }
+
+    AckSequencer(boolean strict) {
+        this.strict = strict;
+    }
+
+    /** Switches between strict line order (true) and per-station order (false). */
+    synchronized void strictOrder(boolean strictLineOrder) {
+        this.strict = strictLineOrder;
+        if (!strictLineOrder) {
+            release();
+        }
+    }
 
     /** Starts a new connection's sequence; pending acknowledgements of the old one are dropped. */
     synchronized long newConnection(AckSender newSender) {
-        order.clear();
-        bySequence.clear();
+        pending.clear();
         sender = newSender;
         return ++connection;
     }
 
     /** The connection is gone: nothing more can be acknowledged on it. */
     synchronized void connectionLost() {
-        order.clear();
-        bySequence.clear();
+        pending.clear();
         sender = null;
     }
 
@@ -57,9 +79,7 @@ final class AckSequencer {
         if (conn != connection || sender == null) {
             return;
         }
-        Pending p = new Pending(sequence, messageId, qos);
-        order.addLast(p);
-        bySequence.put(sequence, p);
+        pending.put(sequence, new Pending(messageId, qos));
     }
 
     /**
@@ -68,20 +88,37 @@ final class AckSequencer {
      * @return false when the message is unknown (earlier connection or already acknowledged)
      */
     synchronized boolean acknowledge(long sequence) {
-        Pending p = bySequence.remove(sequence);
-        if (p == null) {
+        Pending p = pending.get(sequence);
+        if (p == null || p.done) {
             return false;
         }
         p.done = true;
-        while (!order.isEmpty() && order.peekFirst().done) {
-            Pending head = order.removeFirst();
-            sender.ack(head.messageId, head.qos);
+        if (strict) {
+            release();
+        } else {
+            pending.remove(sequence);
+            sender.ack(p.messageId, p.qos);
         }
         return true;
     }
 
+    /** Sends every done acknowledgement that no earlier pending message holds back. */
+    private void release() {
+        Iterator<Pending> it = pending.values().iterator();
+        while (it.hasNext()) {
+            Pending head = it.next();
+            if (!head.done && strict) {
+                return;
+            }
+            if (head.done) {
+                it.remove();
+                sender.ack(head.messageId, head.qos);
+            }
+        }
+    }
+
     /** Messages received but not yet acknowledged to the broker. */
     synchronized int waiting() {
-        return order.size();
+        return pending.size();
     }
 }

@@ -339,6 +339,7 @@ final class PahoSession implements MqttSession {
             // session store stays the same whichever host we connect to
             PahoClient client = new PahoClient(settings.primary().uri(), settings.clientId(), newPersistence(),
                     scheduler);
+            acks.strictOrder(settings.strictAckOrder());
             c = new LineConnection(broker, index, client, settings.clientId(), acks, log, events);
         } catch (MqttException | IllegalArgumentException | IllegalStateException e) {
             current = null;

@@ -22,7 +22,8 @@ import org.scadamqtt.mqtt.internal.MqttSession;
 public record SessionSettings(String lineName, List<BrokerUri> brokers, String clientId, String userName,
         String password, boolean cleanSession, int keepAliveSeconds, Duration pingInterval, Duration replyTimeout,
         Will will, boolean failBack, Duration reconnectMinDelay, Duration reconnectMaxDelay, Tls tls,
-        int maxInflight, Duration writeTimeout, boolean fullDebug, List<String> topicFilters, int subscribeQos) {
+        int maxInflight, Duration writeTimeout, boolean fullDebug, boolean strictAckOrder, List<String> topicFilters,
+        int subscribeQos) {
 
     /** The will of CONNECT; {@code enabled} false: none. */
     public record Will(boolean enabled, int qos, boolean retain, String topic, String message) {
@@ -80,14 +81,15 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
                 new Tls(text(p, TRUST_STORE), text(p, TRUST_STORE_PASSWORD), text(p, KEY_STORE),
                         text(p, KEY_STORE_PASSWORD), versions, bool(p, HOSTNAME_VERIFICATION)),
                 (int) (long) value(p, MAX_INFLIGHT, Long.class), value(p, WRITE_TIMEOUT, Duration.class),
-                bool(p, FULL_DEBUG), List.copyOf(filters), (int) value(p, SUBSCRIBE_QOS, Integer.class));
+                bool(p, FULL_DEBUG), MqttParameters.ACK_ORDER_LINE.equals(text(p, MqttParameters.ACK_ORDER)),
+                List.copyOf(filters), (int) value(p, SUBSCRIBE_QOS, Integer.class));
     }
 
     /** The same settings with other subscriptions: equal to another line's when only those differ. */
     public SessionSettings withSubscriptions(List<String> filters, int qos) {
         return new SessionSettings(lineName, brokers, clientId, userName, password, cleanSession, keepAliveSeconds,
                 pingInterval, replyTimeout, will, failBack, reconnectMinDelay, reconnectMaxDelay, tls, maxInflight,
-                writeTimeout, fullDebug, List.copyOf(filters), qos);
+                writeTimeout, fullDebug, strictAckOrder, List.copyOf(filters), qos);
     }
 
     /** Whether {@code other} differs from this only in topic filters and subscribe QoS. */
@@ -141,6 +143,7 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
                 + replyTimeout.toMillis() + "ms will=" + will + " failBack=" + failBack + " reconnect="
                 + reconnectMinDelay.toMillis() + ".." + reconnectMaxDelay.toMillis() + "ms " + tls + " maxInflight="
                 + maxInflight + " writeTimeout=" + writeTimeout.toMillis() + "ms fullDebug=" + fullDebug
+                + " ackOrder=" + (strictAckOrder ? "LINE" : "STATION")
                 + " topicFilters=" + topicFilters + " subscribeQos=" + subscribeQos;
     }
 }

@@ -13,8 +13,8 @@ class AckSequencerTest {
     private final List<Integer> sent = new ArrayList<>();
 
     @Test
-    void acknowledgementsLeaveInArrivalOrder() {
-        AckSequencer a = new AckSequencer();
+    void strictLineOrderAcknowledgesInArrivalOrder() {
+        AckSequencer a = new AckSequencer(true);
         long conn = a.newConnection((id, qos) -> sent.add(id));
         a.arrived(conn, 1, 101, 1);
         a.arrived(conn, 2, 102, 2);
@@ -41,5 +41,33 @@ class AckSequencerTest {
         assertTrue(a.acknowledge(3));
         assertEquals(List.of(7), sent);
         assertFalse(a.acknowledge(3), "twice is once");
+    }
+
+    @Test
+    void perStationOrderDoesNotHoldOthersBehindAWaitingMessage() {
+        AckSequencer a = new AckSequencer();
+        long conn = a.newConnection((id, qos) -> sent.add(id));
+        a.arrived(conn, 1, 101, 1); // held by a station waiting for its ACK_ID
+        a.arrived(conn, 2, 102, 1);
+        a.arrived(conn, 3, 103, 1);
+        assertTrue(a.acknowledge(2));
+        assertTrue(a.acknowledge(3));
+        assertEquals(List.of(102, 103), sent, "other stations' acknowledgements leave at once");
+        assertEquals(1, a.waiting());
+        assertTrue(a.acknowledge(1));
+        assertEquals(List.of(102, 103, 101), sent);
+        assertFalse(a.acknowledge(1), "twice is once");
+    }
+
+    @Test
+    void switchingToPerStationOrderReleasesWhatStrictOrderHeld() {
+        AckSequencer a = new AckSequencer(true);
+        long conn = a.newConnection((id, qos) -> sent.add(id));
+        a.arrived(conn, 1, 101, 1);
+        a.arrived(conn, 2, 102, 1);
+        assertTrue(a.acknowledge(2));
+        assertEquals(List.of(), sent);
+        a.strictOrder(false);
+        assertEquals(List.of(102), sent);
     }
 }
