@@ -22,13 +22,15 @@ import org.scadamqtt.bench.Args;
  * @param idleMs         after the publisher finished, a subscriber that received nothing for
  *                       this long has got all it will get
  * @param timeoutSeconds longest a single measurement may take
+ * @param warmup         whether the JVM subscribers (B, C) first take one unmeasured flood, so
+ *                       the figures are steady-state and not the JIT compiler's start-up work
  */
 public record HarnessOptions(int n, int rounds, List<Integer> qos, int topics, int publishers, String subscribers, boolean latency,
         int latencyRate, double latencySeconds, double latencyWarmup, List<String> childJvmArgs, int idleMs,
-        int timeoutSeconds) {
+        int timeoutSeconds, boolean warmup) {
 
     public static final Set<String> NAMES = Set.of("n", "rounds", "qos", "topics", "publishers", "subscribers", "no-latency",
-            "latency-rate", "latency-seconds", "latency-warmup", "child-jvm-args", "idle-ms", "timeout-s", "smoke");
+            "latency-rate", "latency-seconds", "latency-warmup", "child-jvm-args", "idle-ms", "timeout-s", "smoke", "no-warmup");
 
     public HarnessOptions {
         if (n < 2 || rounds < 1 || topics < 1 || topics > n || publishers < 1) {
@@ -48,13 +50,13 @@ public record HarnessOptions(int n, int rounds, List<Integer> qos, int topics, i
     /** The full-size run: 200,000 messages, 3 rounds, QoS 0 and 1, latency at 5,000 msg/s for 10 s. */
     public static HarnessOptions defaults() {
         return new HarnessOptions(200_000, 3, List.of(0, 1), 50, 8, "ABC", true, 5000, 10, 3,
-                List.of("-Xms256m", "-Xmx512m"), 2000, 300);
+                List.of("-Xms256m", "-Xmx512m"), 2000, 300, true);
     }
 
     /** A tiny run that checks the harness works: 2,000 messages, 1 round, a 1 s latency run at 1,000 msg/s. */
     public static HarnessOptions smoke() {
         return new HarnessOptions(2000, 1, List.of(0, 1), 10, 4, "ABC", true, 1000, 1, 1,
-                List.of("-Xms64m", "-Xmx256m"), 1500, 120);
+                List.of("-Xms64m", "-Xmx256m"), 1500, 120, false);
     }
 
     /** Parses command-line options over the defaults ({@code --smoke} starts from {@link #smoke()}). */
@@ -69,6 +71,7 @@ public record HarnessOptions(int n, int rounds, List<Integer> qos, int topics, i
                 a.integer("topics", d.topics()), a.integer("publishers", d.publishers()), a.text("subscribers", d.subscribers()),
                 d.latency() && !a.flag("no-latency"), a.integer("latency-rate", d.latencyRate()),
                 a.decimal("latency-seconds", d.latencySeconds()), a.decimal("latency-warmup", d.latencyWarmup()),
-                jvm, a.integer("idle-ms", d.idleMs()), a.integer("timeout-s", d.timeoutSeconds()));
+                jvm, a.integer("idle-ms", d.idleMs()), a.integer("timeout-s", d.timeoutSeconds()),
+                d.warmup() && !a.flag("no-warmup"));
     }
 }

@@ -106,7 +106,8 @@ public record HarnessReport(HarnessOptions options, String socketFactory, int pa
             }
         }
         sb.append("msg/s: subscriber clock, first to last message received; CPU: A under /usr/bin/time -v (whole process), "
-                + "B and C their JVM from subscribed to done; peak RSS: VmHWM.\n");
+                + "B and C their JVM over the measured flood"
+                + (options.warmup() ? " (after an unmeasured warm-up flood)" : "") + "; peak RSS: VmHWM.\n");
         if (latency != null) {
             sb.append("Latency: ").append(latency.summary()).append('\n');
         }

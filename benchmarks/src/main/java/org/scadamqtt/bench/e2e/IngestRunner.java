@@ -98,6 +98,10 @@ public final class IngestRunner {
             return new Measurement(s, qos, round, n, 0, 0, -1, -1, 0, 0, 0,
                     what + ChildJvmRunner.tail(dir.resolve(clientId + ".err")));
         }
+        if (warms(s)) {
+            // the JVM subscribers count this flood but measure only the next one (see SubscriberMain)
+            publisher.publish(qos, clientId + "-warm", options.timeoutSeconds());
+        }
         FloodPublisher.Result pub = publisher.publish(qos, clientId + "-pub", options.timeoutSeconds());
         sub.publisherDone();
         RunningSubscriber.Outcome o = sub.finish(Duration.ofSeconds(options.timeoutSeconds()));
@@ -109,9 +113,14 @@ public final class IngestRunner {
                 o.badValues(), o.receiveTimeStamped(), pub.rate(), String.join("; ", problems));
     }
 
+    private boolean warms(char subscriber) {
+        return options.warmup() && subscriber != 'A';
+    }
+
     private List<String> childArgs(String kind, MosquittoBroker broker, String clientId, int qos) {
         return List.of("--kind", kind, "--port", Integer.toString(broker.port()), "--qos", Integer.toString(qos),
                 "--n", Integer.toString(options.n()), "--client-id", clientId, "--idle-ms",
-                Integer.toString(options.idleMs()), "--timeout-s", Integer.toString(options.timeoutSeconds()));
+                Integer.toString(options.idleMs()), "--timeout-s", Integer.toString(options.timeoutSeconds()),
+                "--warmup", Integer.toString(options.warmup() ? options.n() : 0));
     }
 }

@@ -33,7 +33,7 @@ public final class SubscriberMain {
     @SuppressWarnings("try") // the driver runs while the try block waits; it is closed at its end
     public static void main(String[] argv) throws Exception {
         Args a = Args.parse(argv, Set.of("kind", "url", "port", "qos", "n", "client-id", "idle-ms", "timeout-s",
-                "rate", "seconds", "warmup-seconds", "data-dir"));
+                "rate", "seconds", "warmup-seconds", "data-dir", "warmup"));
         String kind = a.text("kind", "paho");
         int qos = a.integer("qos", 0);
         long n = a.integer("n", 2000);
@@ -42,17 +42,15 @@ public final class SubscriberMain {
         String url = a.text("url", "tcp://127.0.0.1:" + port);
         long idleMs = a.integer("idle-ms", 2000);
         long timeoutS = a.integer("timeout-s", 600);
+        long warmup = a.integer("warmup", 0);
         Path dataDir = Path.of(a.text("data-dir", Files.createTempDirectory("bench-" + kind).toString()));
 
         Map<String, Object> out = new LinkedHashMap<>();
         switch (kind) {
             case "paho" -> {
                 try (PahoCounter counter = PahoCounter.connect(url, clientId, qos)) {
-                    long cpu0 = ChildStats.processCpuNanos();
-                    awaitDone(counter::received, n, idleMs, timeoutS);
-                    out.put("received", counter.received());
-                    out.put("firstToLastNanos", counter.firstToLastNanos());
-                    out.put("cpuNanos", ChildStats.processCpuNanos() - cpu0);
+                    Window w = Window.await(counter::received, counter::firstToLastNanos, n, warmup, idleMs, timeoutS);
+                    w.report(out);
                     out.put("socketFactory", counter.socketFactory());
                 }
             }
@@ -60,11 +58,8 @@ public final class SubscriberMain {
                 CountingSink sink = new CountingSink(dataDir);
                 try (DriverUnderTest driver = DriverUnderTest.start(
                         BenchConfig.line("127.0.0.1", port, qos, clientId, BenchTopology.E2E, 5), sink)) {
-                    long cpu0 = ChildStats.processCpuNanos();
-                    awaitDone(sink::messages, n, idleMs, timeoutS);
-                    out.put("received", sink.messages());
-                    out.put("firstToLastNanos", sink.firstToLastNanos());
-                    out.put("cpuNanos", ChildStats.processCpuNanos() - cpu0);
+                    Window w = Window.await(sink::messages, sink::firstToLastNanos, n, warmup, idleMs, timeoutS);
+                    w.report(out);
                     out.put("badValues", sink.badValues());
                     out.put("receiveTimeStamped", sink.receiveTimeStamped());
                 }
@@ -113,6 +108,46 @@ public final class SubscriberMain {
                 return;
             }
             Thread.sleep(5);
+        }
+    }
+
+    /**
+     * The measured window of a subscriber: without warm-up, first to last message of the whole
+     * flood; with a warm-up of {@code warmup} messages, from the moment the count passed the
+     * warm-up (polled every 5 ms, a few ms off on runs of seconds) to the moment it reached the
+     * end, counting only the messages in between. CPU time is taken over the same window.
+     */
+    record Window(long received, long nanos, long cpuNanos) {
+
+        static Window await(LongSupplier count, LongSupplier firstToLast, long n, long warmup, long idleMs,
+                long timeoutS) throws InterruptedException {
+            if (warmup <= 0) {
+                long cpu0 = ChildStats.processCpuNanos();
+                awaitDone(count, n, idleMs, timeoutS);
+                return new Window(count.getAsLong(), firstToLast.getAsLong(), ChildStats.processCpuNanos() - cpu0);
+            }
+            long deadline = System.nanoTime() + timeoutS * 1_000_000_000L;
+            while (count.getAsLong() < warmup && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            long c0 = count.getAsLong();
+            long t0 = System.nanoTime();
+            long cpu0 = ChildStats.processCpuNanos();
+            awaitDone(count, warmup + n, idleMs, timeoutS);
+            long t1 = System.nanoTime();
+            long cpu = ChildStats.processCpuNanos() - cpu0;
+            long total = count.getAsLong();
+            long inWindow = Math.max(1, total - c0);
+            long received = Math.max(0, total - warmup); // of the measured flood: what loss is judged by
+            // the report divides by `received`; scale the window to it so rate and CPU/msg are the window's
+            double scale = (double) Math.max(1, received - 1) / inWindow;
+            return new Window(received, Math.round((t1 - t0) * scale), Math.round(cpu * (double) received / inWindow));
+        }
+
+        void report(Map<String, Object> out) {
+            out.put("received", received);
+            out.put("firstToLastNanos", nanos);
+            out.put("cpuNanos", cpuNanos);
         }
     }
 }

@@ -55,6 +55,7 @@ public final class TagBinder {
     private final List<TagConfig> inId = new ArrayList<>();
     private final List<JsonTag> jsonTags = new ArrayList<>();
     private final PayloadCodec codec;
+    private final int valueCount;
     private final JsonPath timePath;
     private final TimeMask timeMask;
     private final String timeSetupError;
@@ -82,6 +83,7 @@ public final class TagBinder {
             }
         }
         this.codec = codec;
+        this.valueCount = inTopic.size() + inData.size() + inId.size() + jsonTags.size();
         JsonPath tp = null;
         TimeMask tm = null;
         String err = null;
@@ -141,7 +143,7 @@ public final class TagBinder {
         JsonNode doc = decoded == null || decoded.failed() ? null : decoded.document();
         Instant source = sourceTime(m, doc, received);
 
-        List<TagUpdate> out = new ArrayList<>();
+        List<TagUpdate> out = new ArrayList<>(valueCount);
         for (TagConfig t : inTopic) {
             out.add(new TagUpdate(t.name(), converter.convert(t.type(), TextNode.valueOf(m.topic()), source, received)));
         }

@@ -1,11 +1,9 @@
 package org.scadamqtt.mqtt.internal.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 
 /**
@@ -13,7 +11,9 @@ import java.io.IOException;
  * station reads from. Bad input never throws: it yields a {@link DecodedPayload} whose error says
  * where the JSON went wrong ("payload is not valid JSON at line 1 column 7: ...").
  *
- * <p>Thread-safe: one shared {@link ObjectReader}, which Jackson documents as immutable.
+ * <p>Thread-safe: one shared {@link JsonFactory} (thread-safe once configured) and a
+ * {@link JsonTreeReader} that builds the same tree as {@code ObjectMapper.readTree} at a fraction
+ * of the JIT and allocation cost.
  */
 public final class JsonCodec implements PayloadCodec {
 
@@ -23,10 +23,8 @@ public final class JsonCodec implements PayloadCodec {
     /** Long parser messages are cut so a log line stays one readable line. */
     private static final int MAX_DETAIL = 200;
 
-    // FAIL_ON_TRAILING_TOKENS: '{"a":1} x' is not one JSON document; accepting it would hide a broken sender.
-    private static final ObjectReader READER = new ObjectMapper()
-            .reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // rejects anything after the document: '{"a":1} x' is not one JSON document; accepting it would hide a broken sender
+    private static final JsonTreeReader READER = new JsonTreeReader(new JsonFactory());
 
     /** Prefer {@link #INSTANCE}; instances are interchangeable. */
     public JsonCodec() {
@@ -38,7 +36,7 @@ public final class JsonCodec implements PayloadCodec {
             return DecodedPayload.failure("payload is empty; a JSON document was expected");
         }
         try {
-            JsonNode document = READER.readTree(payload);
+            JsonNode document = READER.read(payload);
             if (document == null || document.isMissingNode()) {
                 return DecodedPayload.failure("payload contains only white space; a JSON document was expected");
             }

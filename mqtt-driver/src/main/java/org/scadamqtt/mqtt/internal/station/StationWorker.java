@@ -54,6 +54,7 @@ public final class StationWorker {
     private static final int BATCH = 64;
     private static final Logger LOG = LoggerFactory.getLogger(StationWorker.class);
 
+    /** A queued message; {@code ack} null means "acknowledge the message itself" (saves a lambda per message). */
     private record Item(InboundMessage message, boolean will, Runnable ack) {
     }
 
@@ -75,6 +76,7 @@ public final class StationWorker {
     private final ConcurrentLinkedQueue<Item> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inboxSize = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable drainTask = this::drain;
     private final LongAdder dropped = new LongAdder();
     private final LongAdder discarded = new LongAdder();
 
@@ -178,7 +180,7 @@ public final class StationWorker {
             acknowledge(m);
             return false;
         }
-        inbox.add(new Item(m, false, () -> acknowledge(m)));
+        inbox.add(new Item(m, false, null));
         schedule();
         return true;
     }
@@ -282,7 +284,7 @@ public final class StationWorker {
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             try {
-                executor.execute(this::drain);
+                executor.execute(drainTask);
             } catch (RejectedExecutionException stopped) {
                 scheduled.set(false);
             }
@@ -308,7 +310,7 @@ public final class StationWorker {
                     break;
                 }
                 inboxSize.decrementAndGet();
-                runSafely(() -> handle(item));
+                handleSafely(item);
             }
         } finally {
             scheduled.set(false);
@@ -322,11 +324,31 @@ public final class StationWorker {
         try {
             r.run();
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            // a linkage error (a plugin built against other library versions) must be named, not
-            // end the station's worker silently
-            String text = "Line " + line + ", station " + name() + ": internal error " + e;
-            statistics.error(text, clock.instant());
-            LOG.error(text, e);
+            internalError(e);
+        }
+    }
+
+    private void handleSafely(Item item) {
+        try {
+            handle(item);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            internalError(e);
+        }
+    }
+
+    private void internalError(Throwable e) {
+        // a linkage error (a plugin built against other library versions) must be named, not
+        // end the station's worker silently
+        String text = "Line " + line + ", station " + name() + ": internal error " + e;
+        statistics.error(text, clock.instant());
+        LOG.error(text, e);
+    }
+
+    private void done(Item item) {
+        if (item.ack() == null) {
+            acknowledge(item.message());
+        } else {
+            item.ack().run();
         }
     }
 
@@ -339,13 +361,13 @@ public final class StationWorker {
                 LOG.info("Line {}, station {} is {}: message on topic '{}' ignored{}", line, name(), control,
                         m.topic(), LogThrottle.suppressedNote(s));
             }
-            item.ack().run();
+            done(item);
             return;
         }
         if (item.will()) {
             willActive = true;
             refreshState("station will message received on topic '" + m.topic() + "'");
-            item.ack().run();
+            done(item);
             return;
         }
         willActive = false;
@@ -364,7 +386,7 @@ public final class StationWorker {
             return; // the host did not take the values: no ack, the broker redelivers after a reconnect
         }
         if (!gate.delivered(m)) {
-            item.ack().run();
+            done(item);
         }
     }
 
