@@ -50,13 +50,18 @@ final class DemoCommand implements Callable<Integer> {
         }
         ConsoleKind kind = console.console != null ? console.console
                 : System.console() != null ? ConsoleKind.tty : ConsoleKind.log;
-        return RunCommand.runUntilStopped(options(demoConfig(config), console, brokerPort, perSecond, kind),
+        // the demo's default console port may be taken (another demo, a web server): then it takes a free
+        // one and shows where; a port the operator chose must be free
+        boolean portChosen = spec.commandLine().getParseResult().hasMatchedOption("--http-port");
+        return RunCommand.runUntilStopped(options(demoConfig(config), console, brokerPort, perSecond, kind, !portChosen),
                 spec.commandLine().getOut()::println);
     }
 
     /** The demo's options: embedded broker on, simulator on. */
-    static HostOptions options(Path config, ConsoleOptions c, int brokerPort, double rate, ConsoleKind kind) {
-        return new HostOptions(config, null, c.dataDir, brokerPort, c.httpBind, c.httpPort, c.writeToken(), kind, rate);
+    static HostOptions options(Path config, ConsoleOptions c, int brokerPort, double rate, ConsoleKind kind,
+            boolean httpPortFallback) {
+        return new HostOptions(config, null, c.dataDir, brokerPort, c.httpBind, c.httpPort, c.writeToken(), kind, rate,
+                httpPortFallback);
     }
 
     /**

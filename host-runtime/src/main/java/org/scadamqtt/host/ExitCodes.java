@@ -24,4 +24,8 @@ public final class ExitCodes {
     public static final int STARTUP_FAILED = 3;
     /** An unexpected internal error (a bug: please report it with the log). */
     public static final int INTERNAL_ERROR = 4;
+    /** Stopped by Ctrl-C (SIGINT, 128 + 2) after a clean shutdown; set by the JVM, listed for scripts. */
+    public static final int STOPPED_BY_SIGINT = 130;
+    /** Stopped by SIGTERM (128 + 15) after a clean shutdown; set by the JVM, listed for scripts. */
+    public static final int STOPPED_BY_SIGTERM = 143;
 }

@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param writeToken     token required for writes over HTTP, or null for none
  * @param console        what the operator sees
  * @param simulatorRate  messages per second per simulated device, or 0 for no simulator
+ * @param httpPortFallback when {@code httpPort} is taken: true to use a free port instead (the
+ *                       demo, where the operator did not choose the port), false to stop with
+ *                       exit code 3 (whoever chose the port expects the console there)
  */
 public record HostOptions(Path config, Path pluginsDir, Path dataDir, Integer embeddedBroker, String httpBind,
-        int httpPort, String writeToken, ConsoleKind console, double simulatorRate) {
+        int httpPort, String writeToken, ConsoleKind console, double simulatorRate, boolean httpPortFallback) {
 
     /** Default bind address: loopback only, so the console is not on the network unless asked. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -30,5 +33,11 @@ public record HostOptions(Path config, Path pluginsDir, Path dataDir, Integer em
         httpBind = httpBind == null ? DEFAULT_BIND : httpBind;
         console = console == null ? ConsoleKind.web : console;
         writeToken = writeToken == null || writeToken.isBlank() ? null : writeToken;
+    }
+
+    /** Options whose web console port must be free (no fallback). */
+    public HostOptions(Path config, Path pluginsDir, Path dataDir, Integer embeddedBroker, String httpBind,
+            int httpPort, String writeToken, ConsoleKind console, double simulatorRate) {
+        this(config, pluginsDir, dataDir, embeddedBroker, httpBind, httpPort, writeToken, console, simulatorRate, false);
     }
 }

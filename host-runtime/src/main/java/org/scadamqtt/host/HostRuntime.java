@@ -64,16 +64,44 @@ public final class HostRuntime implements AutoCloseable {
      */
     public static HostRuntime start(HostOptions options, PrintStream out) throws HostException {
         HostRuntime rt = new HostRuntime();
+        rt.begin(options, out);
+        return rt;
+    }
+
+    /**
+     * A runtime not started yet. The command line registers its {@link #close()} as the shutdown
+     * hook first and then calls {@link #begin}, so SIGTERM or Ctrl-C during the start still ends
+     * with every started line disconnected: the hook waits for the start to finish, then stops.
+     */
+    static HostRuntime unstarted() {
+        return new HostRuntime();
+    }
+
+    /**
+     * Starts everything (see {@link #start}); does nothing when {@link #close()} came first (a
+     * signal before the start began).
+     */
+    synchronized void begin(HostOptions options, PrintStream out) throws HostException {
+        if (closed) {
+            return;
+        }
         try {
-            rt.startAll(options, out);
-            return rt;
+            startAll(options, out);
         } catch (HostException | RuntimeException e) {
-            rt.close();
+            close();
             throw e;
         }
     }
 
+    /** Whether {@link #close()} has run (or is running). */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     private void startAll(HostOptions o, PrintStream out) throws HostException {
+        // a taken console port is found before anything connects, not after every line has started
+        int httpPort = o.console().servesHttp() ? WebConsoleHandle.choosePort(o.httpBind(), o.httpPort(),
+                o.httpPortFallback()) : o.httpPort();
         DriverRegistry registry = loadDrivers(o);
         toClose.push(registry);
         ScadaConfig loaded = loadConfig(o, registry);
@@ -95,6 +123,10 @@ public final class HostRuntime implements AutoCloseable {
         }
         config = loaded;
         table = new TagTable(config);
+        if (o.console() == ConsoleKind.log) {
+            // before the lines start and stopped after them: the log shows lines connecting and disconnecting
+            toClose.push(LogConsole.start(table, out));
+        }
         LOG.info("host id {}, data folder {}", data.hostId(), data.root());
         for (LineConfig line : config.lines()) {
             startLine(registry, data, line);
@@ -113,17 +145,24 @@ public final class HostRuntime implements AutoCloseable {
             toClose.push(simulator);
         }
         if (o.console().servesHttp()) {
-            web = WebConsoleHandle.start(table, o.httpBind(), o.httpPort(), o.writeToken());
+            web = WebConsoleHandle.start(table, o.httpBind(), httpPort, o.writeToken());
             toClose.push(web);
         }
-        String banner = web == null ? "" : "web console: " + webUrl();
-        switch (o.console()) {
-            case tty -> toClose.push(TtyConsole.start(table, out, banner));
-            case log -> toClose.push(LogConsole.start(table, out));
-            default -> { }
+        String moved = web != null && web.port() != o.httpPort() && o.httpPort() != 0
+                ? " (port " + o.httpPort() + " busy)" : "";
+        String banner = web == null ? "" : "web console: " + webUrl() + moved;
+        if (o.console() == ConsoleKind.tty) {
+            TtyConsole tty = TtyConsole.start(table, out, banner);
+            toClose.push(() -> {
+                tty.close();
+                // the table no longer redraws: let the operator see the lines stop
+                Logs.restoreAfterTerminal();
+                out.println();
+                out.println("stopping: lines disconnect from their brokers, persistence is flushed ...");
+            });
         }
         if (web != null) {
-            LOG.info("web console and HTTP API on {}", webUrl());
+            LOG.info("web console and HTTP API on {}{}", webUrl(), moved);
         }
     }
 

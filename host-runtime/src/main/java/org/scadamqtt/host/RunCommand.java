@@ -22,7 +22,8 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConsoleOptions console = new ConsoleOptions();
 
-    @Option(names = "--embedded-broker", arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
+    @Option(names = "--embedded-broker", arity = "0..1", paramLabel = "PORT",
+            parameterConsumer = OptionalPortConsumer.class,
             description = "start the embedded MQTT broker (HiveMQ CE) on 127.0.0.1 (PORT, else 1883, else a free "
                     + "port) and point lines whose host is 'embedded' at it")
     Integer embeddedBroker;
@@ -40,22 +41,48 @@ final class RunCommand implements Callable<Integer> {
         return runUntilStopped(options, spec.commandLine().getOut()::println);
     }
 
-    /** Starts the runtime, prints where it is, and waits for a signal; the shutdown hook stops it. */
+    /**
+     * Starts the runtime, prints where it is, and waits for a signal. The shutdown hook is in place
+     * before anything starts, so a signal during the start still stops every started line cleanly.
+     */
     static int runUntilStopped(HostOptions options, java.util.function.Consumer<String> say) throws Exception {
         if (options.console() == ConsoleKind.tty) {
             Logs.quietForTerminal();
         }
-        HostRuntime rt = HostRuntime.start(options, System.out);
+        HostRuntime rt = HostRuntime.unstarted();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             rt.close();
+            if (options.console() != ConsoleKind.log) {
+                // standard output of --console log carries only changes (LINE ... DISCONNECTED already says it)
+                say.accept("scada-host stopped: every line disconnected");
+            }
             stopped.countDown();
-        }, "scada-host-shutdown"));
+        }, "scada-host-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            rt.begin(options, System.out);
+        } catch (HostException | RuntimeException e) {
+            removeHook(hook); // the start failed and cleaned up: exit with its code, no "stopped" line
+            throw e;
+        }
+        if (rt.isClosed()) {
+            stopped.await(); // a signal came during the start
+            return ExitCodes.OK;
+        }
         if (options.console() != ConsoleKind.tty && options.console() != ConsoleKind.log) {
             say.accept("scada-host running " + rt.config().lines().size() + " line(s) from " + options.config()
                     + (rt.webUrl().isEmpty() ? "" : "; web console " + rt.webUrl()) + "; Ctrl-C stops");
         }
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down (a signal during the start); the hook has run or runs now
+        }
     }
 }

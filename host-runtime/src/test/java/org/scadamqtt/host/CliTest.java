@@ -96,4 +96,23 @@ class CliTest {
         assertEquals(5.0, SimulateCommand.parseRate("5"));
         assertEquals(0.5, SimulateCommand.parseRate("0.5/s"));
     }
+
+    private static RunCommand parseRun(String... args) {
+        picocli.CommandLine cl = new picocli.CommandLine(new Main());
+        picocli.CommandLine.ParseResult parsed = cl.parseArgs(args);
+        return (RunCommand) parsed.subcommand().commandSpec().userObject();
+    }
+
+    @Test
+    void embeddedBrokerTakesAPortOnlyWhenOneIsGiven() {
+        RunCommand before = parseRun("run", "--embedded-broker", "plant.xml");
+        assertEquals(0, before.embeddedBroker, "no port: 1883, else a free one");
+        assertEquals(Path.of("plant.xml"), before.config);
+        assertEquals(0, parseRun("run", "plant.xml", "--embedded-broker").embeddedBroker);
+        assertEquals(1884, parseRun("run", "plant.xml", "--embedded-broker=1884").embeddedBroker);
+        assertEquals(1884, parseRun("run", "--embedded-broker", "1884", "plant.xml").embeddedBroker);
+        assertEquals(null, parseRun("run", "plant.xml").embeddedBroker, "no option: no embedded broker");
+        Result bad = cli("run", "plant.xml", "--embedded-broker=fast");
+        assertEquals(ExitCodes.USAGE, bad.code(), bad.out() + bad.err());
+    }
 }

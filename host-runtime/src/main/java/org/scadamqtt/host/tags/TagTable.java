@@ -157,11 +157,30 @@ public final class TagTable implements HostApi {
         }
         try {
             return driver.write(tag, converted).exceptionally(e -> WriteResult.failed(WriteFailure.REJECTED,
-                    "the driver failed the write of tag '" + tag + "': " + e.getMessage()));
+                    "the driver failed the write of tag '" + tag + "': " + e.getMessage()))
+                    .thenApply(result -> {
+                        if (result != null && result.ok()) {
+                            recordWritten(entry, converted);
+                        }
+                        return result;
+                    });
         } catch (RuntimeException e) {
             LOG.warn("driver of line '{}' threw on the write of tag '{}'", entry.line(), tag, e);
             return done(WriteFailure.REJECTED, "the driver refused the write of tag '" + tag + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * An output tag shows the last value written to it successfully (GOOD, timed when the write
+     * completed), so the operator sees what the device was last told instead of "no value
+     * received". A later update from the driver (e.g. BAD when its station goes off) replaces it.
+     */
+    private void recordWritten(TagEntry written, Object value) {
+        Instant now = clock.instant();
+        TagEntry shown = new TagEntry(written.name(), written.line(), written.station(), written.type(),
+                written.address(), TagValue.good(written.type(), value, now, now));
+        tags.put(shown.name(), shown);
+        notifyListeners(l -> l.tagChanged(shown));
     }
 
     @Override

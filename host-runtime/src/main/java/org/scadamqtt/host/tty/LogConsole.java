@@ -35,13 +35,13 @@ public final class LogConsole implements AutoCloseable {
 
             @Override
             public void stationChanged(StationEntry s) {
-                out.println(java.time.Instant.now() + " STATION station=" + s.name() + " line=" + s.line()
+                out.println(ValueText.iso(java.time.Instant.now()) + " STATION station=" + s.name() + " line=" + s.line()
                         + " state=" + s.state() + (s.reason().isEmpty() ? "" : " reason=\"" + s.reason() + "\""));
             }
 
             @Override
             public void lineChanged(LineEntry l) {
-                out.println(java.time.Instant.now() + " LINE line=" + l.name() + " state=" + l.status().state()
+                out.println(ValueText.iso(java.time.Instant.now()) + " LINE line=" + l.name() + " state=" + l.status().state()
                         + (l.status().broker().isEmpty() ? "" : " broker=" + l.status().broker())
                         + (l.status().reason().isEmpty() ? "" : " reason=\"" + l.status().reason() + "\""));
             }
@@ -53,8 +53,8 @@ public final class LogConsole implements AutoCloseable {
     static String tagLine(TagEntry tag) {
         TagValue v = tag.value();
         StringBuilder sb = new StringBuilder(128);
-        sb.append(v.receiveTime()).append(" TAG tag=").append(tag.name()).append(" station=").append(tag.station())
-                .append(" quality=").append(ValueText.quality(v)).append(" time=").append(v.sourceTime());
+        sb.append(ValueText.iso(v.receiveTime())).append(" TAG tag=").append(tag.name()).append(" station=").append(tag.station())
+                .append(" quality=").append(ValueText.quality(v)).append(" time=").append(ValueText.iso(v.sourceTime()));
         if (!v.isGood() && !v.detail().isEmpty()) {
             sb.append(" detail=\"").append(v.detail().replace('"', '\'')).append('"');
         }

@@ -13,6 +13,10 @@ final class ValueText {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
 
+    /** ISO-8601 UTC with exactly three fraction digits, like the HTTP API. */
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+
     private ValueText() {
     }
 
@@ -45,6 +49,11 @@ final class ValueText {
     /** Local wall-clock time of day, milliseconds. */
     static String clock(Instant t) {
         return t == null ? "-" : CLOCK.format(t);
+    }
+
+    /** ISO-8601 UTC with milliseconds ({@code 2024-05-01T12:00:00.250Z}), "-" when none. */
+    static String iso(Instant t) {
+        return t == null ? "-" : ISO_MILLIS.format(t);
     }
 
     /** {@code s} cut to {@code width} (ending in '~' when cut) and padded with spaces. */

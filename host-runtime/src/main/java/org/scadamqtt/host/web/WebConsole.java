@@ -134,15 +134,7 @@ public final class WebConsole {
                     l -> ctx.json(ApiJson.line(l)),
                     () -> notFound(ctx, "UNKNOWN_LINE", "There is no line named " + name + "."));
         });
-        javalin.before("/api/events", ctx -> {
-            // Javalin answers an empty 200 otherwise; say what is missing instead
-            if (!"text/event-stream".equals(ctx.header("Accept"))) {
-                ctx.status(406).json(ApiJson.failed("BAD_REQUEST", "/api/events is a server-sent event stream: "
-                        + "send the header Accept: text/event-stream (a browser's EventSource does)."));
-                ctx.skipRemainingHandlers();
-            }
-        });
-        javalin.sse("/api/events", hub::serve);
+        javalin.get("/api/events", new EventStreamEndpoint(hub::serve));
         javalin.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
         javalin.error(404, ctx -> {

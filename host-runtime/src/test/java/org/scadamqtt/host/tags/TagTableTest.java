@@ -169,6 +169,33 @@ class TagTableTest {
     }
 
     @Test
+    void anOutputTagShowsTheLastValueWrittenSuccessfully() throws Exception {
+        TagTable table = new TagTable(config(), clock);
+        RecordingDriver d1 = new RecordingDriver();
+        table.attach("L1", d1);
+        List<String> seen = new ArrayList<>();
+        table.subscribe(new HostListener() {
+            @Override
+            public void tagChanged(TagEntry tag) {
+                seen.add(tag.name() + "=" + tag.value().value());
+            }
+        });
+        assertEquals(Reason.NOT_INITIALIZED, table.tag("C_SET").orElseThrow().value().reason());
+
+        assertTrue(result(table.write("C_SET", "42")).ok());
+        TagValue shown = table.tag("C_SET").orElseThrow().value();
+        assertEquals(Quality.GOOD, shown.quality());
+        assertEquals(42L, shown.value());
+        assertEquals(T0, shown.sourceTime());
+        assertEquals(List.of("C_SET=42"), seen, "consoles hear of the written value");
+
+        d1.failWith = new IllegalStateException("broker gone");
+        assertFalse(result(table.write("C_SET", "43")).ok());
+        assertEquals(42L, table.tag("C_SET").orElseThrow().value().value(), "a failed write changes nothing");
+        assertEquals(1, seen.size());
+    }
+
+    @Test
     void aDriverThatFailsTheStageOrThrowsGivesRejected() throws Exception {
         TagTable table = new TagTable(config(), clock);
         RecordingDriver d1 = new RecordingDriver();

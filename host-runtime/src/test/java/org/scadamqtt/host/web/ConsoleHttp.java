@@ -45,7 +45,7 @@ final class ConsoleHttp {
         return send(b.build());
     }
 
-    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+    Reply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode json;
         try {

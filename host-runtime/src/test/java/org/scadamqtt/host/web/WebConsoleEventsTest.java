@@ -1,6 +1,7 @@
 package org.scadamqtt.host.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,9 +58,20 @@ class WebConsoleEventsTest {
     }
 
     private BlockingQueue<Event> subscribe() throws Exception {
+        return subscribe("text/event-stream");
+    }
+
+    /** Subscribes sending {@code accept} as the Accept header (none when null). */
+    private BlockingQueue<Event> subscribe(String accept) throws Exception {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        HttpRequest req = HttpRequest.newBuilder(URI.create(http.base() + "/api/events"))
-                .header("Accept", "text/event-stream").GET().build();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.base() + "/api/events")).GET();
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        HttpRequest req = b.build();
+        if (stream != null) {
+            stream.cancel(true);
+        }
         stream = http.client().sendAsync(req, HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
@@ -156,10 +168,24 @@ class WebConsoleEventsTest {
     }
 
     @Test
-    void aRequestWithoutTheEventStreamAcceptHeaderIsToldWhatIsMissing() throws Exception {
-        ConsoleHttp.Reply r = http.get("/api/events");
+    void curlAndClientsWithoutAnAcceptHeaderGetTheStreamToo() throws Exception {
+        // curl -N sends "Accept: */*"; Javalin's own SSE handler answered those an empty 200
+        BlockingQueue<Event> curlLike = subscribe("*/*");
+        host.setTag("temp", "S1", TagType.Ai, TagValue.good(TagType.Ai, 20.5, Instant.now(), Instant.now()));
+        assertEquals(20.5, ConsoleHttp.JSON.readTree(next(curlLike, "tag").data()).get("value").doubleValue());
+        subscribe(null);
+        subscribe("text/html, text/*;q=0.8");
+    }
+
+    @Test
+    void aClientAskingOnlyForSomethingElseIsToldWhatTheStreamIs() throws Exception {
+        ConsoleHttp.Reply r = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/events"))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build());
         assertEquals(406, r.status());
-        assertTrue(r.json().get("message").textValue().contains("Accept: text/event-stream"));
+        assertEquals("BAD_REQUEST", r.json().get("reason").textValue());
+        assertTrue(r.json().get("message").textValue().contains("text/event-stream"), r.body());
+        assertFalse(EventStreamEndpoint.acceptsEventStream("application/json, text/html"));
+        assertTrue(EventStreamEndpoint.acceptsEventStream("application/json, text/event-stream;q=0.5"));
     }
 
     @Test

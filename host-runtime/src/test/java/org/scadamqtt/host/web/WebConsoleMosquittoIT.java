@@ -161,6 +161,10 @@ class WebConsoleMosquittoIT {
             assertNotNull(line, "mosquitto_sub did not receive the write within 5 s");
             assertEquals("plant/valve/cmd OPEN 40%", line);
         }
+        // the output tag now shows what the valve was last told
+        waitFor(Duration.ofSeconds(2), "VALVE_CMD showing the written value as GOOD", () ->
+                "OPEN 40%".equals(cell("VALVE_CMD", "value").getText())
+                        && "GOOD".equals(cell("VALVE_CMD", "quality").getText()));
     }
 
     @Test
