@@ -52,9 +52,15 @@ class DriverStationStateTest {
             assertEquals("v1", off.get("a_data").value().value(), "the last value is kept for display");
             int before = h.host.batches("A").size();
             h.session.deliver("dev/a/data", "v2", 1, 2);
+            // the worker handles the message after any write queued before it: wait until it was
+            // discarded, or the checks below could pass before the message was even looked at
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (h.driver.station("A").orElseThrow().discarded() < 1 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1, h.driver.station("A").orElseThrow().discarded());
             assertEquals(WriteFailure.STATION_NOT_ON, h.write("a_topic", "x/y").failure());
             assertEquals(before, h.host.batches("A").size(), "no values while StOFF");
-            assertEquals(1, h.driver.station("A").orElseThrow().discarded());
         }
     }
 

@@ -94,7 +94,7 @@ class StationRouterTest {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void hostileTopicIsBoundedCountedAndCached() {
         StationRouter router = StationRouter.of(List.of(new RouteEntry("evil", "(.*a){20}"), new RouteEntry("ok", "ok/.*"),
                 new RouteEntry("rest", ".*")));
@@ -112,7 +112,7 @@ class StationRouterTest {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void maximumLengthTopicDoesNotBreakTheRouter() {
         // java.util.regex recurses per repetition of a group: a 65,535-character topic can exhaust the stack
         StationRouter router = StationRouter.of(List.of(new RouteEntry("alt", "(a|b)*c"), new RouteEntry("rest", ".*")));
@@ -154,7 +154,7 @@ class StationRouterTest {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void concurrentRoutingGivesTheSameDecisions() throws Exception {
         List<RouteEntry> stations = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
