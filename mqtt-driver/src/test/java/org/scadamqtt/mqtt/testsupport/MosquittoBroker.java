@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
  *     m.kill();                     // SIGKILL: abrupt crash, sockets reset, nothing saved
  *     m.restart();                  // same port, same config and persistence folder
  *     MosquittoBroker.startWithAcl("topic readwrite allowed/#");  // other filters get SUBACK 0x80
+ *     MosquittoBroker.startWithMaxInflight(20);   // per-client in-flight window (Mosquitto default 20)
  * }                                 // close() kills it and deletes nothing you still need
  * }</pre>
  * The config and the log ({@link #logFile()}) live in a temp folder; a failed start names the log.
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class MosquittoBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    /** In-flight window of the test brokers unless a test asks for another. */
+    private static final int DEFAULT_TEST_INFLIGHT = 100;
 
     private final Path folder;
     private final Path config;
@@ -80,7 +83,16 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** Starts a broker on the given port. */
     public static MosquittoBroker start(boolean persistence, int port) {
-        return start(persistence, port, null);
+        return start(persistence, port, null, DEFAULT_TEST_INFLIGHT);
+    }
+
+    /**
+     * Starts a broker that keeps at most {@code maxInflight} unacknowledged QoS 1/2 messages per
+     * client in flight ({@code max_inflight_messages}; Mosquitto's own default is 20). More are
+     * queued until the client acknowledges.
+     */
+    public static MosquittoBroker startWithMaxInflight(int maxInflight) {
+        return start(false, EmbeddedHiveMq.freePort(), null, maxInflight);
     }
 
     /**
@@ -88,10 +100,10 @@ public final class MosquittoBroker implements AutoCloseable {
      * {@code "topic readwrite allowed/#"}: subscribing elsewhere gets SUBACK 0x80.
      */
     public static MosquittoBroker startWithAcl(String aclText) {
-        return start(false, EmbeddedHiveMq.freePort(), aclText);
+        return start(false, EmbeddedHiveMq.freePort(), aclText, DEFAULT_TEST_INFLIGHT);
     }
 
-    private static MosquittoBroker start(boolean persistence, int port, String aclText) {
+    private static MosquittoBroker start(boolean persistence, int port, String aclText, int maxInflight) {
         assumeAvailable();
         try {
             Path folder = Files.createTempDirectory("scada-test-mosquitto-");
@@ -116,7 +128,7 @@ public final class MosquittoBroker implements AutoCloseable {
                     "persistence_location " + folder.toAbsolutePath() + "/",
                     "autosave_interval 1",
                     "max_queued_messages 100000",
-                    "max_inflight_messages 100",
+                    "max_inflight_messages " + maxInflight,
                     "log_dest file " + folder.resolve("mosquitto.log").toAbsolutePath(),
                     "log_type error", "log_type warning", "log_type notice", "log_type information",
                     ""));

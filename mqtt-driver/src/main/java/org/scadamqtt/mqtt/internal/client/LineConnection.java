@@ -2,10 +2,15 @@ package org.scadamqtt.mqtt.internal.client;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
 
 /**
  * One connection attempt of a line and, when it succeeds, the connection: its own Paho client and
@@ -39,22 +44,51 @@ final class LineConnection implements MqttCallback, Publisher.Target {
     private final String clientId;
     private final LineLog log;
     private final Events events;
+    private final boolean resendsAfterLoss;
     volatile boolean connected;
     volatile boolean discarded;
     /** {@link System#nanoTime()} of CONNACK. */
     volatile long connectedAtNanos;
 
-    LineConnection(BrokerUri broker, int index, PahoClient client, String clientId, AckSequencer acks, LineLog log,
-            Events events) {
+    /** @param resendsAfterLoss Clean Session NO with file persistence: see {@link Publisher.Target#resendsAfterLoss} */
+    LineConnection(BrokerUri broker, int index, PahoClient client, String clientId, boolean resendsAfterLoss,
+            AckSequencer acks, LineLog log, Events events) {
         this.broker = broker;
         this.index = index;
         this.client = client;
         this.clientId = clientId;
         this.log = log;
         this.events = events;
+        this.resendsAfterLoss = resendsAfterLoss;
         client.setManualAcks(true);
         client.setCallback(this);
         this.ackConnection = acks.newConnection(this::ack);
+    }
+
+    /**
+     * A fresh client for one attempt on host {@code index} of the line, with the line's persistence
+     * ({@code store}: the locked folder for Clean Session NO, else memory).
+     */
+    static LineConnection create(SessionSettings settings, int index, MqttClientPersistence store,
+            ScheduledExecutorService executor, AckSequencer acks, LineLog log, Events events) throws MqttException {
+        // constructed with the primary URI: Paho names the persistence subfolder after it, so the
+        // session store stays the same whichever host we connect to
+        PahoClient client = new PahoClient(settings.primary().uri(), settings.clientId(), store, executor);
+        return new LineConnection(settings.brokers().get(index), index, client, settings.clientId(),
+                store instanceof MqttDefaultFilePersistence, acks, log, events);
+    }
+
+    /** Sends CONNECT; logs what it carries (password masked) and warns when hostname verification is off. */
+    void connect(SessionSettings settings, MqttConnectOptions options, IMqttActionListener listener)
+            throws MqttException {
+        if (broker.tls() && !settings.tls().hostnameVerification()) {
+            log.warn("connecting to {} WITHOUT hostname verification (hostnameVerification NO): any server with a "
+                    + "certificate from a trusted CA can pose as this broker", broker.uri());
+        }
+        log.packet("CONNECT to {}: clientId={} cleanSession={} keepAlive={}s userName={} password={} will={}",
+                broker.uri(), settings.clientId(), settings.cleanSession(), settings.keepAliveSeconds(),
+                settings.userName(), Secrets.mask(settings.password()), settings.will());
+        client.connect(options, null, listener);
     }
 
     @Override
@@ -70,6 +104,11 @@ final class LineConnection implements MqttCallback, Publisher.Target {
     @Override
     public Map<IMqttDeliveryToken, Publisher.Outbound> inflight() {
         return inflight;
+    }
+
+    @Override
+    public boolean resendsAfterLoss() {
+        return resendsAfterLoss;
     }
 
     private void ack(int messageId, int qos) {
@@ -105,7 +144,19 @@ final class LineConnection implements MqttCallback, Publisher.Target {
     public void deliveryComplete(IMqttDeliveryToken token) {
         // normal publishes complete through their action listener; this catches the ones Paho
         // restored from persistence and resent after a reconnect (Clean Session NO)
-        events.delivered(token.getMessageId());
+        events.delivered(messageId(token));
+    }
+
+    /**
+     * The message id of a confirmed delivery. Paho leaves it 0 on the tokens it restores from
+     * persistence (TokenStore.restoreToken sets only the key), so take it from the PUBACK/PUBCOMP.
+     */
+    static int messageId(IMqttDeliveryToken token) {
+        int id = token.getMessageId();
+        if (id == 0 && token.getResponse() != null) {
+            id = token.getResponse().getMessageId();
+        }
+        return id;
     }
 
     /** DISCONNECT (when {@code graceful} and connected), then close the client; blocks at most about waitMillis. */

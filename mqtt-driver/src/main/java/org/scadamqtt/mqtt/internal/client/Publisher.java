@@ -35,6 +35,12 @@ final class Publisher {
 
         /** Publishes of this connection awaiting their confirmation. */
         Map<IMqttDeliveryToken, Outbound> inflight();
+
+        /**
+         * Whether QoS 1/2 messages unconfirmed when the connection breaks stay in the line's
+         * persistence folder and are sent again after the reconnect (Clean Session NO).
+         */
+        boolean resendsAfterLoss();
     }
 
     /** A publish waiting for its confirmation. */
@@ -50,6 +56,7 @@ final class Publisher {
     private final ScheduledExecutorService scheduler;
     /** QoS 1/2 publishes of a lost connection that Paho resends from persistence (Clean Session NO). */
     private final Map<Integer, CompletableFuture<Void>> resent = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
 
     Publisher(String lineName, LineStatistics statistics, LineLog log, Clock clock,
             ScheduledExecutorService scheduler) {
@@ -78,7 +85,7 @@ final class Publisher {
         try {
             ScheduledFuture<?> timer = scheduler.schedule(() -> failed(result, WriteFailure.TIMEOUT,
                     "the broker did not confirm the message to topic '" + topic + "' (QoS " + qos + ") within "
-                            + PahoSession.seconds(writeTimeout) + " (writeTimeout)"),
+                            + LineScheduler.seconds(writeTimeout) + " (writeTimeout)"),
                     writeTimeout.toNanos(), TimeUnit.NANOSECONDS);
             result.whenComplete((v, e) -> timer.cancel(false));
         } catch (RejectedExecutionException e) {
@@ -111,13 +118,22 @@ final class Publisher {
                 @Override
                 public void onFailure(IMqttToken t, Throwable e) {
                     c.inflight().remove(t);
+                    if (m.getQos() > 0 && c.resendsAfterLoss()) {
+                        // Paho fails every open token when the connection ends, but a QoS 1/2 message
+                        // stays in the persistence folder and goes out again after the reconnect: it is
+                        // not lost, so it completes on that confirmation (or fails after writeTimeout)
+                        awaitResend(t.getMessageId(), result);
+                        return;
+                    }
                     failed(result, notConnected(e) ? WriteFailure.NOT_CONNECTED : WriteFailure.REJECTED,
                             "the message to topic '" + topic + "' failed: " + Reasons.describe(e));
                 }
             });
             c.inflight().put(token, new Outbound(m.getQos(), result));
-            log.packet("PUBLISH out: topic={} qos={} retain={} id={} bytes={} payload={}", topic, m.getQos(),
-                    m.isRetained(), token.getMessageId(), m.getPayload().length, LineLog.preview(m.getPayload()));
+            if (log.fullDebug()) {
+                log.packet("PUBLISH out: topic={} qos={} retain={} id={} bytes={} payload={}", topic, m.getQos(),
+                        m.isRetained(), token.getMessageId(), m.getPayload().length, LineLog.preview(m.getPayload()));
+            }
         } catch (MqttException e) {
             if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
                 // maxInflight messages await confirmation: wait a little and try again; the writeTimeout
@@ -146,13 +162,27 @@ final class Publisher {
     void connectionDropped(Target c, boolean resendFromPersistence) {
         c.inflight().forEach((token, o) -> {
             if (resendFromPersistence && o.qos() > 0) {
-                resent.put(token.getMessageId(), o.result());
+                awaitResend(token.getMessageId(), o.result());
             } else {
                 failed(o.result(), WriteFailure.NOT_CONNECTED, "line '" + lineName + "' lost its connection before "
                         + "the broker confirmed the message");
             }
         });
         c.inflight().clear();
+    }
+
+    /** The message with {@code messageId} waits in persistence for the reconnect that sends it again. */
+    private void awaitResend(int messageId, CompletableFuture<Void> result) {
+        if (result.isDone()) {
+            return;
+        }
+        log.packet("message id {} unconfirmed at the loss of the connection: it is sent again after the reconnect",
+                messageId);
+        resent.put(messageId, result);
+        if (stopped && resent.remove(messageId, result)) {
+            failed(result, WriteFailure.STOPPED, "line '" + lineName + "' stopped before the broker confirmed the "
+                    + "message");
+        }
     }
 
     /** Paho confirmed a message it resent from persistence after a reconnect. */
@@ -166,6 +196,7 @@ final class Publisher {
 
     /** The line stopped: whatever still waits fails. */
     void stopped() {
+        stopped = true;
         resent.values().forEach(f -> failed(f, WriteFailure.STOPPED, "line '" + lineName
                 + "' stopped before the broker confirmed the message"));
         resent.clear();

@@ -255,10 +255,13 @@ class HiveMqSessionIT {
                 new TestLines.Context(), rec, new LineStatistics());
         try {
             rec.awaitState(LineState.CONNECTED, WAIT);
-            try (PahoObserver intruder = new PahoObserver(broker.tcpUri(), "it-clash")) {
+            try (LogCapture log = new LogCapture("clash");
+                    PahoObserver intruder = new PahoObserver(broker.tcpUri(), "it-clash")) {
                 assertNotNull(intruder);
                 LineStatus lost = rec.awaitState(LineState.DISCONNECTED, WAIT);
                 assertTrue(lost.reason().contains("client id"), lost.reason());
+                assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains("'it-clash'")
+                        && l.contains("same client id")), "a WARN must name the clashing client id: " + log.lines());
             }
         } finally {
             s.stop();
@@ -386,7 +389,7 @@ class HiveMqSessionIT {
     /** Threads of this test's line (Paho names its threads "MQTT ...: <client id>"). */
     private static List<String> threads() {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> n.contains(PahoSession.THREAD_PREFIX + "threads") || n.contains("MQTT") && n.contains("threads"))
+                .filter(n -> n.contains(LineScheduler.THREAD_PREFIX + "threads") || n.contains("MQTT") && n.contains("threads"))
                 .toList();
     }
 }

@@ -158,4 +158,27 @@ class MosquittoIT {
             }
         }
     }
+
+    @Test
+    void failBackNoStaysOnTheBackup() throws Exception {
+        try (MosquittoBroker primary = MosquittoBroker.start(false);
+                MosquittoBroker backup = MosquittoBroker.start(false)) {
+            var rec = new TestLines.Recorder();
+            MqttSession s = open("nofailback", List.of(primary.uri(), backup.uri()),
+                    fast(TOPIC_FILTER, "nfb/#", FAIL_BACK, "NO", RECONNECT_MAX_DELAY, "1"), rec);
+            try {
+                assertEquals(primary.uri(), rec.awaitState(LineState.CONNECTED, WAIT).broker());
+                rec.clearStatuses();
+                primary.kill();
+                assertEquals(backup.uri(), rec.awaitState(LineState.CONNECTED, WAIT).broker());
+                primary.restart();
+                Thread.sleep(3000); // three fail-back probe periods (reconnectMaxDelay 1 s) with Fail Back YES
+                assertEquals(LineState.CONNECTED, s.status().state());
+                assertEquals(backup.uri(), s.status().broker(), "failBack NO: stay on the backup");
+                assertEquals(2, s.status().counters().connects());
+            } finally {
+                s.stop();
+            }
+        }
+    }
 }

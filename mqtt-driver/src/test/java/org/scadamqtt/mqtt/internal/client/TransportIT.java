@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.mqtt.internal.InboundMessage;
@@ -135,5 +137,36 @@ class TransportIT {
         roundTrip("tls12", broker.tlsUri(), tls(TLS_VERSIONS, "TLSv1.2"));
         LineStatus down = refused("tls10", broker.tlsUri(), tls(TLS_VERSIONS, "TLSv1"));
         assertTrue(down.reason().contains("cannot connect"), down.reason());
+    }
+
+    /**
+     * Ping Interval on every transport: the watchdog must see the broker's answers (reads through
+     * the TLS and WebSocket layers too), so a healthy idle connection is never declared half-open.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ssl", "ws", "wss"})
+    void idleConnectionWithPingIntervalStaysUp(String scheme) throws Exception {
+        String uri = switch (scheme) {
+            case "tcp" -> broker.tcpUri();
+            case "ssl" -> broker.tlsUri();
+            case "ws" -> broker.wsUri();
+            default -> broker.wssUri();
+        };
+        Map<String, Object> params = tls(TOPIC_FILTER, "transport/idle", KEEP_ALIVE, "0", PING_INTERVAL, "1",
+                REPLY_TIMEOUT, "1");
+        var rec = new TestLines.Recorder();
+        MqttSession s = new PahoSessionFactory().open(line("idle" + scheme, List.of(uri), 1883, params),
+                new TestLines.Context(), new LineStatistics(), rec);
+        s.start();
+        try (LogCapture log = new LogCapture("idle" + scheme)) {
+            rec.awaitState(LineState.CONNECTED, WAIT);
+            Thread.sleep(3500); // three ping rounds with nothing else arriving
+            assertTrue(rec.statuses.stream().noneMatch(st -> st.state() == LineState.DISCONNECTED),
+                    "a healthy idle connection was declared dead: " + rec.statuses);
+            assertEquals(1, s.status().counters().connects());
+            assertTrue(log.any("PINGREQ"), "the watchdog must have pinged: " + log.lines());
+        } finally {
+            s.stop();
+        }
     }
 }

@@ -1,0 +1,352 @@
+package org.scadamqtt.mqtt.internal.client;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.scadamqtt.driver.LineState;
+import org.scadamqtt.mqtt.internal.LineStatistics;
+
+/**
+ * The state machine of one line's broker connection: connect attempts over the host list
+ * ({@link ReconnectPlan}), CONNACK bounded by Reply Timeout, loss and reconnect, fail-back; the
+ * host's commands ({@link PahoSession}) start and leave it. One fresh Paho client per attempt, so no
+ * callback, message or acknowledgement of an earlier connection can reach a later one.
+ *
+ * <p>Threads: every state change runs under {@link #lock} on the line's threads; Paho callbacks
+ * only hand over to them, except inbound messages ({@link InboundHandler}), which return at once.
+ */
+final class ConnectionLoop {
+
+    private enum Phase { IDLE, CONNECTING, SUBSCRIBING, CONNECTED, DOWN, STOPPED }
+
+    final Object lock = new Object();
+    private final LineStatistics statistics;
+    private final LineLog log;
+    private final LineScheduler tasks;
+    private final StatusReporter status;
+    private final AckSequencer acks;
+    private final InboundActivity activity;
+    private final Publisher publisher;
+    private final PersistenceStore persistence;
+    private final Subscriptions subscriptions;
+    private final Liveness liveness;
+
+    /** Replaced as a whole under lock; read without it by publish. */
+    private volatile SessionSettings settings;
+    // guarded by lock
+    private ReconnectPlan plan;
+    private Phase phase = Phase.IDLE;
+    private boolean enabled;
+    private String blocked;
+    private ScheduledFuture<?> reconnectTask;
+    private ScheduledFuture<?> connackTimer;
+
+    /** The connection being tried or in use; read by Paho's threads. */
+    private volatile LineConnection current;
+
+    /** What the connections report (Paho threads); hands state changes to the line's threads. */
+    private final LineConnection.Events events;
+
+    ConnectionLoop(SessionSettings settings, LineStatistics statistics, LineLog log, LineScheduler tasks,
+            StatusReporter status, AckSequencer acks, InboundActivity activity, Publisher publisher,
+            PersistenceStore persistence, InboundHandler inbound) {
+        this.settings = settings;
+        this.statistics = statistics;
+        this.log = log;
+        this.tasks = tasks;
+        this.status = status;
+        this.acks = acks;
+        this.activity = activity;
+        this.publisher = publisher;
+        this.persistence = persistence;
+        this.subscriptions = new Subscriptions(this, tasks, status, log);
+        this.liveness = new Liveness(this, tasks, activity, log);
+        this.plan = newPlan(settings);
+        this.events = new LineConnection.Events() {
+            @Override
+            public boolean isCurrent(LineConnection c) {
+                return c == current;
+            }
+
+            @Override
+            public void message(LineConnection c, String topic, MqttMessage message) {
+                inbound.arrived(c, c == current && !c.discarded, topic, message);
+            }
+
+            @Override
+            public void lost(LineConnection c, String reason) {
+                tasks.run(() -> ConnectionLoop.this.lost(c, reason));
+            }
+
+            @Override
+            public void delivered(int messageId) {
+                publisher.delivered(messageId);
+            }
+        };
+    }
+
+    private static ReconnectPlan newPlan(SessionSettings s) {
+        return new ReconnectPlan(s.brokers().size(),
+                new Backoff(s.reconnectMinDelay(), s.reconnectMaxDelay(), ThreadLocalRandom.current()::nextDouble));
+    }
+
+    SessionSettings settings() {
+        return settings;
+    }
+
+    /** The connection in use or being tried; null when there is none. */
+    LineConnection current() {
+        return current;
+    }
+
+    /** Whether {@code c} is the line's connection and not abandoned. */
+    boolean isCurrent(LineConnection c) {
+        return c == current && !c.discarded;
+    }
+
+    /** Whether {@code c} is the line's connection and has its CONNACK. */
+    boolean isConnected(LineConnection c) {
+        return c == current && c.connected;
+    }
+
+    // ---------------------------------------------------------------- commands (hold lock)
+
+    /**
+     * Whether the loop may connect (the line is started and a station wants it) and why it cannot
+     * although it may (bad configuration; null when it can).
+     */
+    void allow(boolean mayConnect, String blockedReason) {
+        this.enabled = mayConnect;
+        this.blocked = blockedReason;
+    }
+
+    boolean isStopped() {
+        return phase == Phase.STOPPED;
+    }
+
+    /** Connects to the next host of the plan. */
+    void connect() {
+        attempt();
+    }
+
+    /** Connects again from the primary with the shortest back-off (a station wants the line again). */
+    void restart() {
+        plan.restart();
+        attempt();
+    }
+
+    /** Leaves the connection (DISCONNECT) and stays idle until {@link #connect()}. */
+    void leave() {
+        drop(true);
+        phase = Phase.IDLE;
+    }
+
+    /** New connection parameters for the next attempt (the back-off starts again). */
+    void configure(SessionSettings next) {
+        settings = next;
+        plan = newPlan(next);
+    }
+
+    /** Only the topic filters or the subscribe QoS changed: UNSUBSCRIBE + SUBSCRIBE on the open connection. */
+    void changeSubscriptions(SessionSettings old, SessionSettings next) {
+        settings = next;
+        LineConnection c = current;
+        if (c != null && (phase == Phase.CONNECTED || phase == Phase.SUBSCRIBING)) {
+            subscriptions.resubscribe(c, old, next);
+        }
+    }
+
+    /** First half of stopping: leaves the connection without reconnecting; returns it for closing (or null). */
+    LineConnection stopping() {
+        synchronized (lock) {
+            LineConnection c = current;
+            drop(true, false);
+            phase = Phase.STOPPED;
+            return c;
+        }
+    }
+
+    /** Holds lock: the first SUBACK makes the line CONNECTED. */
+    void subscribed(LineConnection c) {
+        if (phase != Phase.CONNECTED) {
+            phase = Phase.CONNECTED;
+            status.set(LineState.CONNECTED, c.broker.uri(), "");
+        }
+    }
+
+    /** The primary answers again while {@code c} (on a backup) is in use: switch back. */
+    void failBack(LineConnection c) {
+        synchronized (lock) {
+            if (!isConnected(c)) {
+                return;
+            }
+            log.info("primary broker {} answers again: failing back from {}", settings.primary().uri(),
+                    c.broker.uri());
+            drop(true);
+            phase = Phase.IDLE;
+            plan.fromPrimary();
+            attempt();
+        }
+    }
+
+    // ---------------------------------------------------------------- connecting
+
+    /** Holds lock. Tries the next host of the round. */
+    private void attempt() {
+        LineScheduler.cancel(reconnectTask);
+        if (phase == Phase.STOPPED || !enabled) {
+            return;
+        }
+        if (blocked != null || persistence.problem() != null) {
+            status.set(LineState.DISCONNECTED, "", blocked != null ? blocked : persistence.problem());
+            return;
+        }
+        int index = plan.nextHost();
+        BrokerUri broker = settings.brokers().get(index);
+        phase = Phase.CONNECTING;
+        status.set(LineState.CONNECTING, broker.uri(), "");
+        LineConnection c;
+        MqttConnectOptions options;
+        try {
+            options = ConnectOptions.build(settings, broker, activity);
+            acks.strictOrder(settings.strictAckOrder());
+            c = LineConnection.create(settings, index, persistence.open(settings.cleanSession()), tasks.executor(),
+                    acks, log, events);
+        } catch (MqttException | IllegalArgumentException | IllegalStateException e) {
+            current = null;
+            attemptFailed(broker, e instanceof MqttException me ? Reasons.describe(me) : e.getMessage());
+            return;
+        }
+        current = c;
+        try {
+            c.connect(settings, options, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    tasks.run(() -> onConnected(c, token.getSessionPresent()));
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    tasks.run(() -> onConnectFailed(c, Reasons.describe(e)));
+                }
+            });
+        } catch (MqttException e) {
+            onConnectFailed(c, Reasons.describe(e));
+            return;
+        }
+        if (settings.replyTimeout().toMillis() > 0) {
+            // Paho's connection timeout covers the TCP connect only; this bounds CONNACK too (#1013)
+            Duration t = settings.replyTimeout().plusMillis(500);
+            connackTimer = tasks.schedule(() -> onConnectFailed(c, "no CONNACK within Reply Timeout ("
+                    + LineScheduler.seconds(settings.replyTimeout()) + ")"), t);
+        }
+    }
+
+    private void onConnected(LineConnection c, boolean sessionPresent) {
+        synchronized (lock) {
+            if (!isCurrent(c)) {
+                tasks.run(() -> close(c, true)); // a late CONNACK of an abandoned attempt
+                return;
+            }
+            LineScheduler.cancel(connackTimer);
+            c.connected = true;
+            c.connectedAtNanos = System.nanoTime();
+            phase = Phase.SUBSCRIBING;
+            plan.connected();
+            statistics.connected();
+            activity.touch();
+            log.packet("CONNACK from {}: sessionPresent={}", c.broker.uri(), sessionPresent);
+            log.info("connected to {} as client id '{}'", c.broker.uri(), settings.clientId());
+            subscriptions.subscribe(c, settings.topicFilters(), settings.subscribeQos());
+            liveness.start(c);
+        }
+    }
+
+    private void onConnectFailed(LineConnection c, String why) {
+        synchronized (lock) {
+            if (!isCurrent(c)) {
+                return;
+            }
+            LineScheduler.cancel(connackTimer);
+            discard(c);
+            current = null;
+            attemptFailed(c.broker, why);
+        }
+    }
+
+    /** Holds lock. Next host of the round at once, or the next round after the back-off. */
+    private void attemptFailed(BrokerUri broker, String why) {
+        String reason = "cannot connect to " + broker.uri() + ": " + why;
+        status.error(reason);
+        phase = Phase.DOWN;
+        Duration delay = plan.attemptFailed();
+        if (delay == null) {
+            attempt();
+            return;
+        }
+        status.set(LineState.DISCONNECTED, "", reason + "; next attempt in " + LineScheduler.seconds(delay));
+        reconnectTask = tasks.schedule(this::attemptLocked, delay);
+    }
+
+    private void attemptLocked() {
+        synchronized (lock) {
+            attempt();
+        }
+    }
+
+    /** The connection is gone (Paho told us, or the watchdog or a reply timeout decided). */
+    void lost(LineConnection c, String reason) {
+        synchronized (lock) {
+            if (!isCurrent(c)) {
+                return;
+            }
+            status.error("connection to " + c.broker.uri() + " lost: " + reason);
+            drop(false);
+            phase = Phase.DOWN;
+            Duration delay = plan.lost(c.index, System.nanoTime() - c.connectedAtNanos);
+            status.set(LineState.DISCONNECTED, "", reason + "; reconnecting in " + LineScheduler.seconds(delay));
+            reconnectTask = tasks.schedule(this::attemptLocked, delay);
+        }
+    }
+
+    private void drop(boolean graceful) {
+        drop(graceful, true);
+    }
+
+    /** Holds lock. Leaves the current connection (DISCONNECT when {@code graceful}); no reconnect here. */
+    private void drop(boolean graceful, boolean closeInBackground) {
+        LineScheduler.cancel(reconnectTask);
+        LineScheduler.cancel(connackTimer);
+        subscriptions.stop();
+        liveness.stop();
+        LineConnection c = current;
+        current = null;
+        acks.connectionLost();
+        if (c == null) {
+            return;
+        }
+        c.discarded = true;
+        c.connected = false;
+        publisher.connectionDropped(c, c.resendsAfterLoss());
+        if (closeInBackground) {
+            tasks.run(() -> close(c, graceful));
+        }
+    }
+
+    /** Holds lock: marks an attempt abandoned and closes its client in the background. */
+    private void discard(LineConnection c) {
+        c.discarded = true;
+        c.connected = false;
+        tasks.run(() -> close(c, false));
+    }
+
+    /** Closes a connection's client; blocks at most a few seconds. Never under lock (Paho may call back). */
+    void close(LineConnection c, boolean graceful) {
+        c.close(graceful, Math.max(500, Math.min(2000, settings.replyTimeout().toMillis())));
+    }
+}

@@ -1,0 +1,98 @@
+package org.scadamqtt.mqtt.internal.client;
+
+import java.util.concurrent.ScheduledFuture;
+import org.eclipse.paho.client.mqttv3.MqttException;
+
+/**
+ * While connected: the Ping Interval watchdog (PINGREQ when nothing arrived for that long; nothing
+ * within Reply Timeout after it: the connection is dead, half-open) and, on a backup host with Fail
+ * Back YES, the probe that switches back to the primary when it answers again. Methods marked
+ * "holds lock" run under the line's lock.
+ */
+final class Liveness {
+
+    private final ConnectionLoop line;
+    private final LineScheduler tasks;
+    private final InboundActivity activity;
+    private final LineLog log;
+    // guarded by the line's lock
+    private PingWatchdog pings;
+    private ScheduledFuture<?> watchdog;
+    private ScheduledFuture<?> failBackProbe;
+
+    Liveness(ConnectionLoop line, LineScheduler tasks, InboundActivity activity, LineLog log) {
+        this.line = line;
+        this.tasks = tasks;
+        this.activity = activity;
+        this.log = log;
+    }
+
+    /** Holds lock. {@code c} just got its CONNACK. */
+    void start(LineConnection c) {
+        startWatchdog(c);
+        startFailBackProbe(c);
+    }
+
+    /** Holds lock. The connection is being left. */
+    void stop() {
+        LineScheduler.cancel(watchdog);
+        LineScheduler.cancel(failBackProbe);
+    }
+
+    private void startWatchdog(LineConnection c) {
+        SessionSettings s = line.settings();
+        if (s.pingInterval().toMillis() <= 0) {
+            return;
+        }
+        pings = new PingWatchdog(s.pingInterval(), s.replyTimeout());
+        long tick = PingWatchdog.tickMillis(s.pingInterval(), s.replyTimeout());
+        LineScheduler.cancel(watchdog);
+        watchdog = tasks.every(() -> watch(c), tick);
+    }
+
+    private void watch(LineConnection c) {
+        String dead = null;
+        synchronized (line.lock) {
+            if (!line.isConnected(c) || pings == null) {
+                return;
+            }
+            SessionSettings s = line.settings();
+            long now = System.nanoTime();
+            switch (pings.check(now, activity.lastReadNanos())) {
+                case PING -> {
+                    try {
+                        c.client.sendPing();
+                        pings.pingSent(now);
+                        log.packet("PINGREQ: nothing arrived for {}", LineScheduler.seconds(s.pingInterval()));
+                    } catch (MqttException e) {
+                        dead = "PINGREQ could not be sent: " + Reasons.describe(e);
+                    }
+                }
+                case ANSWERED -> log.packet("PINGRESP (data from the broker) within {} ms",
+                        pings.sincePing(now) / 1_000_000);
+                case DEAD -> dead = "no PINGRESP within Reply Timeout (" + LineScheduler.seconds(s.replyTimeout())
+                        + ") after nothing arrived for Ping Interval (" + LineScheduler.seconds(s.pingInterval())
+                        + "); the connection is dead (half-open)";
+                case NOTHING -> { }
+            }
+        }
+        if (dead != null) {
+            line.lost(c, dead);
+        }
+    }
+
+    /** On a backup host with Fail Back YES: probe the primary; when it answers, switch back. */
+    private void startFailBackProbe(LineConnection c) {
+        SessionSettings s = line.settings();
+        if (!s.failBack() || c.index == 0 || s.brokers().size() < 2) {
+            return;
+        }
+        long period = Math.max(1000, s.reconnectMaxDelay().toMillis());
+        BrokerUri primary = s.primary();
+        failBackProbe = tasks.every(() -> {
+            if (FailBackProbe.answers(primary, s)) {
+                line.failBack(c);
+            }
+        }, period);
+    }
+}
