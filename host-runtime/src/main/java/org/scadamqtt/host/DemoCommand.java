@@ -42,12 +42,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double perSecond;
-        try {
-            perSecond = SimulateCommand.parseRate(rate);
-        } catch (IllegalArgumentException e) {
-            throw new HostException(ExitCodes.USAGE, e.getMessage(), e);
-        }
+        double perSecond = SimulateCommand.rateOption(rate);
         ConsoleKind kind = console.console != null ? console.console
                 : System.console() != null ? ConsoleKind.tty : ConsoleKind.log;
         // the demo's default console port may be taken (another demo, a web server): then it takes a free

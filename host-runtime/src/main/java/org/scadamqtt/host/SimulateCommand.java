@@ -27,12 +27,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double perSecond;
-        try {
-            perSecond = parseRate(rate);
-        } catch (IllegalArgumentException e) {
-            throw new HostException(ExitCodes.USAGE, e.getMessage(), e);
-        }
+        double perSecond = rateOption(rate);
         Simulator sim;
         try {
             sim = Simulator.start(broker, perSecond);
@@ -48,6 +43,15 @@ final class SimulateCommand implements Callable<Integer> {
                 + " messages/s per device; Ctrl-C stops");
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The {@code --rate} option of simulate and demo: a rate that is not one is a usage error. */
+    static double rateOption(String text) throws HostException {
+        try {
+            return parseRate(text);
+        } catch (IllegalArgumentException e) {
+            throw new HostException(ExitCodes.USAGE, e.getMessage(), e);
+        }
     }
 
     /** "5", "5/s", "0.5/s" → messages per second. */

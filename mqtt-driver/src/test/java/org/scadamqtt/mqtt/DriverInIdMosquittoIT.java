@@ -56,18 +56,7 @@ class DriverInIdMosquittoIT {
         driver = new MqttDriver(line, host, new PahoSessionFactory());
         driver.start();
         host.awaitState("Rest", StationState.StON, WAIT);
-        long end = System.nanoTime() + WAIT.toNanos();
-        for (int i = 0; System.nanoTime() < end; i++) {
-            String probe = "probe-" + i;
-            MosquittoClients.pub(broker.port(), "probe/x", probe, 0);
-            try {
-                host.awaitBatch("Rest", b -> has(b, "rest_data", probe), Duration.ofMillis(300));
-                return;
-            } catch (AssertionError notYet) {
-                // not subscribed yet
-            }
-        }
-        throw new AssertionError("the driver never received a probe");
+        MosquittoClients.awaitProbe(broker.port(), host, WAIT);
     }
 
     @AfterEach

@@ -2,9 +2,11 @@ package org.scadamqtt.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.mqtt.PlantConfig.has;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +28,26 @@ final class MosquittoClients {
     static Process sub(int port, String filter, int count) throws IOException {
         return new ProcessBuilder(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-q", "1",
                 "-t", filter, "-v", "-C", Integer.toString(count), "-W", "20")).redirectErrorStream(true).start();
+    }
+
+    /**
+     * Publishes probes with mosquitto_pub to {@code probe/x} until the driver delivers one as
+     * {@code rest_data} of station {@code Rest} (the catch-all station of the test configurations):
+     * only then is its subscription surely in place.
+     */
+    static void awaitProbe(int port, RecordingContext ctx, Duration wait) throws IOException, InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        for (int i = 0; System.nanoTime() < end; i++) {
+            String probe = "probe-" + i;
+            pub(port, "probe/x", probe, 0);
+            try {
+                ctx.awaitBatch("Rest", b -> has(b, "rest_data", probe), Duration.ofMillis(300));
+                return;
+            } catch (AssertionError notYet) {
+                // not subscribed yet
+            }
+        }
+        throw new AssertionError("the driver never received a probe");
     }
 
     /** What a finished mosquitto_sub printed. */

@@ -8,16 +8,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /** A small HTTP client for console tests; every request is bounded by a timeout. */
 final class ConsoleHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final IntSupplier port;
 
     ConsoleHttp(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this(() -> port);
+    }
+
+    /** A client asking {@code port} at every request: for a console that binds its port only when started. */
+    ConsoleHttp(IntSupplier port) {
+        this.port = port;
     }
 
     /** A response with its body parsed as JSON (null when it is not JSON). */
@@ -25,7 +31,7 @@ final class ConsoleHttp {
     }
 
     Reply get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).GET().build());
     }
 
     Reply post(String path, String body) throws IOException, InterruptedException {
@@ -34,7 +40,7 @@ final class ConsoleHttp {
 
     Reply post(String path, String body, String contentType, String authorization)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
@@ -61,6 +67,6 @@ final class ConsoleHttp {
     }
 
     String base() {
-        return base;
+        return "http://127.0.0.1:" + port.getAsInt();
     }
 }

@@ -8,29 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The read endpoints: JSON shapes, 404s, static console files. */
 class WebConsoleApiTest {
 
-    private FakeHostApi host;
-    private WebConsole console;
-    private ConsoleHttp http;
-
-    @BeforeEach
-    void start() {
-        host = new FakeHostApi();
-        console = new WebConsole(host, "127.0.0.1", 0, null);
-        console.start();
-        http = new ConsoleHttp(console.port());
-    }
-
-    @AfterEach
-    void stop() {
-        console.stop();
-    }
+    @RegisterExtension
+    final RunningConsole running = new RunningConsole(null);
+    private final FakeHostApi host = running.host();
+    private final WebConsole console = running.console();
+    private final ConsoleHttp http = running.http();
 
     private static List<String> fields(JsonNode n) {
         List<String> names = new ArrayList<>();

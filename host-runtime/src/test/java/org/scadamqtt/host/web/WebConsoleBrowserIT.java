@@ -2,10 +2,9 @@ package org.scadamqtt.host.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,6 +34,7 @@ class WebConsoleBrowserIT {
     private FakeHostApi host;
     private WebConsole console;
     private ChromeDriver browser;
+    private ConsolePage page;
 
     @BeforeEach
     void start() throws Exception {
@@ -47,9 +46,7 @@ class WebConsoleBrowserIT {
         console = new WebConsole(host, "127.0.0.1", 0, token);
         console.start();
         browser = HeadlessChromium.start(tmp);
-        browser.get("http://127.0.0.1:" + console.port() + "/");
-        waitFor(Duration.ofSeconds(10), "the live indicator",
-                () -> "live".equals(browser.findElement(By.id("live")).getText()));
+        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
     }
 
     @AfterEach
@@ -62,42 +59,6 @@ class WebConsoleBrowserIT {
         }
     }
 
-    private WebElement tagCell(String tag, String cls) {
-        return browser.findElement(By.cssSelector("tr[data-tag='" + tag + "'] td." + cls));
-    }
-
-    /** Clicks, finding the element again when a live update re-rendered it meanwhile. */
-    private void click(By by) {
-        waitFor(Duration.ofSeconds(5), "clicking " + by, () -> {
-            try {
-                browser.findElement(by).click();
-                return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return false;
-            }
-        });
-    }
-
-    private static void waitFor(Duration d, String what, java.util.function.BooleanSupplier ok) {
-        long deadline = System.nanoTime() + d.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (ok.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // element not there yet
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
-        throw new AssertionError("not within " + d.toMillis() + " ms: " + what);
-    }
-
     @Test
     void showsTheTablesAndLiveValuesWithinTwoSeconds() throws Exception {
         Instant t = Instant.now();
@@ -107,14 +68,14 @@ class WebConsoleBrowserIT {
                 "no time field 'ts' in the message; receive time used", t, t));
         host.setTag("last_seen", "S1", TagType.TiA, TagValue.good(TagType.TiA, t.minusSeconds(90), t, t));
         open(null);
-        assertEquals("Q_On", tagCell("valve", "value").getText());
-        assertEquals("true", tagCell("pump_run", "value").getText());
-        assertEquals("UNCERTAIN", tagCell("flow", "quality").getText());
-        assertTrue(tagCell("flow", "tag-reason").getText().contains("receive time used"));
-        assertEquals("21.5", tagCell("temp", "value").getText());
-        assertEquals("GOOD", tagCell("temp", "quality").getText());
-        assertEquals("BAD", tagCell("setpoint", "quality").getText());
-        assertTrue(tagCell("setpoint", "quality").getDomAttribute("title").contains("NOT_INITIALIZED"));
+        assertEquals("Q_On", page.tagCell("valve", "value").getText());
+        assertEquals("true", page.tagCell("pump_run", "value").getText());
+        assertEquals("UNCERTAIN", page.tagCell("flow", "quality").getText());
+        assertTrue(page.tagCell("flow", "tag-reason").getText().contains("receive time used"));
+        assertEquals("21.5", page.tagCell("temp", "value").getText());
+        assertEquals("GOOD", page.tagCell("temp", "quality").getText());
+        assertEquals("BAD", page.tagCell("setpoint", "quality").getText());
+        assertTrue(page.tagCell("setpoint", "quality").getDomAttribute("title").contains("NOT_INITIALIZED"));
         assertEquals("CONNECTED",
                 browser.findElement(By.cssSelector("tr[data-line='L1'] td.status")).getText());
         assertEquals("StOFF", browser.findElement(By.cssSelector("tr[data-station='S2'] td.state")).getText());
@@ -124,45 +85,40 @@ class WebConsoleBrowserIT {
             host.setTag("temp", "S1", TagType.Ai, TagValue.good(TagType.Ai, v, now, now));
             String expected = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
             waitFor(Duration.ofSeconds(2), "temp = " + expected + " on the page",
-                    () -> expected.equals(tagCell("temp", "value").getText()));
+                    () -> expected.equals(page.tagCell("temp", "value").getText()));
         }
         Instant now = Instant.now();
         host.setTag("temp", "S1", TagType.Ai, TagValue.good(TagType.Ai, 24.0, now, now)
                 .invalidate(Reason.NOT_CONNECTED, "line L1 lost its broker", now));
-        waitFor(Duration.ofSeconds(2), "temp BAD on the page", () -> "BAD".equals(tagCell("temp", "quality").getText()));
-        assertTrue(tagCell("temp", "quality").getDomAttribute("title").contains("line L1 lost its broker"));
+        waitFor(Duration.ofSeconds(2), "temp BAD on the page", () -> "BAD".equals(page.tagCell("temp", "quality").getText()));
+        assertTrue(page.tagCell("temp", "quality").getDomAttribute("title").contains("line L1 lost its broker"));
         assertTrue(browser.findElements(By.cssSelector("tr[data-tag='temp'] svg.spark polyline")).size() == 1,
                 "a numeric tag with several values draws a trend");
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Path keep = HeadlessChromium.screenshotDir().resolve("console-browser-it.png");
-        Files.createDirectories(keep.getParent());
-        Files.copy(shot, keep, StandardCopyOption.REPLACE_EXISTING);
+        page.keepScreenshot("console-browser-it.png");
     }
 
     @Test
     void theFilterHidesRowsThatDoNotMatch() throws Exception {
         open(null);
         browser.findElement(By.id("filter")).sendKeys("S2");
-        waitFor(Duration.ofSeconds(2), "only S2's tags shown", () -> !tagCell("temp", "name").isDisplayed()
-                && tagCell("text", "name").isDisplayed());
+        waitFor(Duration.ofSeconds(2), "only S2's tags shown", () -> !page.tagCell("temp", "name").isDisplayed()
+                && page.tagCell("text", "name").isDisplayed());
     }
 
     @Test
     void theWriteDialogWritesAndShowsTheResult() throws Exception {
         open(null);
-        click(By.cssSelector("tr[data-tag='setpoint'] button.write"));
+        page.click(By.cssSelector("tr[data-tag='setpoint'] button.write"));
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
         assertTrue(browser.findElements(By.id("write-token")).stream().noneMatch(WebElement::isDisplayed),
                 "no token field when writes are not protected");
         input.clear();
         input.sendKeys("12.5");
-        click(By.id("write-send"));
+        page.click(By.id("write-send"));
         waitFor(Duration.ofSeconds(5), "the write result", () ->
                 browser.findElement(By.id("write-result")).getText().startsWith("OK"));
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, HeadlessChromium.screenshotDir().resolve("console-write-dialog.png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        page.keepScreenshot("console-write-dialog.png");
         assertEquals(1, host.writes.size());
         assertEquals("setpoint", host.writes.get(0)[0]);
         assertEquals(12.5, host.writes.get(0)[1]);
@@ -176,11 +132,11 @@ class WebConsoleBrowserIT {
                 org.scadamqtt.driver.WriteResult.failed(org.scadamqtt.driver.WriteFailure.NOT_CONNECTED,
                         "Line L1 is not connected to a broker; the write of setpoint was not sent."));
         open(null);
-        click(By.cssSelector("tr[data-tag='setpoint'] button.write"));
+        page.click(By.cssSelector("tr[data-tag='setpoint'] button.write"));
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
         input.sendKeys("3");
-        click(By.id("write-send"));
+        page.click(By.id("write-send"));
         waitFor(Duration.ofSeconds(5), "the failure", () ->
                 browser.findElement(By.id("write-result")).getText().startsWith("NOT_CONNECTED: Line L1"));
     }
@@ -188,7 +144,7 @@ class WebConsoleBrowserIT {
     @Test
     void stationOffShowsStOff() throws Exception {
         open(null);
-        click(By.cssSelector("tr[data-station='S1'] button[data-control='StOFF']"));
+        page.click(By.cssSelector("tr[data-station='S1'] button[data-control='StOFF']"));
         waitFor(Duration.ofSeconds(2), "S1 StOFF on the page", () -> "StOFF".equals(
                 browser.findElement(By.cssSelector("tr[data-station='S1'] td.state")).getText()));
         assertEquals(StationControl.OFF, host.controls.get(0)[1]);
@@ -197,20 +153,20 @@ class WebConsoleBrowserIT {
     @Test
     void withATokenThePageAsksOnceAndWrites() throws Exception {
         open("s3cret");
-        click(By.cssSelector("tr[data-tag='setpoint'] button.write"));
+        page.click(By.cssSelector("tr[data-tag='setpoint'] button.write"));
         WebElement token = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
         token.sendKeys("s3cret");
-        click(By.id("token-ok"));
+        page.click(By.id("token-ok"));
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
         input.sendKeys("7");
-        click(By.id("write-send"));
+        page.click(By.id("write-send"));
         waitFor(Duration.ofSeconds(5), "the write result", () ->
                 browser.findElement(By.id("write-result")).getText().startsWith("OK"));
-        click(By.id("write-close"));
+        page.click(By.id("write-close"));
         // the second action does not ask again
-        click(By.cssSelector("tr[data-station='S1'] button[data-control='StSIMUL']"));
+        page.click(By.cssSelector("tr[data-station='S1'] button[data-control='StSIMUL']"));
         waitFor(Duration.ofSeconds(2), "S1 StSIMUL", () -> "StSIMUL".equals(
                 browser.findElement(By.cssSelector("tr[data-station='S1'] td.state")).getText()));
         assertEquals(1, host.writes.size());

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scadamqtt.driver.LineCounters;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
@@ -20,22 +19,10 @@ import org.scadamqtt.tag.TagValue;
 /** GET /metrics: Prometheus text built from the host's counters and the console's own. */
 class WebConsoleMetricsTest {
 
-    private FakeHostApi host;
-    private WebConsole console;
-    private ConsoleHttp http;
-
-    @BeforeEach
-    void start() {
-        host = new FakeHostApi();
-        console = new WebConsole(host, "127.0.0.1", 0, null);
-        console.start();
-        http = new ConsoleHttp(console.port());
-    }
-
-    @AfterEach
-    void stop() {
-        console.stop();
-    }
+    @RegisterExtension
+    final RunningConsole running = new RunningConsole(null);
+    private final FakeHostApi host = running.host();
+    private final ConsoleHttp http = running.http();
 
     private double value(String metrics, String series) {
         return Double.parseDouble(metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst()

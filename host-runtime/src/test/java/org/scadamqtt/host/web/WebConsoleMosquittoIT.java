@@ -3,20 +3,18 @@ package org.scadamqtt.host.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
 import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,6 +36,7 @@ class WebConsoleMosquittoIT {
     private MosquittoProcess mosquitto;
     private HostRuntime host;
     private ChromeDriver browser;
+    private ConsolePage page;
 
     @BeforeEach
     void start() throws Exception {
@@ -65,9 +64,7 @@ class WebConsoleMosquittoIT {
         host = HostRuntime.start(new HostOptions(config, null, tmp.resolve("data"), null, "127.0.0.1", 0, null,
                 ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
         browser = HeadlessChromium.start(tmp);
-        browser.get(host.webUrl());
-        waitFor(Duration.ofSeconds(10), "the live indicator",
-                () -> "live".equals(browser.findElement(By.id("live")).getText()));
+        page = ConsolePage.open(browser, host.webUrl());
         waitFor(Duration.ofSeconds(15), "line PLANT CONNECTED on the page", () -> "CONNECTED".equals(
                 browser.findElement(By.cssSelector("tr[data-line='PLANT'] td.status")).getText()));
     }
@@ -85,71 +82,32 @@ class WebConsoleMosquittoIT {
         }
     }
 
-    private WebElement cell(String tag, String cls) {
-        return browser.findElement(By.cssSelector("tr[data-tag='" + tag + "'] td." + cls));
-    }
-
-    /** Clicks, finding the element again when a live update re-rendered it meanwhile. */
-    private void click(By by) {
-        waitFor(Duration.ofSeconds(5), "clicking " + by, () -> {
-            try {
-                browser.findElement(by).click();
-                return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return false;
-            }
-        });
-    }
-
-    private static void waitFor(Duration d, String what, BooleanSupplier ok) {
-        long deadline = System.nanoTime() + d.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (ok.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not rendered yet
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
-        throw new AssertionError("not within " + d.toMillis() + " ms: " + what);
-    }
-
     private void writeFromPage(String tag, String value) {
-        click(By.cssSelector("tr[data-tag='" + tag + "'] button.write"));
+        page.click(By.cssSelector("tr[data-tag='" + tag + "'] button.write"));
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
         input.clear();
         input.sendKeys(value);
-        click(By.id("write-send"));
+        page.click(By.id("write-send"));
         waitFor(Duration.ofSeconds(10), "the result of writing " + tag, () -> {
             String r = browser.findElement(By.id("write-result")).getText();
             return r.startsWith("OK") || r.contains(":") && !r.startsWith("writing");
         });
         String result = browser.findElement(By.id("write-result")).getText();
         assertTrue(result.startsWith("OK"), "writing " + tag + " from the page: " + result);
-        click(By.id("write-close"));
+        page.click(By.id("write-close"));
     }
 
     @Test
     void aPublishedValueShowsWithinTwoSecondsAsGood() throws Exception {
         mosquitto.publish("plant/boiler", "{\"temp\": 71.5}");
         waitFor(Duration.ofSeconds(2), "BOILER_TEMP = 71.5 on the page",
-                () -> "71.5".equals(cell("BOILER_TEMP", "value").getText()));
-        assertEquals("GOOD", cell("BOILER_TEMP", "quality").getText());
+                () -> "71.5".equals(page.tagCell("BOILER_TEMP", "value").getText()));
+        assertEquals("GOOD", page.tagCell("BOILER_TEMP", "quality").getText());
         mosquitto.publish("plant/boiler", "{\"temp\": 72.25}");
         waitFor(Duration.ofSeconds(2), "BOILER_TEMP = 72.25 on the page",
-                () -> "72.25".equals(cell("BOILER_TEMP", "value").getText()));
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Path keep = HeadlessChromium.screenshotDir().resolve("console-mosquitto-it.png");
-        Files.createDirectories(keep.getParent());
-        Files.copy(shot, keep, StandardCopyOption.REPLACE_EXISTING);
+                () -> "72.25".equals(page.tagCell("BOILER_TEMP", "value").getText()));
+        page.keepScreenshot("console-mosquitto-it.png");
     }
 
     @Test
@@ -163,13 +121,13 @@ class WebConsoleMosquittoIT {
         }
         // the output tag now shows what the valve was last told
         waitFor(Duration.ofSeconds(2), "VALVE_CMD showing the written value as GOOD", () ->
-                "OPEN 40%".equals(cell("VALVE_CMD", "value").getText())
-                        && "GOOD".equals(cell("VALVE_CMD", "quality").getText()));
+                "OPEN 40%".equals(page.tagCell("VALVE_CMD", "value").getText())
+                        && "GOOD".equals(page.tagCell("VALVE_CMD", "quality").getText()));
     }
 
     @Test
     void aStationSetOffFromThePageShowsStOff() {
-        click(By.cssSelector("tr[data-station='BOILER'] button[data-control='StOFF']"));
+        page.click(By.cssSelector("tr[data-station='BOILER'] button[data-control='StOFF']"));
         waitFor(Duration.ofSeconds(2), "BOILER StOFF on the page", () -> "StOFF".equals(
                 browser.findElement(By.cssSelector("tr[data-station='BOILER'] td.state")).getText()));
     }

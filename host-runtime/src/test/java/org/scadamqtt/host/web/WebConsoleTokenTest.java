@@ -3,29 +3,16 @@ package org.scadamqtt.host.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With a write token, POSTs need it; GETs stay open. */
 class WebConsoleTokenTest {
 
-    private FakeHostApi host;
-    private WebConsole console;
-    private ConsoleHttp http;
-
-    @BeforeEach
-    void start() {
-        host = new FakeHostApi();
-        console = new WebConsole(host, "127.0.0.1", 0, "s3cret");
-        console.start();
-        http = new ConsoleHttp(console.port());
-    }
-
-    @AfterEach
-    void stop() {
-        console.stop();
-    }
+    @RegisterExtension
+    final RunningConsole running = new RunningConsole("s3cret");
+    private final FakeHostApi host = running.host();
+    private final ConsoleHttp http = running.http();
 
     @Test
     void postsWithoutOrWithAWrongTokenAre401AndNeverReachTheHost() throws Exception {

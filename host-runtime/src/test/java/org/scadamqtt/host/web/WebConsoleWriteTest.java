@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.scadamqtt.driver.StationControl;
@@ -17,22 +16,10 @@ import org.scadamqtt.driver.WriteResult;
 /** POSTs: writes and their statuses, station control, bad bodies. */
 class WebConsoleWriteTest {
 
-    private FakeHostApi host;
-    private WebConsole console;
-    private ConsoleHttp http;
-
-    @BeforeEach
-    void start() {
-        host = new FakeHostApi();
-        console = new WebConsole(host, "127.0.0.1", 0, null, Duration.ofMillis(500), 100);
-        console.start();
-        http = new ConsoleHttp(console.port());
-    }
-
-    @AfterEach
-    void stop() {
-        console.stop();
-    }
+    @RegisterExtension
+    final RunningConsole running = new RunningConsole(Duration.ofMillis(500), 100);
+    private final FakeHostApi host = running.host();
+    private final ConsoleHttp http = running.http();
 
     @Test
     void aCompletedWriteAnswersOkAndPassesTheValueAsJavaType() throws Exception {

@@ -20,6 +20,8 @@ final class LineScheduler {
     static final String THREAD_PREFIX = "scada-mqtt-";
 
     private final ScheduledThreadPoolExecutor executor;
+    private final java.util.ArrayDeque<Runnable> commands = new java.util.ArrayDeque<>();
+    private boolean draining; // guarded by commands
     private final Consumer<String> internalError;
 
     /** @param internalError receives "internal error: …" sentences of tasks that threw */
@@ -47,6 +49,37 @@ final class LineScheduler {
             executor.execute(() -> guarded(r));
         } catch (RejectedExecutionException e) {
             // stopped: nothing to do any more
+        }
+    }
+
+    /**
+     * Runs the host's commands (start, connection wanted, new parameters) one after the other in
+     * the order they were given. The pool has several threads, so two commands handed to
+     * {@link #run} can overtake each other: "connection wanted: yes" then "no" must not end up
+     * connected.
+     */
+    void runInOrder(Runnable command) {
+        synchronized (commands) {
+            commands.add(command);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        run(this::drainCommands);
+    }
+
+    private void drainCommands() {
+        while (true) {
+            Runnable next;
+            synchronized (commands) {
+                next = commands.poll();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            guarded(next);
         }
     }
 

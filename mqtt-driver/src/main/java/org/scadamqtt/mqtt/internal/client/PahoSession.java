@@ -76,7 +76,7 @@ final class PahoSession implements MqttSession {
 
     @Override
     public void start() {
-        tasks.run(() -> {
+        tasks.runInOrder(() -> {
             synchronized (loop.lock) {
                 if (started || loop.isStopped()) {
                     return;
@@ -101,7 +101,7 @@ final class PahoSession implements MqttSession {
 
     @Override
     public void setConnectionWanted(boolean want) {
-        tasks.run(() -> {
+        tasks.runInOrder(() -> {
             synchronized (loop.lock) {
                 if (wanted == want || loop.isStopped()) {
                     return;
@@ -129,7 +129,7 @@ final class PahoSession implements MqttSession {
 
     @Override
     public void reconfigure(LineConfig line) {
-        tasks.run(() -> {
+        tasks.runInOrder(() -> {
             synchronized (loop.lock) {
                 if (loop.isStopped()) {
                     return;

@@ -16,7 +16,6 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import java.net.InetAddress;
 import java.net.Socket;
 
 /** Builds the TLS socket factory of a line from its trust store, key store and TLS versions. */
@@ -67,62 +66,22 @@ final class TlsFactories {
     }
 
     /** Enables only the configured protocol versions on every socket. */
-    private static final class VersionLimitedFactory extends SSLSocketFactory {
-        private final SSLSocketFactory d;
+    private static final class VersionLimitedFactory extends WrappingSslSocketFactory {
         private final String[] versions;
 
         VersionLimitedFactory(SSLSocketFactory d, List<String> versions) {
-            this.d = d;
+            super(d);
             this.versions = versions.toArray(String[]::new);
         }
 
-        private Socket limit(Socket s) {
+        @Override
+        protected Socket wrap(Socket s) {
             if (versions.length > 0 && s instanceof SSLSocket ssl) {
                 SSLParameters p = ssl.getSSLParameters();
                 p.setProtocols(versions);
                 ssl.setSSLParameters(p);
             }
             return s;
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return d.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return d.getSupportedCipherSuites();
-        }
-
-        @Override
-        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            return limit(d.createSocket(s, host, port, autoClose));
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return limit(d.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return limit(d.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress lh, int lp) throws IOException {
-            return limit(d.createSocket(host, port, lh, lp));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return limit(d.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress a, int port, InetAddress la, int lp) throws IOException {
-            return limit(d.createSocket(a, port, la, lp));
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.mqtt.MqttParameters.*;
 import static org.scadamqtt.mqtt.internal.client.TestLines.fast;
-import static org.scadamqtt.mqtt.internal.client.TestLines.line;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.mqtt.internal.InboundMessage;
-import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.testsupport.MosquittoBroker;
 
@@ -41,10 +39,7 @@ class AckWindowIT {
     }
 
     private static MqttSession open(String name, String uri, Map<String, Object> params, TestLines.Recorder rec) {
-        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), new TestLines.Context(),
-                new LineStatistics(), rec);
-        s.start();
-        return s;
+        return TestLines.open(name, List.of(uri), params, rec);
     }
 
     /** Receives for {@code time} (or until every message is there), acknowledging all but the held one. */

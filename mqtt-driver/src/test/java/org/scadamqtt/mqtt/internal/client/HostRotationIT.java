@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.mqtt.MqttParameters.*;
 import static org.scadamqtt.mqtt.internal.client.TestLines.fast;
-import static org.scadamqtt.mqtt.internal.client.TestLines.line;
+import static org.scadamqtt.mqtt.internal.client.TestLines.open;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
 import org.scadamqtt.mqtt.testsupport.TcpProxy;
@@ -24,14 +22,6 @@ class HostRotationIT {
 
     static final Duration WAIT = Duration.ofSeconds(10);
     final EmbeddedHiveMq broker = EmbeddedHiveMq.get();
-
-    private static MqttSession open(String name, List<String> hosts, Map<String, Object> params,
-            TestLines.Recorder rec) {
-        MqttSession s = new PahoSessionFactory().open(line(name, hosts, 1883, params), new TestLines.Context(),
-                new LineStatistics(), rec);
-        s.start();
-        return s;
-    }
 
     @Test
     void connectsToTheSecondHostWhenThePrimaryIsDownAtStart() throws Exception {

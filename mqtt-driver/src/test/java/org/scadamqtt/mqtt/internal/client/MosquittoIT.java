@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.mqtt.MqttParameters.*;
 import static org.scadamqtt.mqtt.internal.client.TestLines.fast;
-import static org.scadamqtt.mqtt.internal.client.TestLines.line;
+import static org.scadamqtt.mqtt.internal.client.TestLines.open;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.mqtt.internal.InboundMessage;
-import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.testsupport.MosquittoBroker;
 
@@ -32,14 +31,6 @@ class MosquittoIT {
     @BeforeAll
     static void mosquitto() {
         MosquittoBroker.assumeAvailable();
-    }
-
-    private static MqttSession open(String name, List<String> hosts, java.util.Map<String, Object> params,
-            TestLines.Recorder rec) {
-        MqttSession s = new PahoSessionFactory().open(line(name, hosts, 1883, params), new TestLines.Context(),
-                new LineStatistics(), rec);
-        s.start();
-        return s;
     }
 
     @Test

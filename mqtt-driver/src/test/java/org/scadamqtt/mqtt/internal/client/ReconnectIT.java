@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.mqtt.MqttParameters.*;
 import static org.scadamqtt.mqtt.internal.client.TestLines.fast;
-import static org.scadamqtt.mqtt.internal.client.TestLines.line;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
 import org.scadamqtt.mqtt.testsupport.MosquittoBroker;
@@ -29,10 +27,7 @@ class ReconnectIT {
 
     private static MqttSession open(String name, String uri, java.util.Map<String, Object> params,
             TestLines.Recorder rec) {
-        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), new TestLines.Context(),
-                new LineStatistics(), rec);
-        s.start();
-        return s;
+        return TestLines.open(name, List.of(uri), params, rec);
     }
 
     private static double seconds(long fromNanos) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
 import org.scadamqtt.mqtt.testsupport.TcpProxy;
@@ -41,10 +40,7 @@ class ReplyTimeoutIT {
     }
 
     private static MqttSession open(String name, TcpProxy proxy, Map<String, Object> params, TestLines.Recorder rec) {
-        MqttSession s = new PahoSessionFactory().open(line(name, List.of(proxy.uri()), 1883, params),
-                new TestLines.Context(), new LineStatistics(), rec);
-        s.start();
-        return s;
+        return TestLines.open(name, List.of(proxy.uri()), params, rec);
     }
 
     private static double seconds(long fromNanos) {

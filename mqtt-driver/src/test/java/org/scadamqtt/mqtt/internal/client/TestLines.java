@@ -25,6 +25,8 @@ import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.mqtt.MqttParameters;
 import org.scadamqtt.mqtt.internal.InboundMessage;
+import org.scadamqtt.mqtt.internal.LineStatistics;
+import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.SessionListener;
 
 /** Builders for lines, contexts and listeners used by the session tests. */
@@ -49,6 +51,14 @@ final class TestLines {
             throw new IllegalArgumentException(problems.toString());
         }
         return new LineConfig(name, "mqtt", hosts, port, values, List.of(), SourceLocation.NONE);
+    }
+
+    /** A Paho session of a line on {@code hosts} (port 1883 where a host names none), already started. */
+    static MqttSession open(String name, List<String> hosts, Map<String, ?> params, Recorder rec) {
+        MqttSession s = new PahoSessionFactory().open(line(name, hosts, 1883, params), new Context(),
+                new LineStatistics(), rec);
+        s.start();
+        return s;
     }
 
     /** Parameters fast enough for tests: short timeouts and reconnect delays. */
