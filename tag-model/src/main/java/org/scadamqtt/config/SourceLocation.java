@@ -12,8 +12,9 @@ public record SourceLocation(String file, int line, int column) {
     /** A location for configuration built in code rather than read from a file. */
     public static final SourceLocation NONE = new SourceLocation("<code>", 0, 0);
 
+    /** {@code file:line:column}, or only {@code file} when the position is unknown (a missing file). */
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column;
+        return line == 0 && column == 0 ? file : file + ":" + line + ":" + column;
     }
 }
