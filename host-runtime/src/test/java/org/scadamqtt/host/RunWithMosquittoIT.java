@@ -2,21 +2,15 @@ package org.scadamqtt.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.scadamqtt.driver.LineState;
-import org.scadamqtt.host.broker.EmbeddedBroker;
+import org.scadamqtt.host.testsupport.MosquittoProcess;
 import org.scadamqtt.tag.TagValue;
 
 /**
@@ -29,22 +23,9 @@ class RunWithMosquittoIT {
 
     @Test
     void aMessageFromMosquittoPubReachesTheTagTable(@TempDir Path tmp) throws Exception {
-        Path mosquitto = find("mosquitto", "/usr/sbin/mosquitto");
-        Path mosquittoPub = find("mosquitto_pub", "/usr/bin/mosquitto_pub");
-        if (mosquitto == null || mosquittoPub == null) {
-            String why = "Mosquitto is not installed (apt-get install -y mosquitto mosquitto-clients)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why + "; CI=true requires it");
-            }
-            Assumptions.abort(why + "; test skipped");
-        }
-        int port = EmbeddedBroker.freePort();
-        Path conf = tmp.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        Process broker = new ProcessBuilder(mosquitto.toString(), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("mosquitto.log").toFile()).start();
-        try {
-            waitForPort(port, broker);
+        MosquittoProcess.assumeInstalled();
+        try (MosquittoProcess broker = MosquittoProcess.start(tmp)) {
+            int port = broker.port();
             Path config = tmp.resolve("plant.xml");
             Files.writeString(config, """
                     <scada xmlns="urn:scada-mqtt:config:1">
@@ -68,11 +49,7 @@ class RunWithMosquittoIT {
                     Thread.sleep(100);
                 }
                 while (true) {
-                    Process pub = new ProcessBuilder(mosquittoPub.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
-                            "-q", "1", "-t", "plant/meter", "-m", "{\"power\":{\"active\":42.5}}")
-                            .redirectErrorStream(true).start();
-                    assertTrue(pub.waitFor(10, TimeUnit.SECONDS), "mosquitto_pub did not finish");
-                    assertEquals(0, pub.exitValue(), new String(pub.getInputStream().readAllBytes()));
+                    broker.publish("plant/meter", "{\"power\":{\"active\":42.5}}");
                     Thread.sleep(300);
                     TagValue v = rt.table().tag("METER_POWER").orElseThrow().value();
                     if (v.isGood()) {
@@ -83,38 +60,6 @@ class RunWithMosquittoIT {
                     assertTrue(System.nanoTime() < deadline, "no value from mosquitto_pub reached METER_POWER: " + v);
                 }
             }
-        } finally {
-            broker.destroy();
-            if (!broker.waitFor(10, TimeUnit.SECONDS)) {
-                broker.destroyForcibly();
-            }
         }
-    }
-
-    private static void waitForPort(int port, Process broker) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            assertTrue(broker.isAlive(), "mosquitto exited with " + (broker.isAlive() ? "" : broker.exitValue()));
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        fail("mosquitto did not listen on port " + port + " within 10 s");
-    }
-
-    private static Path find(String name, String usual) {
-        if (Files.isExecutable(Path.of(usual))) {
-            return Path.of(usual);
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
     }
 }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.scadamqtt.host.broker.EmbeddedBroker;
+import org.scadamqtt.host.testsupport.MosquittoProcess;
 
 /**
  * The packaged {@code scada-host.jar}, run as an operator would ({@code java -jar scada-host.jar run
@@ -43,31 +41,16 @@ class SignalShutdownIT {
 
     @TempDir
     Path tmp;
-    private Process mosquitto;
-    private Path mosquittoLog;
+    private MosquittoProcess mosquitto;
     private int port;
     private MqttClient watcher;
     private final BlockingQueue<String> wills = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void startMosquitto() throws Exception {
-        Path binary = Path.of("/usr/sbin/mosquitto");
-        if (!Files.isExecutable(binary)) {
-            String why = "Mosquitto is not installed (apt-get install -y mosquitto mosquitto-clients)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why + "; CI=true requires it");
-            }
-            Assumptions.abort(why + "; test skipped");
-        }
-        port = EmbeddedBroker.freePort();
-        Path conf = tmp.resolve("mosquitto.conf");
-        // log_type all: Mosquitto names every DISCONNECT it receives
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "log_dest stdout\nlog_type all\n");
-        mosquittoLog = tmp.resolve("mosquitto.log");
-        mosquitto = new ProcessBuilder(binary.toString(), "-c", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(mosquittoLog.toFile()).start();
-        waitForPort();
+        MosquittoProcess.assumeInstalled();
+        mosquitto = MosquittoProcess.start(tmp); // logs every DISCONNECT it receives
+        port = mosquitto.port();
         watcher = new MqttClient("tcp://127.0.0.1:" + port, "will-watcher-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
@@ -87,11 +70,7 @@ class SignalShutdownIT {
             watcher = null;
         }
         if (mosquitto != null) {
-            mosquitto.destroy();
-            if (!mosquitto.waitFor(10, TimeUnit.SECONDS)) {
-                mosquitto.destroyForcibly();
-            }
-            mosquitto = null;
+            mosquitto.close(); // its log stays readable; closing twice is harmless
         }
     }
 
@@ -168,21 +147,7 @@ class SignalShutdownIT {
     }
 
     private String brokerLog() throws IOException {
-        return Files.readString(mosquittoLog);
-    }
-
-    private void waitForPort() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            assertTrue(mosquitto.isAlive(), "mosquitto exited: " + Files.readString(mosquittoLog));
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        fail("mosquitto did not listen on port " + port + " within 10 s");
+        return mosquitto.log();
     }
 
     /** {@code java -jar scada-host.jar run CONFIG --console log} as a child process. */

@@ -1,4 +1,4 @@
-package org.scadamqtt.host.web;
+package org.scadamqtt.host.testsupport;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A Mosquitto broker process on 127.0.0.1 and a free port, plus the {@code mosquitto_pub} and
- * {@code mosquitto_sub} clients, for the console's end-to-end test. Skips (or fails with CI=true)
- * when Mosquitto is not installed.
+ * {@code mosquitto_sub} clients, for the host's tests against an independent broker. Skips (or
+ * fails with CI=true) when Mosquitto is not installed. The broker logs everything ({@code log_type
+ * all}, to its standard output, which this JVM writes to a file: Mosquitto started as root drops to
+ * its own user and could not write a log file in the test's folder); {@link #log()} reads it.
  */
-final class MosquittoProcess implements AutoCloseable {
+public final class MosquittoProcess implements AutoCloseable {
 
     private final Process broker;
     private final int port;
@@ -34,7 +36,7 @@ final class MosquittoProcess implements AutoCloseable {
         this.folder = folder;
     }
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean present = exe("/usr/sbin/mosquitto") && exe("/usr/bin/mosquitto_pub") && exe("/usr/bin/mosquitto_sub");
         String message = "this test needs mosquitto, mosquitto_pub and mosquitto_sub "
                 + "(apt-get install -y mosquitto mosquitto-clients)";
@@ -48,7 +50,7 @@ final class MosquittoProcess implements AutoCloseable {
         return new File(path).canExecute();
     }
 
-    static MosquittoProcess start(Path parent) throws IOException, InterruptedException {
+    public static MosquittoProcess start(Path parent) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -56,9 +58,9 @@ final class MosquittoProcess implements AutoCloseable {
         Path folder = Files.createTempDirectory(parent, "mosquitto-");
         Path conf = folder.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "log_dest file " + folder.resolve("mosquitto.log") + "\n");
+                + "log_dest stdout\nlog_type all\n");
         Process p = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("stdout.log").toFile()).start();
+                .redirectOutput(folder.resolve("mosquitto.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -75,16 +77,16 @@ final class MosquittoProcess implements AutoCloseable {
         throw new IllegalStateException("mosquitto did not listen on " + port + " within 10 s; see " + folder);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** Publishes one message with mosquitto_pub (QoS 1) and waits for it to exit. */
-    void publish(String topic, String payload) throws IOException, InterruptedException {
+    public void publish(String topic, String payload) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("/usr/bin/mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(port),
                 "-q", "1", "-t", topic, "-m", payload).redirectErrorStream(true).start();
         if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -96,9 +98,9 @@ final class MosquittoProcess implements AutoCloseable {
     }
 
     /** A running mosquitto_sub printing "topic payload" lines. */
-    final class Subscriber implements AutoCloseable {
+    public final class Subscriber implements AutoCloseable {
         private final Process process;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
         private Subscriber(String filter) throws IOException {
             process = new ProcessBuilder(List.of("/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p",
@@ -118,7 +120,7 @@ final class MosquittoProcess implements AutoCloseable {
         }
 
         /** The next line starting with {@code prefix} within the timeout, or null. */
-        String await(String prefix, long millis) throws InterruptedException {
+        public String await(String prefix, long millis) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
             while (System.nanoTime() < deadline) {
                 String line = lines.poll(50, TimeUnit.MILLISECONDS);
@@ -139,7 +141,7 @@ final class MosquittoProcess implements AutoCloseable {
      * Starts mosquitto_sub and returns once it demonstrably receives (a probe message published
      * on {@code probeTopic}, which the filter must match).
      */
-    Subscriber subscribe(String filter, String probeTopic) throws IOException, InterruptedException {
+    public Subscriber subscribe(String filter, String probeTopic) throws IOException, InterruptedException {
         Subscriber s = new Subscriber(filter);
         for (int i = 0; i < 40; i++) {
             publish(probeTopic, "probe-" + i);
@@ -165,7 +167,16 @@ final class MosquittoProcess implements AutoCloseable {
         }
     }
 
-    Path folder() {
+    public Path folder() {
         return folder;
+    }
+
+    /** Everything the broker logged so far. */
+    public String log() throws IOException {
+        return Files.readString(folder.resolve("mosquitto.log"));
+    }
+
+    public boolean isAlive() {
+        return broker.isAlive();
     }
 }
