@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +29,15 @@ import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.SessionListener;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
-import org.scadamqtt.mqtt.internal.bind.TagAddress;
+import org.scadamqtt.mqtt.internal.bind.AddressCompiler;
+import org.scadamqtt.mqtt.internal.bind.CompiledTag;
+import org.scadamqtt.mqtt.internal.profile.LineProfileContext;
+import org.scadamqtt.mqtt.internal.profile.PendingReplies;
+import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
+import org.scadamqtt.mqtt.internal.station.ProfileLink;
+import org.scadamqtt.mqtt.profile.Inspection;
+import org.scadamqtt.mqtt.profile.PayloadProfile;
+import org.scadamqtt.mqtt.profile.ProfileSession;
 import org.scadamqtt.mqtt.internal.bind.TagBinder;
 import org.scadamqtt.mqtt.internal.bind.ValueConverter;
 import org.scadamqtt.mqtt.internal.route.RouteEntry;
@@ -50,12 +60,12 @@ public final class MqttDriver implements Driver, SessionListener {
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     /** A tag the host may write, and the station it belongs to. */
-    private record TagRef(StationWorker station, TagConfig tag, TagAddress.Kind kind) {
+    private record TagRef(StationWorker station, CompiledTag tag) {
     }
 
     /** Everything routing needs, swapped as one on reconfiguration. */
     private record Routing(StationRouter router, WillMatcher wills, Map<String, StationWorker> workers,
-            Map<String, TagRef> tags, Map<String, StationConfig> configs) {
+            Map<String, TagRef> tags, Map<String, StationConfig> configs, Map<String, List<String>> keyed) {
     }
 
     private final DriverContext context;
@@ -64,6 +74,11 @@ public final class MqttDriver implements Driver, SessionListener {
     private final LogThrottle throttle;
     private final Function<ZoneId, ValueConverter> converters;
     private final MqttSession session;
+    private final ProfileRegistry profiles;
+    private final PendingReplies replies;
+    private volatile PayloadProfile profile;
+    private volatile ProfileSession profileSession;
+    private volatile ProfileLink profileLink;
     private volatile LineConfig line;
     private volatile Routing routing;
     private volatile boolean lineUp;
@@ -77,13 +92,57 @@ public final class MqttDriver implements Driver, SessionListener {
 
     MqttDriver(LineConfig line, DriverContext context, MqttSession.Factory sessions,
             Function<ZoneId, ValueConverter> converters) {
+        this(line, context, sessions, converters, ProfileRegistry.standard());
+    }
+
+    /** A driver with its own set of payload profiles (tests of the profile seam). */
+    public MqttDriver(LineConfig line, DriverContext context, MqttSession.Factory sessions,
+            ProfileRegistry profiles) {
+        this(line, context, sessions, ValueConverters::forZone, profiles);
+    }
+
+    private MqttDriver(LineConfig line, DriverContext context, MqttSession.Factory sessions,
+            Function<ZoneId, ValueConverter> converters, ProfileRegistry profiles) {
         this.line = Objects.requireNonNull(line, "line");
         this.context = Objects.requireNonNull(context, "context");
         this.converters = converters;
+        this.profiles = profiles;
         this.throttle = LogThrottle.tenSeconds(context.clock());
         this.threads = new DriverThreads(line.name(), Math.max(1, line.stations().size()));
+        this.replies = new PendingReplies(threads.timer());
         this.session = sessions.open(line, context, statistics, this);
+        openProfile(line);
         this.routing = buildRouting(line, Map.of(), Map.of());
+    }
+
+    private void openProfile(LineConfig cfg) {
+        PayloadProfile p = profiles.require(cfg.parameters().text(MqttParameters.PAYLOAD_TYPE));
+        if (p == profile) {
+            return;
+        }
+        ProfileSession old = profileSession;
+        Duration reply = cfg.parameters().has(MqttParameters.REPLY_TIMEOUT)
+                ? (Duration) cfg.parameters().get(MqttParameters.REPLY_TIMEOUT) : Duration.ZERO;
+        if (reply == null || reply.isZero()) {
+            reply = cfg.parameters().has(MqttParameters.WRITE_TIMEOUT)
+                    ? (Duration) cfg.parameters().get(MqttParameters.WRITE_TIMEOUT) : Duration.ofSeconds(20);
+        }
+        ProfileSession opened = p.open(new LineProfileContext(() -> this.line, context.clock(), reply, session,
+                replies, statistics));
+        profile = p;
+        profileSession = opened;
+        profileLink = new ProfileLink(opened, replies, reply);
+        if (old != null) {
+            closeQuietly(old);
+        }
+    }
+
+    private void closeQuietly(ProfileSession s) {
+        try {
+            s.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}: closing payload profile {} failed: {}", line.name(), profile.code(), e.toString());
+        }
     }
 
     private Routing buildRouting(LineConfig cfg, Map<String, StationWorker> oldWorkers,
@@ -91,25 +150,32 @@ public final class MqttDriver implements Driver, SessionListener {
         Map<String, StationWorker> workers = new LinkedHashMap<>();
         Map<String, TagRef> tags = new LinkedHashMap<>();
         Map<String, StationConfig> configs = new LinkedHashMap<>();
+        Map<String, List<String>> keyed = new LinkedHashMap<>();
+        PayloadProfile p = profile;
         List<StationSettings> settings = new ArrayList<>();
         List<RouteEntry> routes = new ArrayList<>();
         for (StationConfig st : cfg.stations()) {
             StationSettings s = StationSettings.of(cfg, st);
             settings.add(s);
             StationWorker w = oldWorkers.get(st.name());
-            if (w == null || !st.equals(oldConfigs.get(st.name()))) {
-                TagBinder binder = TagBinder.create(st, s.bind(), converters.apply(s.bind().zone()), throttle);
-                w = new StationWorker(cfg.name(), st, s, binder, context, session, statistics, threads, throttle);
+            if (w == null || !st.equals(oldConfigs.get(st.name())) || w.profileLink() != profileLink) {
+                TagBinder binder = TagBinder.create(st, s.bind(), converters.apply(s.bind().zone()), throttle, p,
+                        profileSession);
+                w = new StationWorker(cfg.name(), st, s, binder, context, session, statistics, threads, throttle,
+                        profileLink);
+            }
+            for (String key : p.stationKeys(st)) {
+                keyed.computeIfAbsent(key, k -> new ArrayList<>()).add(st.name());
             }
             workers.put(st.name(), w);
             configs.put(st.name(), st);
             routes.add(new RouteEntry(st.name(), st.address()));
             for (TagConfig t : st.tags()) {
-                tags.put(t.name(), new TagRef(w, t, TagAddress.parse(t.address()).kind()));
+                tags.put(t.name(), new TagRef(w, AddressCompiler.compile(t, st, p)));
             }
         }
         return new Routing(StationRouter.of(routes), WillMatcher.of(cfg.stations(), settings), Map.copyOf(workers),
-                Map.copyOf(tags), Map.copyOf(configs));
+                Map.copyOf(tags), Map.copyOf(configs), Map.copyOf(keyed));
     }
 
     @Override
@@ -129,8 +195,9 @@ public final class MqttDriver implements Driver, SessionListener {
             return;
         }
         Routing old = routing;
-        Routing next = buildRouting(newConfig, old.workers(), old.configs());
         line = newConfig;
+        openProfile(newConfig);
+        Routing next = buildRouting(newConfig, old.workers(), old.configs());
         routing = next;
         for (StationWorker w : next.workers().values()) {
             if (old.workers().get(w.name()) != w && started) {
@@ -158,15 +225,14 @@ public final class MqttDriver implements Driver, SessionListener {
             return CompletableFuture.completedFuture(WriteResult.failed(WriteFailure.UNKNOWN_TAG,
                     "line " + line.name() + " has no tag named '" + tag + "'"));
         }
-        boolean writable = ref.tag().type().isOutput() && (ref.kind() == TagAddress.Kind.OUT_TOPIC
-                || ref.kind() == TagAddress.Kind.OUT_VALUE || ref.kind() == TagAddress.Kind.ACK_ID);
-        if (!writable) {
+        if (!ref.tag().isWritable()) {
+            TagConfig t = ref.tag().tag();
             return CompletableFuture.completedFuture(WriteResult.failed(WriteFailure.NOT_WRITABLE,
-                    "tag " + tag + " (" + ref.tag().type() + ", address " + ref.tag().address() + ") of station "
-                            + ref.station().name() + " cannot be written; only OUT_TOPIC, OUT_VALUE and ACK_ID "
-                            + "output tags can"));
+                    "tag " + tag + " (" + t.type() + ", address " + t.address() + ") of station "
+                            + ref.station().name() + " cannot be written; only output tags with OUT_TOPIC, OUT_VALUE, "
+                            + "ACK_ID or an output address of payload type " + profile.code() + " can"));
         }
-        return ref.station().write(ref.tag(), ref.kind(), value);
+        return ref.station().write(ref.tag(), value);
     }
 
     @Override
@@ -205,6 +271,9 @@ public final class MqttDriver implements Driver, SessionListener {
             LOG.warn("Line {}: some driver threads did not end within {} s", line.name(), STOP_WAIT.toSeconds());
         }
         routing.workers().values().forEach(StationWorker::failQueuedWrites);
+        replies.failAll(WriteResult.failed(WriteFailure.STOPPED, "the driver of line " + line.name()
+                + " stopped before the device answered"));
+        closeQuietly(profileSession);
     }
 
     // ---- SessionListener: runs on the MQTT client's threads; never blocks, never throws ----
@@ -229,6 +298,14 @@ public final class MqttDriver implements Driver, SessionListener {
                     return;
                 }
             }
+            Inspection inspection = inspect(m);
+            if (inspection.consumed()) {
+                acknowledge(m);
+                return;
+            }
+            if (!inspection.keys().isEmpty() && !r.keyed().isEmpty() && routeByKeys(r, m, inspection)) {
+                return;
+            }
             Optional<String> station = r.router().route(m.topic());
             if (station.isEmpty()) {
                 statistics.unrouted();
@@ -240,10 +317,50 @@ public final class MqttDriver implements Driver, SessionListener {
                 acknowledge(m);
                 return;
             }
-            r.workers().get(station.get()).offer(m);
+            r.workers().get(station.get()).offer(m, inspection.decoded(), null);
         } catch (RuntimeException e) {
             LOG.error("Line {}: message on topic '{}' could not be queued: {}", line.name(), m.topic(), e.toString(), e);
         }
+    }
+
+    private Inspection inspect(InboundMessage m) {
+        try {
+            Inspection i = profileSession.inspect(m.view());
+            return i == null ? Inspection.byTopic() : i;
+        } catch (RuntimeException | StackOverflowError e) {
+            String text = "Line " + line.name() + ": payload profile " + profile.code() + " failed on a message on topic '"
+                    + m.topic() + "': " + e;
+            statistics.badPayload(text, m.receivedAt());
+            long s = throttle.permit("inspect:" + line.name());
+            if (s >= 0) {
+                LOG.warn("{}{}", text, LogThrottle.suppressedNote(s));
+            }
+            return Inspection.byTopic();
+        }
+    }
+
+    /** Hands a message to every station answering to one of its keys; false when none does. */
+    private boolean routeByKeys(Routing r, InboundMessage m, Inspection inspection) {
+        Set<String> targets = new LinkedHashSet<>();
+        for (String key : inspection.keys()) {
+            List<String> names = r.keyed().get(key);
+            if (names != null) {
+                targets.addAll(names);
+            }
+        }
+        if (targets.isEmpty()) {
+            return false;
+        }
+        AtomicInteger left = new AtomicInteger(targets.size());
+        Runnable ack = () -> {
+            if (left.decrementAndGet() == 0) {
+                acknowledge(m);
+            }
+        };
+        for (String name : targets) {
+            r.workers().get(name).offer(m, inspection.decoded(), ack);
+        }
+        return true;
     }
 
     private void acknowledge(InboundMessage m) {
@@ -262,6 +379,14 @@ public final class MqttDriver implements Driver, SessionListener {
         lineUp = up;
         String reason = status.reason().isEmpty() ? status.state().toString().toLowerCase() : status.reason();
         routing.workers().values().forEach(w -> w.lineChanged(up, reason));
+        if (up) {
+            try {
+                profileSession.connected();
+            } catch (RuntimeException e) {
+                LOG.warn("Line {}: payload profile {} failed after connecting: {}", line.name(), profile.code(),
+                        e.toString());
+            }
+        }
         try {
             context.lineStatus(status);
         } catch (RuntimeException e) {

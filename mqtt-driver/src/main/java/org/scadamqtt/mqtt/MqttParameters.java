@@ -10,7 +10,12 @@ import static org.scadamqtt.config.ParameterType.SECONDS;
 import static org.scadamqtt.config.ParameterType.SECRET;
 import static org.scadamqtt.config.ParameterType.TEXT;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
+import org.scadamqtt.mqtt.profile.PayloadProfile;
 import org.scadamqtt.config.ParameterDescriptor;
 
 /**
@@ -82,8 +87,8 @@ public final class MqttParameters {
         return ParameterDescriptor.builder(name, type, STATION);
     }
 
-    /** Line parameters, D2000's first in the seed's order, then ours. */
-    public static final List<ParameterDescriptor> LINE_PARAMETERS = List.of(
+    /** Line parameters, D2000's first in the seed's order, then ours, then those of the payload profiles. */
+    public static final List<ParameterDescriptor> LINE_PARAMETERS = withProfiles(List.of(
             line(FULL_DEBUG, BOOLEAN).d2000("Full Debug").defaultText("NO")
                     .description("Logs every packet-level event and every message in and out of this line "
                             + "(passwords masked).").build(),
@@ -116,10 +121,7 @@ public final class MqttParameters {
             line(PING_INTERVAL, SECONDS).d2000("Ping Interval").defaultText("60").range("0", "3600")
                     .description("When nothing arrived from the broker for this long, send PINGREQ; no PINGRESP "
                             + "within Reply Timeout closes and reconnects. 0 = off.").build(),
-            line(PAYLOAD_TYPE, CHOICE).d2000("Payload Type").defaultText("TEXT")
-                    .choice(PAYLOAD_TEXT, "Text only", "Text").choice(PAYLOAD_JSON)
-                    .description("TEXT: only IN_* tags get values. JSON: the payload is parsed once and JA= tags "
-                            + "get values.").build(),
+            payloadType(ProfileRegistry.standard()),
             line(TIME_FIELD_NAME, TEXT).d2000("Time Field Name").defaultText("")
                     .description("JSON path (JA= syntax, without JA=) of the timestamp field; empty: receive time.")
                     .build(),
@@ -174,10 +176,10 @@ public final class MqttParameters {
                     .description("Order of QoS 1/2 acknowledgements. STATION: each station's in arrival order, "
                             + "so a station waiting for its ACK_ID never stalls the others. LINE: the whole "
                             + "line's in arrival order (MQTT 3.1.1 section 4.6 to the letter); a held message "
-                            + "then holds back every later acknowledgement.").build());
+                            + "then holds back every later acknowledgement.").build()), ProfileRegistry.standard().lineParameters());
 
-    /** Station parameters. */
-    public static final List<ParameterDescriptor> STATION_PARAMETERS = List.of(
+    /** Station parameters, then those of the payload profiles. */
+    public static final List<ParameterDescriptor> STATION_PARAMETERS = withProfiles(List.of(
             station(SWT, TEXT).d2000("Station Will Topic").defaultText("")
                     .description("A message on this topic puts the station into StHARDERR and invalidates its "
                             + "tags until the next ordinary message.").build(),
@@ -191,5 +193,35 @@ public final class MqttParameters {
                             + "StHARDERR and its tags become BAD.").build(),
             station(ACK_QUEUE_LIMIT, INTEGER).defaultText("1000").range("1", "1000000")
                     .description("With an ACK_ID tag: most messages held while waiting for the host's "
-                            + "acknowledgement.").build());
+                            + "acknowledgement.").build()), ProfileRegistry.standard().stationParameters());
+
+    /**
+     * The Payload Type parameter: one choice per profile (TEXT, JSON and every profile found next
+     * to the driver), each with its aliases.
+     */
+    static ParameterDescriptor payloadType(ProfileRegistry profiles) {
+        ParameterDescriptor.Builder b = line(PAYLOAD_TYPE, CHOICE).d2000("Payload Type").defaultText(PAYLOAD_TEXT);
+        StringBuilder text = new StringBuilder("How payloads are read. ");
+        for (PayloadProfile p : profiles.all()) {
+            b.choice(p.code(), p.aliases().toArray(String[]::new));
+            text.append(p.code()).append(": ").append(p.description()).append(". ");
+        }
+        return b.description(text.toString().strip()).build();
+    }
+
+    private static List<ParameterDescriptor> withProfiles(List<ParameterDescriptor> core,
+            List<ParameterDescriptor> profiles) {
+        Set<String> names = new HashSet<>();
+        core.forEach(d -> names.add(d.name()));
+        for (ParameterDescriptor d : profiles) {
+            if (!names.add(d.name())) {
+                throw new IllegalStateException("payload profile " + ProfileRegistry.standard().ownerOf(d.name())
+                        .map(p -> p.code()).orElse("?") + " declares parameter '" + d.name()
+                        + "', which another parameter of the driver already has");
+            }
+        }
+        List<ParameterDescriptor> all = new ArrayList<>(core);
+        all.addAll(profiles);
+        return List.copyOf(all);
+    }
 }

@@ -13,7 +13,12 @@ import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.mqtt.MqttParameters;
 import org.scadamqtt.mqtt.internal.bind.JsonPath;
+import org.scadamqtt.config.ParameterDescriptor;
+import org.scadamqtt.mqtt.internal.bind.AddressCompiler;
+import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.internal.bind.TagAddress;
+import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
+import org.scadamqtt.mqtt.profile.PayloadProfile;
 import org.scadamqtt.mqtt.internal.bind.TimeMask;
 import org.scadamqtt.mqtt.internal.bind.TimeZones;
 import org.scadamqtt.mqtt.internal.client.BrokerUri;
@@ -32,16 +37,50 @@ public final class MqttConfigValidator {
     private final ParameterValues p;
     private final List<ConfigProblem> problems = new ArrayList<>();
 
+    private final PayloadProfile profile;
+
     private MqttConfigValidator(LineConfig line) {
         this.line = line;
         this.p = line.parameters();
+        this.profile = ProfileRegistry.standard().find(p.text(MqttParameters.PAYLOAD_TYPE))
+                .orElseGet(() -> ProfileRegistry.standard().require(MqttParameters.PAYLOAD_TEXT));
+    }
+
+    /** The profile's own checks, and its parameters refused on lines of another payload type. */
+    private void profileChecks() {
+        for (PayloadProfile other : ProfileRegistry.standard().all()) {
+            if (other == profile) {
+                continue;
+            }
+            for (ParameterDescriptor d : other.lineParameters()) {
+                if (p.has(d.name())) {
+                    add(line.location(), "PARAMETER_OF_OTHER_PROFILE", "line '" + line.name() + "': parameter '"
+                            + d.name() + "' belongs to payloadType " + other.code() + ", but the line's payloadType is "
+                            + profile.code());
+                }
+            }
+            for (StationConfig s : line.stations()) {
+                for (ParameterDescriptor d : other.stationParameters()) {
+                    if (s.parameters().has(d.name())) {
+                        add(s.location(), "PARAMETER_OF_OTHER_PROFILE", "station '" + s.name() + "': parameter '"
+                                + d.name() + "' belongs to payloadType " + other.code() + ", but the line's "
+                                + "payloadType is " + profile.code());
+                    }
+                }
+            }
+        }
+        try {
+            problems.addAll(profile.validate(line));
+        } catch (RuntimeException e) {
+            add(line.location(), "PROFILE_FAILED", "line '" + line.name() + "': payload profile " + profile.code()
+                    + " could not check the line: " + e);
+        }
     }
 
     /** All problems of one line of protocol {@code mqtt}; empty when it can run. */
     public static List<ConfigProblem> validate(LineConfig line) {
         MqttConfigValidator v = new MqttConfigValidator(line);
         v.lineChecks();
-        boolean json = MqttParameters.PAYLOAD_JSON.equals(v.p.text(MqttParameters.PAYLOAD_TYPE));
         StationConfig hashStation = null;
         StationConfig restStation = null;
         TagConfig firstTextJa = null;
@@ -67,7 +106,7 @@ public final class MqttConfigValidator {
             }
             v.stationChecks(s);
             for (TagConfig t : s.tags()) {
-                if (TagAddress.parse(t.address()).kind() == TagAddress.Kind.JSON && !json) {
+                if ("JA_NEEDS_JSON".equals(AddressCompiler.compile(t, s, v.profile).errorCode())) {
                     textJaCount++;
                     if (firstTextJa == null) {
                         firstTextJa = t;
@@ -78,9 +117,10 @@ public final class MqttConfigValidator {
         if (firstTextJa != null) {
             v.add(firstTextJa.location(), "JA_NEEDS_JSON", "tag '" + firstTextJa.name() + "'"
                     + (textJaCount > 1 ? " and " + (textJaCount - 1) + " other JA= tag(s)" : "") + " of line '"
-                    + line.name() + "' read JSON, but the line's payloadType is TEXT; add "
+                    + line.name() + "' read JSON, but the line's payloadType is " + v.profile.code() + "; add "
                     + "<param name=\"payloadType\">JSON</param> to the line or use IN_DATA");
         }
+        v.profileChecks();
         return List.copyOf(v.problems);
     }
 
@@ -97,12 +137,12 @@ public final class MqttConfigValidator {
                 add(at, "BAD_TOPIC_FILTER", where + "topicFilter '" + f + "' " + problem);
             }
         }
-        boolean json = MqttParameters.PAYLOAD_JSON.equals(p.text(MqttParameters.PAYLOAD_TYPE));
+        boolean json = profile.producesDocument();
         String timeField = p.text(MqttParameters.TIME_FIELD_NAME);
         if (!timeField.isEmpty()) {
             if (!json) {
                 add(at, "TIME_FIELD_NEEDS_JSON", where + "timeFieldName '" + timeField + "' is set but payloadType "
-                        + "is TEXT; a time field is read from JSON payloads only: set payloadType to JSON or remove "
+                        + "is " + profile.code() + "; a time field is read from JSON payloads only: set payloadType to JSON or remove "
                         + "timeFieldName");
             }
             try {
@@ -189,7 +229,7 @@ public final class MqttConfigValidator {
         TagConfig outTopic = null;
         TagConfig outValue = null;
         for (TagConfig t : s.tags()) {
-            TagAddress a = TagAddress.parse(t.address());
+            CompiledTag a = AddressCompiler.compile(t, s, profile);
             // a tag of the wrong type is reported once, by tagChecks, not again as a missing partner
             if (tagChecks(s, t, a)) {
                 if (a.kind() == TagAddress.Kind.OUT_TOPIC) {
@@ -212,12 +252,24 @@ public final class MqttConfigValidator {
     }
 
     /** Checks one tag; whether its address takes its type. */
-    private boolean tagChecks(StationConfig s, TagConfig t, TagAddress a) {
+    private boolean tagChecks(StationConfig s, TagConfig t, CompiledTag a) {
         String who = "tag '" + t.name() + "' of station '" + s.name() + "'";
         if (a.kind() == TagAddress.Kind.UNKNOWN) {
             add(t.location(), "UNKNOWN_ADDRESS", who + " has address '" + t.address() + "'; valid addresses are "
-                    + TagRules.allAddresses());
+                    + TagRules.allAddresses() + profile.addressSyntax().stream().map(x -> ", " + x.syntax())
+                            .collect(java.util.stream.Collectors.joining()));
             return false;
+        }
+        if ("JA_NEEDS_JSON".equals(a.errorCode())) {
+            return true; // reported once for the whole line
+        }
+        if (a.kind() == TagAddress.Kind.TOPIC_LEVEL || a.kind() == TagAddress.Kind.BINARY
+                || a.kind() == TagAddress.Kind.PROFILE) {
+            if (!a.ok()) {
+                add(t.location(), a.errorCode(), who + " has " + a.error());
+                return false;
+            }
+            return true;
         }
         TagRules.AddressRule rule = TagRules.rule(a.kind());
         if (!rule.types().contains(t.type())) {
@@ -227,12 +279,8 @@ public final class MqttConfigValidator {
                     + TagRules.addressesFor(t.type()));
             return false;
         }
-        if (a.kind() == TagAddress.Kind.JSON) {
-            try {
-                JsonPath.compile(a.jsonPath().strip());
-            } catch (IllegalArgumentException e) {
-                add(t.location(), "BAD_JSON_PATH", who + " has address '" + t.address() + "': " + e.getMessage());
-            }
+        if (a.kind() == TagAddress.Kind.JSON && !a.ok()) {
+            add(t.location(), a.errorCode(), who + " has " + a.error());
         }
         return true;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.scadamqtt.mqtt.internal.bind.AddressCompiler;
 import org.scadamqtt.mqtt.internal.bind.TagAddress;
 import org.scadamqtt.tag.TagType;
 
@@ -44,6 +45,14 @@ public final class TagRules {
             new AddressRule("OUT_VALUE", EnumSet.of(TagType.TxtO),
                     "Writing it publishes the written text to the OUT_TOPIC value, with the line's Publish QoS "
                             + "and Retain."),
+            new AddressRule("TL=n", AddressCompiler.INPUT_TYPES,
+                    "Level n of the received message's topic, 1 the first, -1 the last: TL=2 of plant/dev7/temp is "
+                            + "dev7. Converted to the tag's type like a JSON text value. Any payload type."),
+            new AddressRule("BIN=type@offset", AddressCompiler.INPUT_TYPES,
+                    "A binary field of the payload (or of the part a payload profile gives, e.g. a Wirepas "
+                            + "application payload): BIN=u16be@4, BIN=bit@3.2, BIN=hex@2:4; "
+                            + "BIN(base64:path)=... and BIN(hex:path)=... read a field holding base64 or hex text. "
+                            + "See docs/routing-and-addresses.md."),
             new AddressRule("JA=path", EnumSet.allOf(TagType.class),
                     "With payloadType JSON: the value at the path, e.g. JA=rx.current, JA=rx.values[2] (arrays "
                             + "count from 1), JA=[1].temp. A path missing from a message makes the tag BAD "
@@ -57,7 +66,9 @@ public final class TagRules {
             TagAddress.Kind.ACK_ID, ADDRESSES.get(3),
             TagAddress.Kind.OUT_TOPIC, ADDRESSES.get(4),
             TagAddress.Kind.OUT_VALUE, ADDRESSES.get(5),
-            TagAddress.Kind.JSON, ADDRESSES.get(6));
+            TagAddress.Kind.TOPIC_LEVEL, ADDRESSES.get(6),
+            TagAddress.Kind.BINARY, ADDRESSES.get(7),
+            TagAddress.Kind.JSON, ADDRESSES.get(8));
 
     private TagRules() {
     }

@@ -21,4 +21,9 @@ public record InboundMessage(String topic, byte[] payload, int qos, int messageI
     public boolean needsAck() {
         return qos > 0;
     }
+
+    /** The message as a payload profile sees it. */
+    public org.scadamqtt.mqtt.profile.InboundView view() {
+        return new org.scadamqtt.mqtt.profile.InboundView(topic, payload, qos, retained, duplicate, receivedAt);
+    }
 }

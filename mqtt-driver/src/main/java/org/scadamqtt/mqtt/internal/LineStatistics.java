@@ -19,6 +19,8 @@ public final class LineStatistics {
     private final LongAdder errors = new LongAdder();
     private final LongAdder unrouted = new LongAdder();
     private final LongAdder badPayloads = new LongAdder();
+    private final java.util.concurrent.ConcurrentHashMap<String, LongAdder> named =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<LastError> lastError = new AtomicReference<>(new LastError("", null));
 
     public void connected() {
@@ -49,9 +51,26 @@ public final class LineStatistics {
         lastError.set(new LastError(message, time));
     }
 
+    /** Adds one to a named counter (a payload profile's). */
+    public void count(String name) {
+        named.computeIfAbsent(name, n -> new LongAdder()).increment();
+    }
+
+    /** The value of a named counter; 0 when never counted. */
+    public long named(String name) {
+        LongAdder a = named.get(name);
+        return a == null ? 0 : a.sum();
+    }
+
     public LineCounters snapshot() {
         LastError e = lastError.get();
         return new LineCounters(connects.sum(), messagesIn.sum(), messagesOut.sum(), bytesIn.sum(), bytesOut.sum(),
-                errors.sum(), unrouted.sum(), badPayloads.sum(), e.message(), e.time());
+                errors.sum(), unrouted.sum(), badPayloads.sum(), e.message(), e.time(), namedSnapshot());
+    }
+
+    private java.util.Map<String, Long> namedSnapshot() {
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        named.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
     }
 }

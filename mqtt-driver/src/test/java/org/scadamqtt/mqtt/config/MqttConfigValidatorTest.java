@@ -70,13 +70,13 @@ class MqttConfigValidatorTest {
     @Test
     void unknownAddressNamesTheValidOnes() {
         one(file(JSON, station("a", tag("T", "Ai", "JSON=x"))), "UNKNOWN_ADDRESS", 5,
-                "'JSON=x'", "IN_TOPIC, IN_DATA, IN_ID, ACK_ID, OUT_TOPIC, OUT_VALUE, JA=path");
+                "'JSON=x'", "IN_TOPIC, IN_DATA, IN_ID, ACK_ID, OUT_TOPIC, OUT_VALUE, TL=n, BIN=type@offset, JA=path");
     }
 
     @Test
     void inputTypeOnAnOutputAddressNamesTheValidAddresses() {
         one(file("", station("a", tag("T", "TxtI", "OUT_VALUE"))), "ADDRESS_NOT_FOR_TYPE", 5,
-                "TxtI (input)", "takes TxtO", "valid addresses for a TxtI tag are IN_TOPIC, IN_DATA, JA=path");
+                "TxtI (input)", "takes TxtO", "valid addresses for a TxtI tag are IN_TOPIC, IN_DATA, TL=n, BIN=type@offset, JA=path");
         one(file("", station("a", tag("T", "Ai", "IN_ID"))), "ADDRESS_NOT_FOR_TYPE", 5, "takes Ci");
         one(file("", station("a", tag("T", "Ci", "ACK_ID"))), "ADDRESS_NOT_FOR_TYPE", 5, "takes Co",
                 "IN_ID, JA=path");

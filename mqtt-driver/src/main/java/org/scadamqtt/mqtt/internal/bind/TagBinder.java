@@ -7,14 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.mqtt.internal.InboundMessage;
-import org.scadamqtt.mqtt.internal.codec.DecodedPayload;
-import org.scadamqtt.mqtt.internal.codec.PayloadCodec;
-import org.scadamqtt.mqtt.internal.codec.PayloadCodecs;
+import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
+import org.scadamqtt.mqtt.profile.Decoded;
+import org.scadamqtt.mqtt.profile.InboundView;
+import org.scadamqtt.mqtt.profile.InputAddress;
+import org.scadamqtt.mqtt.profile.PayloadProfile;
+import org.scadamqtt.mqtt.profile.ProfileSession;
+import org.scadamqtt.mqtt.profile.Reading;
+import org.scadamqtt.mqtt.profile.StationSignal;
 import org.scadamqtt.tag.Quality;
 import org.scadamqtt.tag.Reason;
 import org.scadamqtt.tag.TagValue;
@@ -23,27 +30,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns one received message into the values of one station's input tags: IN_TOPIC, IN_DATA,
- * IN_ID (in that order, whatever the file order), then the JA= tags in file order. JSON paths
- * and the time mask are compiled once here; each payload is decoded once per message, and only
- * when a JA= tag or the time field needs it. Immutable and thread-safe; a pure function of the
- * message apart from rate-limited warnings.
+ * IN_ID (in that order, whatever the file order), then the tags that read the payload or topic
+ * (JA=, TL=, BIN=, the profile's own) in file order. Addresses and the time mask are compiled
+ * once here; each payload is decoded once per message by the line's profile session, and only
+ * when a tag or the time field needs it. Immutable and thread-safe apart from rate-limited warnings.
  */
 public final class TagBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(TagBinder.class);
 
-    /** What binding one message produced. */
-    public record Binding(List<TagUpdate> updates, String payloadError) {
+    /**
+     * What binding one message produced.
+     *
+     * @param updates      the new values, in order
+     * @param payloadError why the payload could not be decoded; null when it could (or was not needed)
+     * @param signal       what the message says about the station
+     */
+    public record Binding(List<TagUpdate> updates, String payloadError, StationSignal signal) {
         public Binding {
             updates = List.copyOf(updates);
+        }
+
+        public Binding(List<TagUpdate> updates, String payloadError) {
+            this(updates, payloadError, StationSignal.none());
         }
 
         public boolean payloadFailed() {
             return payloadError != null;
         }
-    }
-
-    private record JsonTag(TagConfig tag, JsonPath path, String compileError) {
     }
 
     private final String station;
@@ -53,28 +67,34 @@ public final class TagBinder {
     private final List<TagConfig> inTopic = new ArrayList<>();
     private final List<TagConfig> inData = new ArrayList<>();
     private final List<TagConfig> inId = new ArrayList<>();
-    private final List<JsonTag> jsonTags = new ArrayList<>();
-    private final PayloadCodec codec;
+    private final List<CompiledTag> readers = new ArrayList<>();
+    private final boolean needsDecode;
+    private final boolean readsPayload;
+    private final ProfileSession session;
     private final int valueCount;
     private final JsonPath timePath;
     private final TimeMask timeMask;
     private final String timeSetupError;
 
-    private TagBinder(StationConfig station, BindSettings settings, ValueConverter converter, LogThrottle throttle,
-            PayloadCodec codec) {
+    private TagBinder(StationConfig station, List<CompiledTag> compiled, BindSettings settings,
+            ValueConverter converter, LogThrottle throttle, ProfileSession session, boolean documents) {
         this.station = station.name();
         this.settings = settings;
         this.converter = converter;
         this.throttle = throttle;
-        for (TagConfig t : station.tags()) {
-            TagAddress a = TagAddress.parse(t.address());
-            switch (a.kind()) {
-                case IN_TOPIC -> inTopic.add(t);
-                case IN_DATA -> inData.add(t);
-                case IN_ID -> inId.add(t);
-                case JSON -> {
-                    if (settings.json()) {
-                        jsonTags.add(compile(t, a.jsonPath()));
+        this.session = session;
+        boolean decode = false;
+        for (CompiledTag c : compiled) {
+            switch (c.kind()) {
+                case IN_TOPIC -> inTopic.add(c.tag());
+                case IN_DATA -> inData.add(c.tag());
+                case IN_ID -> inId.add(c.tag());
+                case JSON, TOPIC_LEVEL, BINARY, PROFILE -> {
+                    // a JA= tag on a line without documents is a configuration error; it gets no values
+                    if (c.ok() ? c.isInput()
+                            : !"JA_NEEDS_JSON".equals(c.errorCode()) && !c.tag().type().isOutput()) {
+                        readers.add(c);
+                        decode |= c.readsPayload();
                     }
                 }
                 default -> {
@@ -82,12 +102,11 @@ public final class TagBinder {
                 }
             }
         }
-        this.codec = codec;
-        this.valueCount = inTopic.size() + inData.size() + inId.size() + jsonTags.size();
+        this.valueCount = inTopic.size() + inData.size() + inId.size() + readers.size();
         JsonPath tp = null;
         TimeMask tm = null;
         String err = null;
-        if (settings.json() && !settings.timeFieldName().isEmpty()) {
+        if (documents && !settings.timeFieldName().isEmpty()) {
             try {
                 tp = JsonPath.compile(settings.timeFieldName());
                 tm = TimeMask.compile(settings.timeMask());
@@ -101,45 +120,62 @@ public final class TagBinder {
         this.timePath = tp;
         this.timeMask = tm;
         this.timeSetupError = err;
+        this.needsDecode = decode || tp != null;
+        this.readsPayload = decode;
     }
 
-    /** Builds the binder of one station; compiles its JSON paths and time mask. */
+    /** Builds the binder of one station with the standard profile of its Payload Type. */
     public static TagBinder create(StationConfig station, BindSettings settings, ValueConverter converter,
             LogThrottle throttle) {
-        return new TagBinder(station, settings, converter, throttle, PayloadCodecs.forType(settings.payloadType()));
+        PayloadProfile profile = ProfileRegistry.standard().require(settings.payloadType());
+        return create(station, settings, converter, throttle, profile, profile.open(null));
     }
 
-    /** Builds a binder with a given codec (profiles, tests). */
+    /** Builds a binder that decodes with a given session of the standard profile (tests count decodes). */
     public static TagBinder create(StationConfig station, BindSettings settings, ValueConverter converter,
-            LogThrottle throttle, PayloadCodec codec) {
-        return new TagBinder(station, settings, converter, throttle, codec);
+            LogThrottle throttle, ProfileSession session) {
+        return create(station, settings, converter, throttle,
+                ProfileRegistry.standard().require(settings.payloadType()), session);
     }
 
-    private static JsonTag compile(TagConfig t, String path) {
-        try {
-            return new JsonTag(t, JsonPath.compile(path), null);
-        } catch (RuntimeException e) {
-            return new JsonTag(t, null, "JSON address '" + path + "' of tag " + t.name() + " is invalid: "
-                    + e.getMessage());
-        }
+    /** Builds the binder of one station of a line whose profile session is open. */
+    public static TagBinder create(StationConfig station, BindSettings settings, ValueConverter converter,
+            LogThrottle throttle, PayloadProfile profile, ProfileSession session) {
+        List<CompiledTag> compiled = station.tags().stream()
+                .map(t -> AddressCompiler.compile(t, station, profile)).toList();
+        return new TagBinder(station, compiled, settings, converter, throttle, session, profile.producesDocument());
     }
 
     /** Whether any tag of the station gets a value from messages. */
     public boolean hasInputTags() {
-        return !inTopic.isEmpty() || !inData.isEmpty() || !inId.isEmpty() || !jsonTags.isEmpty();
+        return !inTopic.isEmpty() || !inData.isEmpty() || !inId.isEmpty() || !readers.isEmpty();
     }
 
-    /** Binds one message. Runs on the station executor. */
+    /** Binds one message, decoding it when needed. Runs on the station's lane. */
     public Binding bind(InboundMessage m) {
+        return bind(m, null);
+    }
+
+    /**
+     * Binds one message.
+     *
+     * @param decoded the message as the profile decoded it before routing; null to decode here when needed
+     */
+    public Binding bind(InboundMessage m, Decoded decoded) {
         Instant received = m.receivedAt();
-        DecodedPayload decoded = null;
-        if (!jsonTags.isEmpty() || timePath != null) {
-            decoded = codec.decode(m.payload());
+        InboundView view = null;
+        if (decoded == null && needsDecode) {
+            view = m.view();
+            decoded = decodeSafely(view);
         }
-        // without JA= tags an undecodable payload only costs the time field: not a bad payload
-        String payloadError = decoded != null && decoded.failed() && !jsonTags.isEmpty()
-                ? decoded.error() == null || decoded.error().isBlank() ? "payload could not be decoded" : decoded.error()
+        // without payload-reading tags an undecodable payload only costs the time field: not a bad payload
+        String payloadError = decoded != null && decoded.failed() && readsPayload
+                ? decoded.error().isBlank() ? "payload could not be decoded" : decoded.error()
                 : null;
+        StationSignal signal = decoded == null ? StationSignal.none() : decoded.signal();
+        if (signal.kind() != StationSignal.Kind.NONE && !signal.carriesValues()) {
+            return new Binding(List.of(), null, signal);
+        }
         JsonNode doc = decoded == null || decoded.failed() ? null : decoded.document();
         Instant source = sourceTime(m, doc, received);
 
@@ -157,28 +193,115 @@ public final class TagBinder {
             out.add(new TagUpdate(t.name(), converter.convert(t.type(), LongNode.valueOf(m.messageId()), source,
                     received)));
         }
-        for (JsonTag j : jsonTags) {
-            out.add(new TagUpdate(j.tag().name(), jsonValue(j, m, doc, payloadError, source, received)));
+        for (CompiledTag c : readers) {
+            TagValue v = read(c, m, view, decoded, doc, payloadError, source, received);
+            if (v != null) {
+                out.add(new TagUpdate(c.tag().name(), v));
+            }
         }
-        return new Binding(out, payloadError);
+        return new Binding(out, payloadError, signal);
     }
 
-    private TagValue jsonValue(JsonTag j, InboundMessage m, JsonNode doc, String payloadError, Instant source,
-            Instant received) {
-        TagConfig t = j.tag();
-        if (j.compileError() != null) {
-            return bad(t, Reason.CONVERSION_ERROR, j.compileError(), source, received);
+    private Decoded decodeSafely(InboundView view) {
+        try {
+            Decoded d = session.decode(view);
+            return d == null ? Decoded.failure("the payload profile returned nothing") : d;
+        } catch (RuntimeException | StackOverflowError e) {
+            return Decoded.failure("the payload profile failed to decode it: " + e);
+        }
+    }
+
+    private TagValue read(CompiledTag c, InboundMessage m, InboundView view, Decoded decoded, JsonNode doc,
+            String payloadError, Instant source, Instant received) {
+        TagConfig t = c.tag();
+        if (!c.ok()) {
+            return bad(t, Reason.CONVERSION_ERROR, c.error() == null ? "address '" + t.address() + "' is not known"
+                    : "tag " + t.name() + " has " + c.error(), source, received);
+        }
+        if (c.kind() == TagAddress.Kind.TOPIC_LEVEL) {
+            return topicLevel(c, m, source, received);
         }
         if (payloadError != null) {
-            return bad(t, Reason.PAYLOAD_ERROR, "message on topic '" + m.topic() + "' is not valid JSON: "
+            return bad(t, Reason.PAYLOAD_ERROR, "message on topic '" + m.topic() + "' could not be read: "
                     + payloadError, source, received);
         }
-        JsonNode node = doc == null ? null : j.path().find(doc);
-        if (node == null || node.isMissingNode()) {
-            return bad(t, Reason.MISSING_IN_PAYLOAD, "message on topic '" + m.topic() + "' has no field '"
-                    + j.path().text() + "'", source, received);
+        return switch (c.kind()) {
+            case JSON -> {
+                JsonNode node = doc == null ? null : c.path().find(doc);
+                if (node == null || node.isMissingNode()) {
+                    yield bad(t, Reason.MISSING_IN_PAYLOAD, "message on topic '" + m.topic() + "' has no field '"
+                            + c.path().text() + "'", source, received);
+                }
+                yield converter.convert(t.type(), node, source, received);
+            }
+            case BINARY -> binary(c, m, decoded, doc, source, received);
+            default -> profileValue(c, m, view, decoded, source, received);
+        };
+    }
+
+    private TagValue topicLevel(CompiledTag c, InboundMessage m, Instant source, Instant received) {
+        String[] levels = m.topic().split("/", -1);
+        int i = c.level() > 0 ? c.level() - 1 : levels.length + c.level();
+        if (i < 0 || i >= levels.length) {
+            return bad(c.tag(), Reason.MISSING_IN_PAYLOAD, "topic '" + m.topic() + "' has " + levels.length
+                    + " level(s); TL=" + c.level() + " is not one of them", source, received);
         }
-        return converter.convert(t.type(), node, source, received);
+        return converter.convert(c.tag().type(), TextNode.valueOf(levels[i]), source, received);
+    }
+
+    private TagValue binary(CompiledTag c, InboundMessage m, Decoded decoded, JsonNode doc, Instant source,
+            Instant received) {
+        TagConfig t = c.tag();
+        byte[] bytes;
+        String what;
+        if (c.path() == null) {
+            bytes = decoded != null && decoded.binary() != null ? decoded.binary() : m.payload();
+            what = "message on topic '" + m.topic() + "'";
+        } else {
+            JsonNode node = doc == null ? null : c.path().find(doc);
+            if (node == null || node.isMissingNode() || !node.isTextual()) {
+                return bad(t, Reason.MISSING_IN_PAYLOAD, "message on topic '" + m.topic() + "' has no " + c.encoding()
+                        + " text in field '" + c.path().text() + "'", source, received);
+            }
+            what = "field '" + c.path().text() + "' of the message on topic '" + m.topic() + "'";
+            try {
+                bytes = c.encoding().equals("hex") ? HexFormat.of().parseHex(node.asText().strip())
+                        : Base64.getDecoder().decode(node.asText().strip());
+            } catch (IllegalArgumentException e) {
+                return bad(t, Reason.PAYLOAD_ERROR, what + " is not " + c.encoding() + " text: " + e.getMessage(),
+                        source, received);
+            }
+        }
+        try {
+            return converter.convert(t.type(), c.field().read(bytes), source, received);
+        } catch (IllegalArgumentException e) {
+            return bad(t, Reason.MISSING_IN_PAYLOAD, what + ": " + e.getMessage(), source, received);
+        }
+    }
+
+    private TagValue profileValue(CompiledTag c, InboundMessage m, InboundView view, Decoded decoded, Instant source,
+            Instant received) {
+        TagConfig t = c.tag();
+        Reading r;
+        try {
+            r = ((InputAddress) c.profile()).read(view == null ? m.view() : view, decoded == null ? Decoded.nothing()
+                    : decoded);
+        } catch (RuntimeException e) {
+            return bad(t, Reason.PAYLOAD_ERROR, "reading address '" + t.address() + "' failed: " + e, source,
+                    received);
+        }
+        if (r == null || r.absent()) {
+            return null;
+        }
+        Instant time = r.sourceTime() == null ? source : r.sourceTime();
+        if (r.value() == null) {
+            return bad(t, r.reason(), r.detail(), time, received);
+        }
+        TagValue v = converter.convert(t.type(), r.value(), time, received);
+        if (r.uncertain() && v.isGood()) {
+            return new TagValue(v.type(), v.value(), Quality.UNCERTAIN, r.reason(), r.detail(), time, received);
+        }
+        return v;
     }
 
     private static TagValue bad(TagConfig t, Reason reason, String detail, Instant source, Instant received) {

@@ -29,7 +29,10 @@ import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.bind.AckGate;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
 import org.scadamqtt.mqtt.internal.bind.TagAddress;
+import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.internal.bind.TagBinder;
+import org.scadamqtt.mqtt.profile.Decoded;
+import org.scadamqtt.mqtt.profile.StationSignal;
 import org.scadamqtt.tag.Reason;
 import org.scadamqtt.tag.TagValue;
 import org.slf4j.Logger;
@@ -55,7 +58,7 @@ public final class StationWorker {
     private static final Logger LOG = LoggerFactory.getLogger(StationWorker.class);
 
     /** A queued message; {@code ack} null means "acknowledge the message itself" (saves a lambda per message). */
-    private record Item(InboundMessage message, boolean will, Runnable ack) {
+    private record Item(InboundMessage message, boolean will, Runnable ack, Decoded decoded) {
     }
 
     private final String line;
@@ -87,14 +90,17 @@ public final class StationWorker {
     private boolean lineDownExpired;
     private long downEpoch;
     private boolean willActive;
+    /** Why the line's payload profile says the device is gone (a gateway's OFF status); null when it is not. */
+    private String profileFault;
     private StationState reported;
     private final Map<String, TagValue> last = new HashMap<>();
     private final StationWrites writes;
+    private final ProfileLink profileLink;
 
     /** Wires a station; nothing runs before {@link #start()}. */
     public StationWorker(String line, StationConfig config, StationSettings settings, TagBinder binder,
             DriverContext context, MqttSession session, LineStatistics statistics, DriverThreads threads,
-            LogThrottle throttle) {
+            LogThrottle throttle, ProfileLink profile) {
         this.line = line;
         this.config = config;
         this.settings = settings;
@@ -115,7 +121,8 @@ public final class StationWorker {
             case SIMUL -> StationControl.SIMUL;
             default -> StationControl.ON;
         };
-        this.writes = new StationWrites(this, session, settings, timer);
+        this.profileLink = profile;
+        this.writes = new StationWrites(this, session, settings, timer, profile);
     }
 
     public String name() {
@@ -124,6 +131,15 @@ public final class StationWorker {
 
     String line() {
         return line;
+    }
+
+    StationConfig config() {
+        return config;
+    }
+
+    /** The payload profile link the worker was built with (a new profile needs new workers). */
+    public ProfileLink profileLink() {
+        return profileLink;
     }
 
     /** The host's wish for this station (ON, OFF, SIMUL). Any thread. */
@@ -166,6 +182,14 @@ public final class StationWorker {
 
     /** Queues an ordinary message; false when the inbox is full and it was dropped. */
     public boolean offer(InboundMessage m) {
+        return offer(m, null, null);
+    }
+
+    /**
+     * Queues an ordinary message, maybe decoded already by the profile, with its own
+     * acknowledgement (null: acknowledge the message itself); false when the inbox is full.
+     */
+    public boolean offer(InboundMessage m, Decoded decoded, Runnable ack) {
         if (inboxSize.incrementAndGet() > inboxLimit) {
             inboxSize.decrementAndGet();
             dropped.increment();
@@ -177,10 +201,14 @@ public final class StationWorker {
             if (s >= 0) {
                 LOG.warn("{}{}", text, LogThrottle.suppressedNote(s));
             }
-            acknowledge(m);
+            if (ack == null) {
+                acknowledge(m);
+            } else {
+                ack.run();
+            }
             return false;
         }
-        inbox.add(new Item(m, false, null));
+        inbox.add(new Item(m, false, ack, decoded));
         schedule();
         return true;
     }
@@ -188,7 +216,7 @@ public final class StationWorker {
     /** Queues this station's will message; {@code ack} runs once it is handled. Not bounded. */
     public void offerWill(InboundMessage m, Runnable ack) {
         inboxSize.incrementAndGet();
-        inbox.add(new Item(m, true, ack));
+        inbox.add(new Item(m, true, ack, null));
         schedule();
     }
 
@@ -235,9 +263,9 @@ public final class StationWorker {
     }
 
     /** Writes an output tag of this station; completes per QoS or with a failure reason. */
-    public CompletableFuture<WriteResult> write(TagConfig tag, TagAddress.Kind kind, Object value) {
+    public CompletableFuture<WriteResult> write(CompiledTag tag, Object value) {
         CompletableFuture<WriteResult> result = new CompletableFuture<>();
-        events.add(new StationWrites.WriteEvent(result, () -> writes.apply(tag, kind, value, result)));
+        events.add(new StationWrites.WriteEvent(result, () -> writes.apply(tag, value, result)));
         schedule();
         return result;
     }
@@ -371,8 +399,11 @@ public final class StationWorker {
             return;
         }
         willActive = false;
-        refreshState("message received");
-        TagBinder.Binding b = binder.bind(m);
+        TagBinder.Binding b = binder.bind(m, item.decoded());
+        StationSignal signal = b.signal();
+        // like a station will, a fault lasts until the next message that is not one
+        profileFault = signal.kind() == StationSignal.Kind.FAULT ? signal.reason() : null;
+        refreshState(signal.kind() == StationSignal.Kind.NONE ? "message received" : signal.reason());
         if (b.payloadFailed()) {
             String text = "Line " + line + ", station " + name() + ": payload on topic '" + m.topic()
                     + "' is not valid: " + b.payloadError();
@@ -427,7 +458,7 @@ public final class StationWorker {
         return switch (control) {
             case OFF -> StationState.StOFF;
             case SIMUL -> StationState.StSIMUL;
-            case ON -> willActive || (!lineUp && lineDownExpired) ? StationState.StHARDERR
+            case ON -> willActive || profileFault != null || (!lineUp && lineDownExpired) ? StationState.StHARDERR
                     : lineUp ? StationState.StON : StationState.StCOMERR;
         };
     }
@@ -446,7 +477,9 @@ public final class StationWorker {
         switch (s) {
             case StOFF -> invalidateAll(Reason.STATION_OFF, "station " + name() + " is switched off (StOFF)");
             case StHARDERR -> {
-                if (willActive) {
+                if (profileFault != null) {
+                    invalidateAll(Reason.STATION_ERROR, "station " + name() + ": " + profileFault);
+                } else if (willActive) {
                     invalidateAll(Reason.STATION_ERROR, "station " + name() + " reported its will message: " + why);
                 } else {
                     invalidateAll(Reason.NOT_CONNECTED, "line " + line + " is down: " + why);

@@ -16,7 +16,11 @@ import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.PublishException;
 import org.scadamqtt.mqtt.internal.bind.AckGate;
-import org.scadamqtt.mqtt.internal.bind.TagAddress;
+import org.scadamqtt.mqtt.internal.bind.CompiledTag;
+import org.scadamqtt.mqtt.profile.OutputAddress;
+import org.scadamqtt.mqtt.profile.Outgoing;
+import org.scadamqtt.mqtt.profile.WriteRefusedException;
+import org.scadamqtt.mqtt.profile.WriteRequest;
 
 /**
  * The output tags of one station: OUT_TOPIC (remembered), OUT_VALUE (published on the current
@@ -37,30 +41,39 @@ final class StationWrites {
     private final MqttSession session;
     private final StationSettings settings;
     private final ScheduledExecutorService timer;
+    private final ProfileLink profile;
     private String outTopic = "";
 
     StationWrites(StationWorker station, MqttSession session, StationSettings settings,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer, ProfileLink profile) {
         this.station = station;
         this.session = session;
         this.settings = settings;
         this.timer = timer;
+        this.profile = profile;
+    }
+
+    /** Sets OUT_TOPIC's value without publishing (the tag's default from the configuration). */
+    void presetOutTopic(String topic) {
+        outTopic = topic;
     }
 
     private String where(TagConfig tag) {
         return "tag " + tag.name() + " of station " + station.name() + " on line " + station.line();
     }
 
-    void apply(TagConfig tag, TagAddress.Kind kind, Object value, CompletableFuture<WriteResult> result) {
+    void apply(CompiledTag compiled, Object value, CompletableFuture<WriteResult> result) {
+        TagConfig tag = compiled.tag();
         if (station.control() != StationControl.ON) {
             result.complete(WriteResult.failed(WriteFailure.STATION_NOT_ON, "cannot write " + where(tag)
                     + ": the station is " + station.control()));
             return;
         }
-        switch (kind) {
+        switch (compiled.kind()) {
             case OUT_TOPIC -> writeTopic(tag, value, result);
             case OUT_VALUE -> writeValue(tag, value, result);
             case ACK_ID -> writeAck(tag, value, result);
+            case PROFILE -> writeProfile(compiled, value, result);
             default -> result.complete(WriteResult.failed(WriteFailure.NOT_WRITABLE, where(tag)
                     + " has address '" + tag.address() + "', which cannot be written"));
         }
@@ -137,6 +150,67 @@ final class StationWrites {
         }
         return WriteResult.failed(WriteFailure.REJECTED, "publishing " + where(tag) + " on '" + topic + "' failed: "
                 + cause);
+    }
+
+    private void writeProfile(CompiledTag compiled, Object value, CompletableFuture<WriteResult> result) {
+        TagConfig tag = compiled.tag();
+        if (!(compiled.profile() instanceof OutputAddress address)) {
+            result.complete(WriteResult.failed(WriteFailure.NOT_WRITABLE, where(tag) + " has address '"
+                    + tag.address() + "', which cannot be written"));
+            return;
+        }
+        if (!station.isLineUp()) {
+            result.complete(WriteResult.failed(WriteFailure.NOT_CONNECTED, "line " + station.line()
+                    + " is not connected to a broker; " + where(tag) + " was not sent"));
+            return;
+        }
+        Outgoing out;
+        try {
+            out = profile.session().encode(address, new WriteRequest(station.config(), tag, value));
+        } catch (WriteRefusedException e) {
+            result.complete(WriteResult.failed(e.failure(), where(tag) + ": " + e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            result.complete(WriteResult.failed(WriteFailure.WRONG_VALUE, where(tag) + ": the payload profile could "
+                    + "not encode " + value + ": " + e));
+            return;
+        }
+        int qos = out.qos() < 0 ? settings.publishQos() : out.qos();
+        boolean retain = out.retain() == null ? settings.publishRetain() : out.retain();
+        CompletableFuture<WriteResult> answer = out.correlation() == null ? null
+                : profile.replies().expect(out.correlation(), profile.replyTimeout(), "no answer to " + where(tag)
+                        + " (sent on '" + out.topic() + "') within the reply timeout of "
+                        + profile.replyTimeout().toMillis() / 1000.0 + " s");
+        if (answer != null) {
+            answer.whenComplete((r, ex) -> result.complete(r));
+        }
+        CompletableFuture<Void> sent;
+        try {
+            sent = session.publish(out.topic(), out.payload(), qos, retain);
+        } catch (RuntimeException e) {
+            failSent(out, WriteResult.failed(WriteFailure.REJECTED, "publishing " + where(tag) + " on '"
+                    + out.topic() + "' failed: " + e.getMessage()), result);
+            return;
+        }
+        ScheduledFuture<?> timeout = answer != null ? null : scheduleTimeout(result, "the broker did not confirm "
+                + where(tag) + " on '" + out.topic() + "' (QoS " + qos + ") within "
+                + settings.writeTimeout().toMillis() / 1000.0 + " s");
+        sent.whenComplete((v, ex) -> {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            if (ex != null) {
+                failSent(out, failure(ex, tag, out.topic()), result);
+            } else if (answer == null) {
+                result.complete(WriteResult.success());
+            }
+        });
+    }
+
+    private void failSent(Outgoing out, WriteResult failed, CompletableFuture<WriteResult> result) {
+        if (out.correlation() == null || !profile.replies().complete(out.correlation(), failed)) {
+            result.complete(failed);
+        }
     }
 
     private void writeAck(TagConfig tag, Object value, CompletableFuture<WriteResult> result) {

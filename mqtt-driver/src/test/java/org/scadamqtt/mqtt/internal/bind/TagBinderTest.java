@@ -20,8 +20,8 @@ import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.InboundMessage;
-import org.scadamqtt.mqtt.internal.codec.PayloadCodec;
-import org.scadamqtt.mqtt.internal.codec.PayloadCodecs;
+import org.scadamqtt.mqtt.profile.ProfileSession;
+import org.scadamqtt.mqtt.profiles.json.JsonCodec;
 import org.scadamqtt.mqtt.internal.station.StationSettings;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,7 @@ class TagBinderTest {
         return new InboundMessage("t", payload.getBytes(StandardCharsets.UTF_8), 0, 0, false, false, Instant.now(), 1);
     }
 
-    private static TagBinder binder(java.util.Map<String, String> lineParams, PayloadCodec codec, TagConfig... tags) {
+    private static TagBinder binder(java.util.Map<String, String> lineParams, ProfileSession codec, TagConfig... tags) {
         StationConfig st = TestConfigs.station("S", "t", TestConfigs.params(), tags);
         LineConfig line = TestConfigs.line("L", List.of("h"), lineParams, st);
         return TagBinder.create(st, StationSettings.of(line, st).bind(), ValueConvertersForTest.forZone(java.time.ZoneOffset.UTC),
@@ -56,10 +56,9 @@ class TagBinderTest {
     @Test
     void eachPayloadIsDecodedOnceHoweverManyTags() {
         AtomicInteger decodes = new AtomicInteger();
-        PayloadCodec json = PayloadCodecs.forType("JSON");
-        PayloadCodec counting = p -> {
+        ProfileSession counting = p -> {
             decodes.incrementAndGet();
-            return json.decode(p);
+            return JsonCodec.INSTANCE.decode(p.payload());
         };
         List<TagConfig> tags = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -74,9 +73,9 @@ class TagBinderTest {
     @Test
     void noDecodingWhenNothingNeedsTheDocument() {
         AtomicInteger decodes = new AtomicInteger();
-        PayloadCodec counting = p -> {
+        ProfileSession counting = p -> {
             decodes.incrementAndGet();
-            return PayloadCodecs.forType("JSON").decode(p);
+            return JsonCodec.INSTANCE.decode(p.payload());
         };
         TagBinder b = binder(TestConfigs.params("payloadType", "JSON"), counting,
                 TestConfigs.tag("d", "TxtI", "IN_DATA"));
@@ -87,7 +86,7 @@ class TagBinderTest {
     @Test
     void missingTimeWarnsRateLimited() {
         TagBinder b = binder(TestConfigs.params("payloadType", "JSON", "timeFieldName", "ts", "timeMask", "UNIX"),
-                PayloadCodecs.forType("JSON"), TestConfigs.tag("v", "Ai", "JA=v"));
+                (ProfileSession) p -> JsonCodec.INSTANCE.decode(p.payload()), TestConfigs.tag("v", "Ai", "JA=v"));
         for (int i = 0; i < 5; i++) {
             b.bind(msg("{\"v\": 1}"));
         }
@@ -99,7 +98,7 @@ class TagBinderTest {
     @Test
     void ignoreMissingTimeSilencesTheWarning() {
         TagBinder b = binder(TestConfigs.params("payloadType", "JSON", "timeFieldName", "ts", "timeMask", "UNIX",
-                "ignoreMissingTime", "YES"), PayloadCodecs.forType("JSON"), TestConfigs.tag("v", "Ai", "JA=v"));
+                "ignoreMissingTime", "YES"), (ProfileSession) p -> JsonCodec.INSTANCE.decode(p.payload()), TestConfigs.tag("v", "Ai", "JA=v"));
         b.bind(msg("{\"v\": 1}"));
         assertTrue(logs.list.isEmpty());
     }

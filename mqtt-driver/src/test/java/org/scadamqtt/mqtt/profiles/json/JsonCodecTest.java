@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.internal.codec;
+package org.scadamqtt.mqtt.profiles.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,8 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
+import org.scadamqtt.mqtt.profile.Decoded;
+import org.scadamqtt.mqtt.profile.InboundView;
+import org.scadamqtt.mqtt.profile.ProfileSession;
+import org.scadamqtt.mqtt.profile.StationSignal;
+import org.scadamqtt.mqtt.profiles.text.TextProfile;
 
-class PayloadCodecTest {
+class JsonCodecTest {
 
     /** One dynamic test per case of json-payloads.json. */
     @TestFactory
@@ -40,7 +46,7 @@ class PayloadCodecTest {
                     : c.get("payload").asText().getBytes(StandardCharsets.UTF_8);
             String name = c.has("payload") ? "'" + c.get("payload").asText() + "'" : "base64 " + c.get("payloadBase64").asText();
             tests.add(DynamicTest.dynamicTest(name, () -> {
-                DecodedPayload result = JsonCodec.INSTANCE.decode(payload);
+                Decoded result = JsonCodec.INSTANCE.decode(payload);
                 if (c.has("error")) {
                     assertTrue(result.failed());
                     assertNull(result.document());
@@ -58,9 +64,10 @@ class PayloadCodecTest {
     }
 
     @Test
-    void textCodecHasNoDocumentAndNeverFails() {
+    void textProfileHasNoDocumentAndNeverFails() {
+        ProfileSession text = new TextProfile().open(null);
         for (byte[] payload : new byte[][] {new byte[0], "{bad".getBytes(StandardCharsets.UTF_8), {(byte) 0xff}}) {
-            DecodedPayload result = TextCodec.INSTANCE.decode(payload);
+            Decoded result = text.decode(new InboundView("t", payload, 0, false, false, java.time.Instant.now()));
             assertNull(result.document());
             assertNull(result.error());
             assertFalse(result.failed());
@@ -75,31 +82,35 @@ class PayloadCodecTest {
     @Test
     void deeplyNestedPayloadIsAnErrorNotAnException() {
         byte[] payload = "[".repeat(100_000).getBytes(StandardCharsets.UTF_8);
-        DecodedPayload result = JsonCodec.INSTANCE.decode(payload);
+        Decoded result = JsonCodec.INSTANCE.decode(payload);
         assertTrue(result.failed());
         assertTrue(result.error().length() < 400, result.error());
     }
 
     @Test
-    void factoryChoosesSharedCodecs() {
-        assertSame(TextCodec.INSTANCE, PayloadCodecs.forType("TEXT"));
-        assertSame(TextCodec.INSTANCE, PayloadCodecs.forType("Text only"));
-        assertSame(JsonCodec.INSTANCE, PayloadCodecs.forType("JSON"));
-        assertSame(JsonCodec.INSTANCE, PayloadCodecs.forType(" json "));
+    void registryFindsTheProfilesByCodeAndAlias() {
+        ProfileRegistry r = ProfileRegistry.standard();
+        assertSame(r.require("TEXT"), r.require("Text only"));
+        assertTrue(r.require("TEXT") instanceof TextProfile);
+        assertTrue(r.require("JSON") instanceof JsonProfile);
+        assertSame(r.require("JSON"), r.require(" json "));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "XML", "JSONX"})
-    void factoryRejectsUnknownTypes(String type) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PayloadCodecs.forType(type));
-        assertTrue(e.getMessage().contains("use TEXT or JSON"), e.getMessage());
+    void registryRejectsUnknownTypes(String type) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProfileRegistry.standard()
+                .require(type));
+        assertTrue(e.getMessage().contains("known types are TEXT, JSON"), e.getMessage());
     }
 
     @Test
     void decodedPayloadValueSemantics() {
-        assertEquals(DecodedPayload.of(IntNode.valueOf(1)), new DecodedPayload(IntNode.valueOf(1), null));
-        assertEquals(DecodedPayload.failure("x"), new DecodedPayload(null, "x"));
-        assertSame(DecodedPayload.noDocument(), DecodedPayload.noDocument());
-        assertThrows(IllegalArgumentException.class, () -> new DecodedPayload(IntNode.valueOf(1), "x"));
+        assertEquals(Decoded.of(IntNode.valueOf(1)), new Decoded(IntNode.valueOf(1), null, null,
+                StationSignal.none(), null));
+        assertEquals(Decoded.failure("x"), new Decoded(null, null, null, StationSignal.none(), "x"));
+        assertSame(Decoded.nothing(), Decoded.nothing());
+        assertThrows(IllegalArgumentException.class, () -> new Decoded(IntNode.valueOf(1), null, null,
+                StationSignal.none(), "x"));
     }
 }

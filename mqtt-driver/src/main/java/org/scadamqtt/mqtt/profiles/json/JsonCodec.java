@@ -1,21 +1,22 @@
-package org.scadamqtt.mqtt.internal.codec;
+package org.scadamqtt.mqtt.profiles.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import org.scadamqtt.mqtt.profile.Decoded;
 
 /**
  * Payload Type "JSON": the payload is parsed once into a Jackson tree that every JA= tag of the
- * station reads from. Bad input never throws: it yields a {@link DecodedPayload} whose error says
+ * station reads from. Bad input never throws: it yields a {@link Decoded#failure} whose error says
  * where the JSON went wrong ("payload is not valid JSON at line 1 column 7: ...").
  *
  * <p>Thread-safe: one shared {@link JsonFactory} (thread-safe once configured) and a
  * {@link JsonTreeReader} that builds the same tree as {@code ObjectMapper.readTree} at a fraction
  * of the JIT and allocation cost.
  */
-public final class JsonCodec implements PayloadCodec {
+public final class JsonCodec {
 
     /** The one instance; the shared reader is immutable. */
     public static final JsonCodec INSTANCE = new JsonCodec();
@@ -30,23 +31,23 @@ public final class JsonCodec implements PayloadCodec {
     public JsonCodec() {
     }
 
-    @Override
-    public DecodedPayload decode(byte[] payload) {
+    /** Decodes one payload; never throws. */
+    public Decoded decode(byte[] payload) {
         if (payload == null || payload.length == 0) {
-            return DecodedPayload.failure("payload is empty; a JSON document was expected");
+            return Decoded.failure("payload is empty; a JSON document was expected");
         }
         try {
             JsonNode document = READER.read(payload);
             if (document == null || document.isMissingNode()) {
-                return DecodedPayload.failure("payload contains only white space; a JSON document was expected");
+                return Decoded.failure("payload contains only white space; a JSON document was expected");
             }
-            return DecodedPayload.of(document);
+            return Decoded.of(document);
         } catch (JsonProcessingException e) {
-            return DecodedPayload.failure("payload is not valid JSON" + where(e.getLocation()) + ": "
+            return Decoded.failure("payload is not valid JSON" + where(e.getLocation()) + ": "
                     + shorten(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             // e.g. CharConversionException for bytes that are not UTF-8/16/32
-            return DecodedPayload.failure("payload is not valid JSON: " + shorten(e.getMessage()));
+            return Decoded.failure("payload is not valid JSON: " + shorten(e.getMessage()));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.internal.codec;
+package org.scadamqtt.mqtt.profiles.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.internal.codec;
+package org.scadamqtt.mqtt.profiles.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;

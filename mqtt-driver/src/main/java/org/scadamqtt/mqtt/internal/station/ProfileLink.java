@@ -1,0 +1,15 @@
+package org.scadamqtt.mqtt.internal.station;
+
+import java.time.Duration;
+import org.scadamqtt.mqtt.internal.profile.PendingReplies;
+import org.scadamqtt.mqtt.profile.ProfileSession;
+
+/**
+ * What a station's writes need of the line's payload profile.
+ *
+ * @param session      the line's profile session (encodes profile writes)
+ * @param replies      writes waiting for the device's answer
+ * @param replyTimeout how long they wait
+ */
+public record ProfileLink(ProfileSession session, PendingReplies replies, Duration replyTimeout) {
+}

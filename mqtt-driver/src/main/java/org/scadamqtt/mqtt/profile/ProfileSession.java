@@ -1,0 +1,52 @@
+package org.scadamqtt.mqtt.profile;
+
+/**
+ * A profile's state for one running line: sequence numbers, aliases, request ids, pending
+ * protocol acknowledgements. Which thread calls what:
+ * <ul>
+ *   <li>{@link #inspect} runs on the line's dispatch thread, once per message, in arrival order;
+ *       it must be quick (no blocking, no I/O).</li>
+ *   <li>{@link #decode} runs on station lanes, concurrently for different stations; it must be
+ *       thread-safe.</li>
+ *   <li>{@link #encode} runs on the writing station's lane.</li>
+ * </ul>
+ * No method may throw for bad input: a payload that cannot be read yields a
+ * {@link Decoded#failure(String)} naming what is wrong and where (byte offset, path).
+ */
+public interface ProfileSession extends AutoCloseable {
+
+    /**
+     * Looks at a message before it is routed. The default routes by topic and decodes later on
+     * the station's lane. A profile that routes by a key inside the payload decodes here and
+     * returns {@link Inspection#routeByKeys}; one that answers a protocol message itself (a write's
+     * response, an automatic acknowledgement) may return {@link Inspection#handled()}.
+     */
+    default Inspection inspect(InboundView message) {
+        return Inspection.byTopic();
+    }
+
+    /** Decodes one message. Thread-safe; never throws. */
+    Decoded decode(InboundView message);
+
+    /**
+     * Encodes a write to one of this profile's output addresses.
+     *
+     * @return what to publish, with an optional correlation for writes completed by the device's answer
+     * @throws WriteRefusedException when the value or the station's state does not allow the write
+     */
+    default Outgoing encode(OutputAddress address, WriteRequest request) {
+        return address.encode(request);
+    }
+
+    /**
+     * The line connected (again) and subscribed. A profile that must announce itself (a Sparkplug
+     * STATE birth) publishes through its {@link ProfileContext} here. Runs on a line thread.
+     */
+    default void connected() {
+    }
+
+    /** The line stopped; release what the session holds. Never throws. */
+    @Override
+    default void close() {
+    }
+}
