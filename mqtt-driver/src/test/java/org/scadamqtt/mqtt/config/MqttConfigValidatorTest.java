@@ -79,7 +79,7 @@ class MqttConfigValidatorTest {
                 "TxtI (input)", "takes TxtO", "valid addresses for a TxtI tag are IN_TOPIC, IN_DATA, TL=n, BIN=type@offset, JA=path");
         one(file("", station("a", tag("T", "Ai", "IN_ID"))), "ADDRESS_NOT_FOR_TYPE", 5, "takes Ci");
         one(file("", station("a", tag("T", "Ci", "ACK_ID"))), "ADDRESS_NOT_FOR_TYPE", 5, "takes Co",
-                "IN_ID, JA=path");
+                "IN_ID, TL=n, BIN=type@offset, JA=path");
     }
 
     @Test
