@@ -23,6 +23,14 @@ final class DriverHarness implements AutoCloseable {
         session = holder[0];
     }
 
+    /** A driver that knows these payload profiles. */
+    DriverHarness(LineConfig line, Path dir, org.scadamqtt.mqtt.internal.profile.ProfileRegistry profiles) {
+        host = new RecordingContext(dir);
+        FakeSession[] holder = new FakeSession[1];
+        driver = new MqttDriver(line, host, FakeSession.factory(holder), profiles);
+        session = holder[0];
+    }
+
     /** Starts, connects, and waits until every station reported a state. */
     DriverHarness startConnected() {
         driver.start();

@@ -176,12 +176,13 @@ public final class BinaryField {
         Objects.requireNonNull(value, "value");
         if (type == Type.HEX) {
             String hex = value.toString().replaceAll("[\\s:]", "");
+            byte[] out;
             try {
-                byte[] out = HexFormat.of().parseHex(hex);
-                return checkLength(out, value);
+                out = HexFormat.of().parseHex(hex);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("'" + value + "' is not hex text (pairs of 0-9 a-f)");
             }
+            return checkLength(out, value);
         }
         if (type == Type.ASCII) {
             String s = value.toString();
