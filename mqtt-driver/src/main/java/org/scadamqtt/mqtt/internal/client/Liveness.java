@@ -5,7 +5,9 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
  * While connected: the Ping Interval watchdog (PINGREQ when nothing arrived for that long; nothing
- * within Reply Timeout after it: the connection is dead, half-open) and, on a backup host with Fail
+ * within Reply Timeout after it: the connection is dead, half-open), the partial-packet check (a
+ * packet began to arrive and nothing more of it came for Reply Timeout: closed and opened again,
+ * as D2000 does; also with Ping Interval 0) and, on a backup host with Fail
  * Back YES, the probe that switches back to the primary when it answers again. Methods marked
  * "holds lock" run under the line's lock.
  */
@@ -18,6 +20,7 @@ final class Liveness {
     // guarded by the line's lock
     private PingWatchdog pings;
     private ScheduledFuture<?> watchdog;
+    private ScheduledFuture<?> partialPacket;
     private ScheduledFuture<?> failBackProbe;
 
     Liveness(ConnectionLoop line, LineScheduler tasks, InboundActivity activity, LineLog log) {
@@ -30,12 +33,14 @@ final class Liveness {
     /** Holds lock. {@code c} just got its CONNACK. */
     void start(LineConnection c) {
         startWatchdog(c);
+        startPartialPacketCheck(c);
         startFailBackProbe(c);
     }
 
     /** Holds lock. The connection is being left. */
     void stop() {
         LineScheduler.cancel(watchdog);
+        LineScheduler.cancel(partialPacket);
         LineScheduler.cancel(failBackProbe);
     }
 
@@ -79,6 +84,29 @@ final class Liveness {
         if (dead != null) {
             line.lost(c, dead);
         }
+    }
+
+    /**
+     * Reply Timeout also bounds a partly received packet. Not on WebSocket hosts: there the socket
+     * carries WebSocket frames, whose boundaries are not MQTT's (the ping watchdog still applies).
+     */
+    private void startPartialPacketCheck(LineConnection c) {
+        SessionSettings s = line.settings();
+        long reply = s.replyTimeout().toNanos();
+        if (reply <= 0 || c.broker.webSocket()) {
+            return;
+        }
+        long tick = PingWatchdog.tickMillis(s.replyTimeout(), s.replyTimeout());
+        LineScheduler.cancel(partialPacket);
+        partialPacket = tasks.every(() -> {
+            long stalled = activity.stalledInPacketNanos(System.nanoTime());
+            if (stalled < reply) {
+                return;
+            }
+            line.lost(c, "only part of a packet arrived from the broker and nothing more of it for "
+                    + stalled / 1_000_000 + " ms (Reply Timeout " + LineScheduler.seconds(s.replyTimeout())
+                    + "); closing the connection and opening it again");
+        }, tick);
     }
 
     /** On a backup host with Fail Back YES: probe the primary; when it answers, switch back. */
