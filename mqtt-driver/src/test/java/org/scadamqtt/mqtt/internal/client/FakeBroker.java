@@ -12,9 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A tiny MQTT 3.1.1 "broker" for misbehaviour no real broker shows: it answers CONNECT with CONNACK,
- * SUBSCRIBE with SUBACK (QoS 0 granted), PINGREQ with PINGRESP, and after the SUBACK runs a script
- * (e.g. send the first bytes of a PUBLISH and go silent). Threads are daemons named "test-fake-…".
+ * A tiny MQTT 3.1.1 "broker" for misbehaviour no real broker shows: it answers CONNECT with CONNACK
+ * ({@link #sessionPresent} as set), SUBSCRIBE with SUBACK (QoS 0 granted), PINGREQ with PINGRESP;
+ * a script runs before the SUBACK (e.g. deliver messages first, as Mosquitto does with a queued
+ * backlog) and one after it (e.g. send the first bytes of a PUBLISH and go silent). Threads are
+ * daemons named "test-fake-…".
  */
 final class FakeBroker implements AutoCloseable {
 
@@ -24,13 +26,22 @@ final class FakeBroker implements AutoCloseable {
     }
 
     private final ServerSocket server;
+    private final Script beforeSuback;
     private final Script afterSuback;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger connects = new AtomicInteger();
-    /** {@link System#nanoTime()} when the last script started; 0 before. */
+    private final AtomicInteger subscribes = new AtomicInteger();
+    /** {@link System#nanoTime()} when the last script after SUBACK started; 0 before. */
     volatile long scriptStartedNanos;
+    /** The session present flag of the next CONNACKs. */
+    volatile boolean sessionPresent;
 
     FakeBroker(Script afterSuback) throws IOException {
+        this(out -> { }, afterSuback);
+    }
+
+    FakeBroker(Script beforeSuback, Script afterSuback) throws IOException {
+        this.beforeSuback = beforeSuback;
         this.afterSuback = afterSuback;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::acceptLoop, "test-fake-accept-" + server.getLocalPort());
@@ -45,6 +56,18 @@ final class FakeBroker implements AutoCloseable {
     /** CONNECT packets received so far. */
     int connects() {
         return connects.get();
+    }
+
+    /** SUBSCRIBE packets received so far. */
+    int subscribes() {
+        return subscribes.get();
+    }
+
+    /** Closes every client connection (the broker hangs up); new ones are accepted. */
+    void cut() throws IOException {
+        for (Socket s : sockets) {
+            s.close();
+        }
     }
 
     private void acceptLoop() {
@@ -80,9 +103,11 @@ final class FakeBroker implements AutoCloseable {
                 switch (type) {
                     case 1 -> {
                         connects.incrementAndGet();
-                        write(out, 0x20, 0x02, 0x00, 0x00);
+                        write(out, 0x20, 0x02, sessionPresent ? 0x01 : 0x00, 0x00);
                     }
                     case 8 -> {
+                        subscribes.incrementAndGet();
+                        beforeSuback.run(out);
                         write(out, 0x90, 0x03, body[0] & 0xFF, body[1] & 0xFF, 0x00);
                         scriptStartedNanos = System.nanoTime();
                         afterSuback.run(out);
