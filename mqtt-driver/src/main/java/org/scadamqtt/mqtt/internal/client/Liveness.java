@@ -1,5 +1,6 @@
 package org.scadamqtt.mqtt.internal.client;
 
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
@@ -50,9 +51,14 @@ final class Liveness {
             return;
         }
         pings = new PingWatchdog(s.pingInterval(), s.replyTimeout());
-        long tick = PingWatchdog.tickMillis(s.pingInterval(), s.replyTimeout());
         LineScheduler.cancel(watchdog);
-        watchdog = tasks.every(() -> watch(c), tick);
+        watchAt(c, pings.nextCheck(System.nanoTime(), activity.lastReadNanos()));
+    }
+
+    /** Holds lock. The next look of the watchdog at {@code atNanos} ({@link System#nanoTime()}). */
+    private void watchAt(LineConnection c, long atNanos) {
+        long delay = Math.max(0, atNanos - System.nanoTime());
+        watchdog = tasks.schedule(() -> watch(c), Duration.ofNanos(delay));
     }
 
     private void watch(LineConnection c) {
@@ -79,6 +85,9 @@ final class Liveness {
                         + ") after nothing arrived for Ping Interval (" + LineScheduler.seconds(s.pingInterval())
                         + "); the connection is dead (half-open)";
                 case NOTHING -> { }
+            }
+            if (dead == null) {
+                watchAt(c, pings.nextCheck(System.nanoTime(), activity.lastReadNanos()));
             }
         }
         if (dead != null) {
