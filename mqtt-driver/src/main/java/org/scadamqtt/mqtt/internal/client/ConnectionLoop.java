@@ -64,7 +64,7 @@ final class ConnectionLoop {
         this.activity = activity;
         this.publisher = publisher;
         this.persistence = persistence;
-        this.subscriptions = new Subscriptions(this, tasks, status, log);
+        this.subscriptions = new Subscriptions(this, tasks, status, log, activity);
         this.liveness = new Liveness(this, tasks, activity, log);
         this.plan = newPlan(settings);
         this.events = new LineConnection.Events() {
@@ -149,6 +149,7 @@ final class ConnectionLoop {
     /** New connection parameters for the next attempt (the back-off starts again). */
     void configure(SessionSettings next) {
         settings = next;
+        subscriptions.forget();
         plan = newPlan(next);
     }
 
@@ -262,8 +263,15 @@ final class ConnectionLoop {
             activity.touch();
             log.packet("CONNACK from {}: sessionPresent={}", c.broker.uri(), sessionPresent);
             log.info("connected to {} as client id '{}'", c.broker.uri(), settings.clientId());
-            subscriptions.subscribe(c, settings.topicFilters(), settings.subscribeQos());
             liveness.start(c);
+            if (sessionPresent && subscriptions.keptBy(c, settings.topicFilters(), settings.subscribeQos())) {
+                // SUBSCRIBE again would only wait behind the queued backlog (Mosquitto answers after it)
+                log.info("the broker kept the session with the subscriptions {} (QoS {}): not subscribing again",
+                        settings.topicFilters(), settings.subscribeQos());
+                subscribed(c);
+            } else {
+                subscriptions.subscribe(c, settings.topicFilters(), settings.subscribeQos());
+            }
         }
     }
 

@@ -1,11 +1,14 @@
 package org.scadamqtt.mqtt.internal.client;
 
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
  * While connected: the Ping Interval watchdog (PINGREQ when nothing arrived for that long; nothing
- * within Reply Timeout after it: the connection is dead, half-open) and, on a backup host with Fail
+ * within Reply Timeout after it: the connection is dead, half-open), the partial-packet check (a
+ * packet began to arrive and nothing more of it came for Reply Timeout: closed and opened again,
+ * as D2000 does; also with Ping Interval 0) and, on a backup host with Fail
  * Back YES, the probe that switches back to the primary when it answers again. Methods marked
  * "holds lock" run under the line's lock.
  */
@@ -18,6 +21,7 @@ final class Liveness {
     // guarded by the line's lock
     private PingWatchdog pings;
     private ScheduledFuture<?> watchdog;
+    private ScheduledFuture<?> partialPacket;
     private ScheduledFuture<?> failBackProbe;
 
     Liveness(ConnectionLoop line, LineScheduler tasks, InboundActivity activity, LineLog log) {
@@ -30,12 +34,14 @@ final class Liveness {
     /** Holds lock. {@code c} just got its CONNACK. */
     void start(LineConnection c) {
         startWatchdog(c);
+        startPartialPacketCheck(c);
         startFailBackProbe(c);
     }
 
     /** Holds lock. The connection is being left. */
     void stop() {
         LineScheduler.cancel(watchdog);
+        LineScheduler.cancel(partialPacket);
         LineScheduler.cancel(failBackProbe);
     }
 
@@ -45,9 +51,14 @@ final class Liveness {
             return;
         }
         pings = new PingWatchdog(s.pingInterval(), s.replyTimeout());
-        long tick = PingWatchdog.tickMillis(s.pingInterval(), s.replyTimeout());
         LineScheduler.cancel(watchdog);
-        watchdog = tasks.every(() -> watch(c), tick);
+        watchAt(c, pings.nextCheck(System.nanoTime(), activity.lastReadNanos()));
+    }
+
+    /** Holds lock. The next look of the watchdog at {@code atNanos} ({@link System#nanoTime()}). */
+    private void watchAt(LineConnection c, long atNanos) {
+        long delay = Math.max(0, atNanos - System.nanoTime());
+        watchdog = tasks.schedule(() -> watch(c), Duration.ofNanos(delay));
     }
 
     private void watch(LineConnection c) {
@@ -75,10 +86,36 @@ final class Liveness {
                         + "); the connection is dead (half-open)";
                 case NOTHING -> { }
             }
+            if (dead == null) {
+                watchAt(c, pings.nextCheck(System.nanoTime(), activity.lastReadNanos()));
+            }
         }
         if (dead != null) {
             line.lost(c, dead);
         }
+    }
+
+    /**
+     * Reply Timeout also bounds a partly received packet. Not on WebSocket hosts: there the socket
+     * carries WebSocket frames, whose boundaries are not MQTT's (the ping watchdog still applies).
+     */
+    private void startPartialPacketCheck(LineConnection c) {
+        SessionSettings s = line.settings();
+        long reply = s.replyTimeout().toNanos();
+        if (reply <= 0 || c.broker.webSocket()) {
+            return;
+        }
+        long tick = PingWatchdog.tickMillis(s.replyTimeout(), s.replyTimeout());
+        LineScheduler.cancel(partialPacket);
+        partialPacket = tasks.every(() -> {
+            long stalled = activity.stalledInPacketNanos(System.nanoTime());
+            if (stalled < reply) {
+                return;
+            }
+            line.lost(c, "only part of a packet arrived from the broker and nothing more of it for "
+                    + stalled / 1_000_000 + " ms (Reply Timeout " + LineScheduler.seconds(s.replyTimeout())
+                    + "); closing the connection and opening it again");
+        }, tick);
     }
 
     /** On a backup host with Fail Back YES: probe the primary; when it answers, switch back. */

@@ -3,7 +3,9 @@ package org.scadamqtt.mqtt.internal.client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -13,6 +15,11 @@ import org.eclipse.paho.client.mqttv3.MqttException;
  * SUBSCRIBE after CONNACK, UNSUBSCRIBE + SUBSCRIBE when only the topic filters change, both bounded
  * by Reply Timeout. A filter the broker refuses (SUBACK 0x80) is a line error naming the filter;
  * the others keep working. Methods marked "holds lock" run under the line's lock.
+ *
+ * <p>Two things keep a large queued backlog from dropping the line in a loop (Mosquitto answers
+ * SUBACK only after it has sent the whole backlog): the reply wait counts from the last bytes that
+ * arrived, not from the SUBSCRIBE (a connection that delivers is alive), and when the broker kept
+ * our session (CONNACK session present) with the filters it confirmed, we do not subscribe again.
  */
 final class Subscriptions {
 
@@ -20,14 +27,37 @@ final class Subscriptions {
     private final LineScheduler tasks;
     private final StatusReporter status;
     private final LineLog log;
+    private final InboundActivity activity;
     // guarded by the line's lock
     private ScheduledFuture<?> replyTimer;
+    /** The reply awaited now (identity); null: none. A timer that fires late for another one does nothing. */
+    private Object awaiting;
+    /** Per broker URI: the filters and QoS its SUBACK granted in full on this line's session. */
+    private final Map<String, Confirmed> confirmed = new HashMap<>();
 
-    Subscriptions(ConnectionLoop line, LineScheduler tasks, StatusReporter status, LineLog log) {
+    private record Confirmed(List<String> filters, int qos) {
+    }
+
+    Subscriptions(ConnectionLoop line, LineScheduler tasks, StatusReporter status, LineLog log,
+            InboundActivity activity) {
         this.line = line;
         this.tasks = tasks;
         this.status = status;
         this.log = log;
+        this.activity = activity;
+    }
+
+    /**
+     * Holds lock. Whether the broker of {@code c}, which kept our session, still has exactly these
+     * subscriptions from an earlier connection of this line (so SUBSCRIBE can be skipped).
+     */
+    boolean keptBy(LineConnection c, List<String> filters, int qos) {
+        return new Confirmed(List.copyOf(filters), qos).equals(confirmed.get(c.broker.uri()));
+    }
+
+    /** Holds lock. The session's parameters changed (client id, Clean Session …): forget what brokers hold. */
+    void forget() {
+        confirmed.clear();
     }
 
     /** Holds lock. SUBSCRIBE from our thread, never inside Paho's connect callback (#985, #999). */
@@ -35,19 +65,20 @@ final class Subscriptions {
         String[] f = filters.toArray(String[]::new);
         int[] q = new int[f.length];
         Arrays.fill(q, qos);
+        confirmed.remove(c.broker.uri()); // unknown until this SUBACK
         log.packet("SUBSCRIBE {} QoS {}", filters, qos);
         try {
             c.client.subscribe(f, q, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    tasks.run(() -> subscribed(c, filters, token.getGrantedQos()));
+                    tasks.run(() -> subscribed(c, filters, qos, token.getGrantedQos()));
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
                     int[] granted = token.getGrantedQos();
                     if (granted != null && granted.length == f.length) {
-                        tasks.run(() -> subscribed(c, filters, granted));
+                        tasks.run(() -> subscribed(c, filters, qos, granted));
                     } else {
                         tasks.run(() -> line.lost(c, "SUBSCRIBE to " + filters + " failed: " + Reasons.describe(e)));
                     }
@@ -61,12 +92,12 @@ final class Subscriptions {
         armReplyTimer(c, "SUBACK");
     }
 
-    private void subscribed(LineConnection c, List<String> filters, int[] granted) {
+    private void subscribed(LineConnection c, List<String> filters, int qos, int[] granted) {
         synchronized (line.lock) {
             if (!line.isCurrent(c)) {
                 return;
             }
-            LineScheduler.cancel(replyTimer);
+            stop();
             List<String> refused = new ArrayList<>();
             for (int i = 0; i < filters.size(); i++) {
                 if (granted == null || i >= granted.length || granted[i] == 0x80) {
@@ -74,6 +105,9 @@ final class Subscriptions {
                 }
             }
             log.packet("SUBACK for {}: granted QoS {}", filters, granted == null ? "none" : Arrays.toString(granted));
+            if (refused.isEmpty()) {
+                confirmed.put(c.broker.uri(), new Confirmed(List.copyOf(filters), qos));
+            }
             for (String f : refused) {
                 status.error("the broker refused the subscription to topic filter '" + f + "' (SUBACK 0x80: not "
                         + "allowed for this user or not supported); no messages arrive for it");
@@ -89,6 +123,7 @@ final class Subscriptions {
             subscribe(c, next.topicFilters(), next.subscribeQos());
             return;
         }
+        confirmed.remove(c.broker.uri());
         log.packet("UNSUBSCRIBE {}", removed);
         try {
             c.client.unsubscribe(removed.toArray(String[]::new), null, new IMqttActionListener() {
@@ -97,7 +132,7 @@ final class Subscriptions {
                     tasks.run(() -> {
                         synchronized (line.lock) {
                             if (line.isCurrent(c)) {
-                                LineScheduler.cancel(replyTimer);
+                                stop();
                                 log.packet("UNSUBACK for {}", removed);
                                 SessionSettings now = line.settings();
                                 subscribe(c, now.topicFilters(), now.subscribeQos());
@@ -121,14 +156,35 @@ final class Subscriptions {
     /** Holds lock. The connection is being left: no reply is awaited any more. */
     void stop() {
         LineScheduler.cancel(replyTimer);
+        awaiting = null;
     }
 
+    /** Holds lock. Reply Timeout for {@code what}, counted from the later of now and the last bytes that arrive. */
     private void armReplyTimer(LineConnection c, String what) {
-        LineScheduler.cancel(replyTimer);
+        stop();
         Duration t = line.settings().replyTimeout();
         if (t.toMillis() > 0) {
-            replyTimer = tasks.schedule(() -> line.lost(c, "no " + what + " within Reply Timeout ("
-                    + LineScheduler.seconds(t) + ")"), t);
+            Object wait = new Object();
+            awaiting = wait;
+            long sent = System.nanoTime();
+            replyTimer = tasks.schedule(() -> replyDue(c, what, wait, sent, t), t);
         }
+    }
+
+    private void replyDue(LineConnection c, String what, Object wait, long sent, Duration t) {
+        synchronized (line.lock) {
+            if (awaiting != wait || !line.isCurrent(c)) {
+                return; // answered, or the connection was left, while this timer waited for the lock
+            }
+            long due = Math.max(sent, activity.lastReadNanos()) + t.toNanos();
+            long left = due - System.nanoTime();
+            if (left > 0) {
+                // bytes arrived meanwhile (a queued backlog comes before the reply): the connection is alive
+                replyTimer = tasks.schedule(() -> replyDue(c, what, wait, sent, t), Duration.ofNanos(left));
+                return;
+            }
+            stop();
+        }
+        line.lost(c, "no " + what + " within Reply Timeout (" + LineScheduler.seconds(t) + ")");
     }
 }

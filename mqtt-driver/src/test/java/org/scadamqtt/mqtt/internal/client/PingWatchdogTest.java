@@ -35,6 +35,39 @@ class PingWatchdogTest {
         assertEquals(Action.DEAD, w.check(t + 3 * S, t - S));
     }
 
+    /**
+     * The watchdog looks exactly when the ping and the verdict are due, so a connection that went
+     * silent after its last bytes is declared dead Ping Interval + Reply Timeout later, not a tick
+     * after that (the fixed tick overshot 4 s by up to 0.4 s).
+     */
+    @Test
+    void deadExactlyPingIntervalPlusReplyTimeoutAfterTheLastBytes() {
+        long last = 100 * S + 123_456_789L; // any phase
+        long t = w.nextCheck(last, last);
+        assertEquals(last + 2 * S, t, "first look: when Ping Interval has passed");
+        assertEquals(Action.PING, w.check(t, last));
+        w.pingSent(t);
+        long verdict = w.nextCheck(t, last);
+        assertEquals(last + 2 * S + 3 * S, verdict, "next look: when Reply Timeout has passed");
+        assertEquals(Action.DEAD, w.check(verdict, last));
+    }
+
+    @Test
+    void afterTrafficOrAnAnswerTheNextLookIsPingIntervalAfterTheLastBytes() {
+        long t = 100 * S;
+        assertEquals(t + S / 2 + 2 * S, w.nextCheck(t + S, t + S / 2));
+        w.pingSent(t);
+        assertEquals(Action.ANSWERED, w.check(t + 3 * S, t + S));
+        assertEquals(t + S + 2 * S, w.nextCheck(t + 3 * S, t + S));
+    }
+
+    @Test
+    void replyTimeoutZeroLooksAgainEveryPingInterval() {
+        PingWatchdog none = new PingWatchdog(Duration.ofSeconds(2), Duration.ZERO);
+        none.pingSent(0);
+        assertEquals(5 * S + 2 * S, none.nextCheck(5 * S, -S));
+    }
+
     @Test
     void replyTimeoutZeroNeverDeclaresDead() {
         PingWatchdog none = new PingWatchdog(Duration.ofSeconds(2), Duration.ZERO);

@@ -82,7 +82,9 @@ class ReconnectIT {
                         + "(bound: pingInterval 2 s + replyTimeout 2 s), reconnected %.2f s after the network "
                         + "recovered%n", detected, back);
                 assertTrue(down.reason().contains("PINGRESP"), down.reason());
-                assertTrue(detected <= 2 + 2 + 0.6, "half-open detected only after " + detected + " s");
+                // the bound holds from the last bytes received, which came before the cut; 0.25 s is
+                // for scheduling on a loaded machine (the old fixed tick overshot by up to 0.4 s)
+                assertTrue(detected <= 2 + 2 + 0.25, "half-open detected only after " + detected + " s");
             } finally {
                 s.stop();
             }
