@@ -15,55 +15,54 @@ public final class TerminalText {
 
     /**
      * {@code s} with every control character escaped the way JSON does ({@code \n}, {@code \r},
-     * {@code \t}, {@code \}{@code u001b}); a backslash is doubled so an escape cannot be forged.
-     * "null" for null.
+     * {@code \t}, {@code \}{@code u001b}); other text, backslashes included, as it is. "null"
+     * for null.
      */
     public static String printable(String s) {
-        if (s == null) {
-            return "null";
-        }
-        if (isPlain(s)) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        appendEscaped(sb, s, false);
-        return sb.toString();
+        return escape(s, false, false);
+    }
+
+    /**
+     * Like {@link #printable(String)} but keeps line breaks and tabs: for text that is meant to
+     * span lines, such as a stack trace. A lone carriage return is still escaped (it would let a
+     * line overwrite the one before).
+     */
+    public static String printableLines(String s) {
+        return escape(s, true, false);
     }
 
     /**
      * {@code s} as a JSON string literal (in double quotes) that is also safe for a terminal:
      * besides what JSON requires, DEL, the C1 controls (0x80–0x9F; 0x9B is a one-byte CSI), line
      * and paragraph separators and bidirectional overrides are escaped as well. Any JSON parser
-     * reads back the exact text.
+     * reads back the exact text. "null" for null.
      */
     public static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2);
-        sb.append('"');
-        appendEscaped(sb, s, true);
-        return sb.append('"').toString();
+        return s == null ? "null" : '"' + escape(s, false, true) + '"';
     }
 
-    private static boolean isPlain(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' || mustEscape(c)) {
-                return false;
-            }
+    private static String escape(String s, boolean keepLines, boolean json) {
+        if (s == null) {
+            return "null";
         }
-        return true;
-    }
-
-    private static void appendEscaped(StringBuilder sb, String s, boolean quote) {
+        if (isPlain(s, keepLines, json)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (keepLines && (c == '\t' || c == '\n' || (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n'))) {
+                sb.append(c);
+                continue;
+            }
             switch (c) {
-                case '\\' -> sb.append("\\\\");
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
-                case '"' -> sb.append(quote ? "\\\"" : "\"");
+                case '\\' -> sb.append(json ? "\\\\" : "\\");
+                case '"' -> sb.append(json ? "\\\"" : "\"");
                 default -> {
                     if (mustEscape(c)) {
                         sb.append(String.format("\\u%04x", (int) c));
@@ -73,6 +72,17 @@ public final class TerminalText {
                 }
             }
         }
+        return sb.toString();
+    }
+
+    private static boolean isPlain(String s, boolean keepLines, boolean json) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((json && (c == '\\' || c == '"')) || (mustEscape(c) && !(keepLines && (c == '\n' || c == '\t')))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** C0, DEL and C1 controls, line/paragraph separators, and bidi embeddings, overrides and isolates. */
