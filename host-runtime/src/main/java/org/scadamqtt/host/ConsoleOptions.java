@@ -1,6 +1,7 @@
 package org.scadamqtt.host;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code run} and {@code demo}. */
@@ -15,6 +16,11 @@ final class ConsoleOptions {
                     + "0.0.0.0 for every interface)")
     String httpBind;
 
+    @Option(names = "--http-host", paramLabel = "NAME", split = ",",
+            description = "a host name operators use to reach the web console (repeatable); requests for any other "
+                    + "name than localhost or an IP address are refused (DNS rebinding)")
+    List<String> httpHosts;
+
     @Option(names = "--console", paramLabel = "web|tty|log|none",
             description = "web: web console only; tty: plus a live table in the terminal; log: plus one line per "
                     + "change on standard output; none: no console (logs only)")
@@ -28,6 +34,10 @@ final class ConsoleOptions {
             description = "token HTTP writes must carry; default $" + RunCommand.TOKEN_ENV + "; none: writes are open "
                     + "to whoever reaches the console")
     String writeToken;
+
+    List<String> httpHosts() {
+        return httpHosts == null ? List.of() : httpHosts;
+    }
 
     String writeToken() {
         if (writeToken != null && !writeToken.isBlank()) {

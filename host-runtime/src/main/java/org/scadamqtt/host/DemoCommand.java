@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     static HostOptions options(Path config, ConsoleOptions c, int brokerPort, double rate, ConsoleKind kind,
             boolean httpPortFallback) {
         return new HostOptions(config, null, c.dataDir, brokerPort, c.httpBind, c.httpPort, c.writeToken(), kind, rate,
-                httpPortFallback);
+                httpPortFallback, c.httpHosts());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.scadamqtt.host;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,11 @@ import java.util.Objects;
  * @param httpPortFallback when {@code httpPort} is taken: true to use a free port instead (the
  *                       demo, where the operator did not choose the port), false to stop with
  *                       exit code 3 (whoever chose the port expects the console there)
+ * @param httpHosts      host names (besides localhost and IP addresses) the web console answers to
  */
 public record HostOptions(Path config, Path pluginsDir, Path dataDir, Integer embeddedBroker, String httpBind,
-        int httpPort, String writeToken, ConsoleKind console, double simulatorRate, boolean httpPortFallback) {
+        int httpPort, String writeToken, ConsoleKind console, double simulatorRate, boolean httpPortFallback,
+        List<String> httpHosts) {
 
     /** Default bind address: loopback only, so the console is not on the network unless asked. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -33,6 +36,14 @@ public record HostOptions(Path config, Path pluginsDir, Path dataDir, Integer em
         httpBind = httpBind == null ? DEFAULT_BIND : httpBind;
         console = console == null ? ConsoleKind.web : console;
         writeToken = writeToken == null || writeToken.isBlank() ? null : writeToken;
+        httpHosts = httpHosts == null ? List.of() : List.copyOf(httpHosts);
+    }
+
+    /** Options whose web console answers to localhost and IP addresses only. */
+    public HostOptions(Path config, Path pluginsDir, Path dataDir, Integer embeddedBroker, String httpBind,
+            int httpPort, String writeToken, ConsoleKind console, double simulatorRate, boolean httpPortFallback) {
+        this(config, pluginsDir, dataDir, embeddedBroker, httpBind, httpPort, writeToken, console, simulatorRate,
+                httpPortFallback, List.of());
     }
 
     /** Options whose web console port must be free (no fallback). */

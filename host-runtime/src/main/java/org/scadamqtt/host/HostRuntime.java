@@ -145,7 +145,7 @@ public final class HostRuntime implements AutoCloseable {
             toClose.push(simulator);
         }
         if (o.console().servesHttp()) {
-            web = WebConsoleHandle.start(table, o.httpBind(), httpPort, o.writeToken());
+            web = WebConsoleHandle.start(table, o.httpBind(), httpPort, o.writeToken(), o.httpHosts());
             toClose.push(web);
         }
         String moved = web != null && web.port() != o.httpPort() && o.httpPort() != 0

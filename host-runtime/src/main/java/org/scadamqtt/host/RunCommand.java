@@ -37,7 +37,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HostOptions options = new HostOptions(config, plugins, console.dataDir, embeddedBroker, console.httpBind,
-                console.httpPort, console.writeToken(), console.console == null ? ConsoleKind.web : console.console, 0);
+                console.httpPort, console.writeToken(), console.console == null ? ConsoleKind.web : console.console, 0,
+                false, console.httpHosts());
         return runUntilStopped(options, spec.commandLine().getOut()::println);
     }
 

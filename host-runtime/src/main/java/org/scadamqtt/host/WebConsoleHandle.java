@@ -3,6 +3,7 @@ package org.scadamqtt.host;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import org.scadamqtt.host.tags.HostApi;
 import org.scadamqtt.host.web.WebConsole;
 import org.slf4j.Logger;
@@ -47,8 +48,10 @@ final class WebConsoleHandle implements AutoCloseable {
         }
     }
 
-    static WebConsoleHandle start(HostApi api, String bind, int port, String writeToken) throws HostException {
-        WebConsole c = new WebConsole(api, bind, port, writeToken);
+    static WebConsoleHandle start(HostApi api, String bind, int port, String writeToken, List<String> hostNames)
+            throws HostException {
+        WebConsole c = new WebConsole(api, bind, port, writeToken, WebConsole.DEFAULT_WRITE_TIMEOUT,
+                WebConsole.DEFAULT_EVENT_QUEUE, hostNames);
         try {
             c.start();
         } catch (RuntimeException e) {

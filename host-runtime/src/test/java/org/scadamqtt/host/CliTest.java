@@ -115,4 +115,11 @@ class CliTest {
         Result bad = cli("run", "plant.xml", "--embedded-broker=fast");
         assertEquals(ExitCodes.USAGE, bad.code(), bad.out() + bad.err());
     }
+
+    @Test
+    void httpHostNamesAreRepeatableOrCommaSeparated() {
+        RunCommand run = parseRun("run", "plant.xml", "--http-host", "scada.example", "--http-host=a.example,b.example");
+        assertEquals(java.util.List.of("scada.example", "a.example", "b.example"), run.console.httpHosts());
+        assertEquals(java.util.List.of(), parseRun("run", "plant.xml").console.httpHosts());
+    }
 }

@@ -54,7 +54,7 @@ public final class TtyConsole implements AutoCloseable {
             out.flush();
         } catch (RuntimeException e) {
             // a drawing problem must not end the redraw timer
-            out.println("console error: " + e);
+            out.println("console error: " + TerminalText.printable(e.toString()));
         }
     }
 
@@ -64,8 +64,9 @@ public final class TtyConsole implements AutoCloseable {
         line(sb, "scada-mqtt host" + (banner.isEmpty() ? "" : "   " + banner));
         for (LineEntry l : api.lines()) {
             var st = l.status();
-            line(sb, "line " + l.name() + ": " + st.state() + " " + st.broker()
-                    + (st.reason().isEmpty() ? "" : " (" + st.reason() + ")")
+            // a reason may quote a broker's or payload's text: printable, so it cannot drive the terminal
+            line(sb, "line " + TerminalText.printable(l.name()) + ": " + st.state() + " " + TerminalText.printable(st.broker())
+                    + (st.reason().isEmpty() ? "" : " (" + TerminalText.printable(st.reason()) + ")")
                     + "  in=" + st.counters().messagesIn() + " out=" + st.counters().messagesOut()
                     + " err=" + st.counters().errors());
         }
@@ -79,7 +80,7 @@ public final class TtyConsole implements AutoCloseable {
                 line(sb, "... " + (tags.size() - shown) + " more tags (see the web console)");
                 break;
             }
-            line(sb, ValueText.fit(t.name(), 22) + " " + ValueText.fit(ValueText.value(t.value()), 22) + " "
+            line(sb, ValueText.fit(TerminalText.printable(t.name()), 22) + " " + ValueText.fit(ValueText.value(t.value()), 22) + " "
                     + ValueText.fit(ValueText.quality(t.value()), 20) + " " + ValueText.clock(t.value().sourceTime()));
             shown++;
         }

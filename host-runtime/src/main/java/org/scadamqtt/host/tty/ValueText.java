@@ -20,7 +20,10 @@ final class ValueText {
     private ValueText() {
     }
 
-    /** The value alone: numbers without trailing noise, text in quotes, "-" when none. */
+    /**
+     * The value alone: numbers without trailing noise, text as a JSON string (quoted, every
+     * control character escaped, so a payload cannot drive the terminal), "-" when none.
+     */
     static String value(TagValue v) {
         Object o = v.value();
         if (o == null) {
@@ -30,7 +33,7 @@ final class ValueText {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : String.valueOf(d);
         }
         if (o instanceof String s) {
-            return '"' + s.replace('\n', ' ').replace('\r', ' ') + '"';
+            return TerminalText.jsonString(s);
         }
         if (o instanceof QiValue q) {
             return q.name();

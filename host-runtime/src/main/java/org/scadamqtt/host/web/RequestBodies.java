@@ -4,13 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
  * Reads the JSON object of a POST. On a bad body it answers 400 (or 415 for a body that is not
- * declared as JSON) with a sentence and returns empty.
+ * declared as JSON, 413 for one larger than {@link #MAX_BODY_BYTES}) with a sentence and returns
+ * empty.
  */
 final class RequestBodies {
+
+    /**
+     * The largest body a POST may have. A write or station command is a few dozen bytes; the bound
+     * is there so that no request, however it is sent, can make the host hold more than this.
+     */
+    static final int MAX_BODY_BYTES = 1_000_000;
+    private static final int CHUNK = 8192;
 
     private final ObjectMapper mapper;
 
@@ -32,7 +43,21 @@ final class RequestBodies {
                     + example + "."));
             return Optional.empty();
         }
-        String body = ctx.body();
+        byte[] body;
+        try {
+            body = boundedBody(ctx);
+        } catch (IOException e) {
+            ctx.status(400).json(ApiJson.failed("BAD_REQUEST", "The body of " + what
+                    + " could not be read (" + e.getMessage() + ")."));
+            return Optional.empty();
+        }
+        if (body == null) {
+            // the rest is not read: Jetty closes the connection instead of keeping it for another request
+            ctx.header("Connection", "close");
+            ctx.status(413).json(ApiJson.failed("TOO_LARGE", "The body of " + what + " is larger than "
+                    + MAX_BODY_BYTES + " bytes; send for example " + example + "."));
+            return Optional.empty();
+        }
         try {
             JsonNode node = mapper.readTree(body);
             if (node == null || !node.isObject()) {
@@ -47,6 +72,31 @@ final class RequestBodies {
             ctx.status(400).json(ApiJson.failed("BAD_REQUEST", "The body of " + what + " is not valid JSON ("
                     + e.getOriginalMessage() + where + "); send for example " + example + "."));
             return Optional.empty();
+        } catch (IOException e) {
+            // reading a byte array fails only on bad JSON, which the branch above answers
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The body, or null when it is larger than {@link #MAX_BODY_BYTES}. Reads the stream itself
+     * rather than trusting Content-Length: a chunked body declares no length (Javalin's own size
+     * check looks only at Content-Length and would read a chunked body of any size into memory).
+     */
+    private static byte[] boundedBody(Context ctx) throws IOException {
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            return null;
+        }
+        InputStream in = ctx.req().getInputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[CHUNK];
+        int n;
+        while ((n = in.read(chunk)) != -1) {
+            if (out.size() + n > MAX_BODY_BYTES) {
+                return null;
+            }
+            out.write(chunk, 0, n);
+        }
+        return out.toByteArray();
     }
 }

@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.scadamqtt.host.tags.HostApi;
+import org.scadamqtt.host.tty.TerminalText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +36,20 @@ public final class WebConsole {
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
     /** Events kept per event-stream client before the oldest are dropped. */
     public static final int DEFAULT_EVENT_QUEUE = 10_000;
+    /**
+     * The console's pages load scripts, styles and data from this host only, and no other site may
+     * frame them (clickjacking). Inline styles stay allowed: the page sets some from script.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final HostApi api;
     private final String bindAddress;
     private final int requestedPort;
     private final WriteTokenGuard guard;
+    private final SameOriginGuard origins;
     private final Duration writeTimeout;
     private final int eventQueue;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -62,6 +74,16 @@ public final class WebConsole {
      */
     public WebConsole(HostApi api, String bindAddress, int port, String writeToken, Duration writeTimeout,
             int eventQueue) {
+        this(api, bindAddress, port, writeToken, writeTimeout, eventQueue, List.of());
+    }
+
+    /**
+     * @param hostNames names (besides localhost and IP addresses) the console is reached by; a
+     *                  request whose {@code Host} is another name is refused (DNS rebinding)
+     */
+    public WebConsole(HostApi api, String bindAddress, int port, String writeToken, Duration writeTimeout,
+            int eventQueue, Collection<String> hostNames) {
+        this.origins = new SameOriginGuard(Objects.requireNonNull(hostNames, "hostNames"));
         this.api = Objects.requireNonNull(api, "api");
         this.bindAddress = bindAddress == null || bindAddress.isBlank() ? "127.0.0.1" : bindAddress.trim();
         if (port < 0 || port > 65535) {
@@ -100,6 +122,7 @@ public final class WebConsole {
                 files.location = Location.CLASSPATH;
             });
         });
+        javalin.before(this::refuseForeignRequests);
         javalin.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
         javalin.beforeMatched(ctx -> {
             if ("POST".equals(ctx.method().name()) && !guard.allows(ctx.header("Authorization"))) {
@@ -195,6 +218,41 @@ public final class WebConsole {
             }
         }
         subscriptions.clear();
+    }
+
+    /**
+     * Security headers on every answer, and the DNS-rebinding and cross-site checks of
+     * {@link SameOriginGuard}: 403 before anything else runs.
+     */
+    private void refuseForeignRequests(Context ctx) {
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        String host = ctx.header("Host");
+        if (!origins.hostAllowed(host)) {
+            LOG.warn("refused {} {} for Host '{}' (not localhost, an IP address or a --http-host name)",
+                    ctx.method(), TerminalText.printable(ctx.path()), TerminalText.printable(host));
+            ctx.status(403).json(ApiJson.failed("UNKNOWN_HOST", "This console answers only to localhost, "
+                    + "IP addresses and the names given with --http-host, not to '" + host + "'. If this is "
+                    + "the name operators use, start the host with --http-host " + hostNameOf(host) + "."));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (WRITE_METHODS.contains(ctx.method().name())
+                && !origins.sameOrigin(host, ctx.header("Origin"), ctx.header("Referer"))) {
+            String from = ctx.header("Origin") != null ? ctx.header("Origin") : ctx.header("Referer");
+            LOG.warn("refused {} {} from another site ('{}' for Host '{}')", ctx.method(), TerminalText.printable(ctx.path()),
+                    TerminalText.printable(from), TerminalText.printable(host));
+            ctx.status(403).json(ApiJson.failed("CROSS_ORIGIN", "Writes are accepted only from this console's "
+                    + "own pages (or from programs that send no Origin header); this request came from '"
+                    + from + "'."));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private static String hostNameOf(String host) {
+        int colon = host.startsWith("[") ? host.indexOf("]:") + 1 : host.indexOf(':');
+        return colon > 0 ? host.substring(0, colon) : host;
     }
 
     private void info(Context ctx) {

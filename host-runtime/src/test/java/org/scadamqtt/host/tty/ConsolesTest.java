@@ -69,4 +69,85 @@ class ConsolesTest {
         assertEquals("2024-05-01T12:00:00.250Z TAG tag=POWER station=A_STATION_WITH_A_VERY_LONG_NAME quality=GOOD "
                 + "time=2024-05-01T12:00:00.250Z value=12.5", lines[0]);
     }
+
+    /** OSC 0 (retitle the window), a carriage return that would overwrite the line, C1 CSI, DEL, bidi override. */
+    private static final String HOSTILE = "\u001b]0;evil\u0007 ok\r\nforged line\u009b2J\u007f\u202e\"q\" \\";
+
+    @Test
+    void logConsoleWritesTextAsJsonStringsSoAPayloadCannotDriveTheTerminal() throws Exception {
+        TagTable t = table();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LogConsole c = LogConsole.start(t, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        t.contextFor("LINE_WITH_A_LONG_NAME", Path.of("."), "h").publish("A_STATION_WITH_A_VERY_LONG_NAME",
+                List.of(new TagUpdate("A_TAG_NAME_THAT_IS_FAR_TOO_LONG_FOR_THE_TABLE",
+                        TagValue.good(TagType.TxtI, HOSTILE, T, T))));
+        c.close();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(1, out.split("\n").length, "one change, one line: " + out);
+        assertNoControlCharacters(out.substring(0, out.length() - 1));
+        String value = out.substring(out.indexOf(" value=") + 7).trim();
+        assertEquals("\"\\u001b]0;evil\\u0007 ok\\r\\nforged line\\u009b2J\\u007f\\u202e\\\"q\\\" \\\\\"", value);
+        assertEquals(HOSTILE, new com.fasterxml.jackson.databind.ObjectMapper().readValue(value, String.class),
+                "any JSON parser reads back the exact text");
+    }
+
+    @Test
+    void logConsoleEscapesDetailsAndReasonsToo() {
+        TagTable t = table();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LogConsole c = LogConsole.start(t, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        t.contextFor("LINE_WITH_A_LONG_NAME", Path.of("."), "h").publish("A_STATION_WITH_A_VERY_LONG_NAME",
+                List.of(new TagUpdate("POWER", TagValue.bad(TagType.Ai,
+                        org.scadamqtt.tag.Reason.CONVERSION_ERROR, "cannot read " + HOSTILE, T))));
+        c.close();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains(" detail=\"cannot read \\u001b]0;evil"), out);
+        assertNoControlCharacters(out.substring(0, out.length() - 1));
+    }
+
+    @Test
+    void ttyTableShowsControlCharactersEscaped() {
+        TagTable t = table();
+        t.contextFor("LINE_WITH_A_LONG_NAME", Path.of("."), "h").publish("A_STATION_WITH_A_VERY_LONG_NAME", List.of(
+                new TagUpdate("A_TAG_NAME_THAT_IS_FAR_TOO_LONG_FOR_THE_TABLE", TagValue.good(TagType.TxtI, HOSTILE, T, T))));
+        TtyConsole c = TtyConsole.start(t, new PrintStream(new ByteArrayOutputStream()), "");
+        try {
+            String screen = c.render();
+            for (String line : screen.split("\n")) {
+                assertNoControlCharacters(line);
+            }
+            assertTrue(screen.contains("\"\\u001b]0;evil\\u0007 "), screen);
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
+    void hostLogLinesEscapeControlCharactersInMessagesAndStackTraces() throws Exception {
+        ch.qos.logback.classic.LoggerContext ctx = new ch.qos.logback.classic.LoggerContext();
+        ch.qos.logback.classic.joran.JoranConfigurator joran = new ch.qos.logback.classic.joran.JoranConfigurator();
+        joran.setContext(ctx);
+        // the logback.xml the host ships (tests use logback-test.xml)
+        joran.doConfigure(getClass().getResource("/logback.xml"));
+        var appender = (ch.qos.logback.core.OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent>)
+                ctx.getLogger("ROOT").getAppender("STDERR");
+        ch.qos.logback.classic.Logger logger = ctx.getLogger("org.scadamqtt.mqtt.line.PLANT");
+        var event = new ch.qos.logback.classic.spi.LoggingEvent("x", logger, ch.qos.logback.classic.Level.INFO,
+                "in plant/x: {}", new IllegalStateException("bad payload " + HOSTILE), new Object[] {HOSTILE});
+        String line = new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
+        ctx.stop();
+        assertTrue(line.contains("in plant/x: \\u001b]0;evil\\u0007 ok\\r\\nforged line"), line);
+        assertTrue(line.contains("IllegalStateException: bad payload \\u001b]0;evil"), line);
+        for (String l : line.split("\r?\n")) {
+            assertNoControlCharacters(l.replace("\t", ""));
+        }
+    }
+
+    private static void assertNoControlCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            assertTrue(ch >= 0x20 && !(ch >= 0x7f && ch <= 0x9f) && ch != '\u202e',
+                    "control character " + (int) ch + " at " + i + " in: " + s);
+        }
+    }
 }

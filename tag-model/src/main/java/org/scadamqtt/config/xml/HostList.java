@@ -28,6 +28,15 @@ final class HostList {
                     + "address, e.g. <host>broker.example</host> or <host>ssl://broker.example:8883</host>"));
             return hosts;
         }
+        if (all.indexOf('@') >= 0) {
+            // user:password@ in an address: nothing of the text is repeated, since a password may hold
+            // ',', ';', '/' or ':' and any part of it could end up in a message, a log or a ticket
+            problems.add(new ConfigProblem(at, "CREDENTIALS_IN_HOST", "line '" + lineName + "': the host contains "
+                    + "a user name or password (user:password@...); an address never carries them. Write only the "
+                    + "address, e.g. <host>tcp://broker.example:1883</host>, and give the user name and password as "
+                    + "the userName and password parameters (${env:NAME} or ${file:PATH} keep them out of the file)"));
+            return hosts;
+        }
         String[] parts = all.split("[,;]", -1);
         for (int i = 0; i < parts.length; i++) {
             String h = parts[i].strip();

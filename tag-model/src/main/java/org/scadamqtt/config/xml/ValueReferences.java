@@ -1,6 +1,7 @@
 package org.scadamqtt.config.xml;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ final class ValueReferences {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
     /** Secrets are short; a larger file is a wrong path, not a password. */
-    private static final long MAX_FILE_BYTES = 64 * 1024;
+    private static final int MAX_FILE_BYTES = 64 * 1024;
 
     private final Function<String, String> environment;
     private final Path baseDir;
@@ -46,12 +47,21 @@ final class ValueReferences {
                     + "or write the value in the file");
         }
         Path p = baseDir.resolve(what).normalize();
-        try {
-            if (Files.size(p) > MAX_FILE_BYTES) {
+        // a device (/dev/zero, /dev/urandom) reports size 0 and never ends; a FIFO blocks the
+        // open until something writes to it: only a regular file can hold a value
+        if (Files.exists(p) && !Files.isRegularFile(p)) {
+            return new Resolved(null, "parameter '" + parameter + "' refers to '" + p + "', which is "
+                    + (Files.isDirectory(p) ? "a folder" : "not a regular file (a device, pipe or socket)")
+                    + "; it must name a file that holds only the value");
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            // read at most one byte past the bound: the size reported before opening is not trusted
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
                 return new Resolved(null, "parameter '" + parameter + "' refers to file '" + p
                         + "', which is larger than " + MAX_FILE_BYTES + " bytes; it should hold only the value");
             }
-            String content = Files.readString(p, StandardCharsets.UTF_8);
+            String content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             int end = content.length();
             while (end > 0 && (content.charAt(end - 1) == '\n' || content.charAt(end - 1) == '\r')) {
                 end--;

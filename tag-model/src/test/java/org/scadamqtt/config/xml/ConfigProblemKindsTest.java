@@ -131,6 +131,21 @@ class ConfigProblemKindsTest {
     }
 
     @Test
+    void credentialsInAHostAreRefusedWithoutRepeatingAnyOfThem() {
+        for (String host : List.of("tcp://user:S3cretPw@broker", "user:S3cretPw@broker:1883",
+                "tcp://user:S3cr;etPw@broker", "tcp://user:S3cr,etPw@broker", "tcp://user:S3cr/etPw@broker",
+                "ssl://user:S3cr:etPw@broker:8883", "a, tcp://user:S3cretPw@b", "tcp://user:S3cretPw@")) {
+            ConfigProblem p = one(file("<host>" + host + "</host>"), "CREDENTIALS_IN_HOST", 3,
+                    "user name or password", "userName and password parameters");
+            ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file("<host>" + host + "</host>"),
+                    "k.xml"));
+            for (String shown : List.of(p.message(), e.getMessage(), p.toString())) {
+                assertFalse(shown.contains("S3cr") || shown.contains("etPw"), "the password leaks: " + shown);
+            }
+        }
+    }
+
+    @Test
     void portMustBeAPortNumber() {
         one(file("<host>h</host><port>mqtt</port>"), "BAD_VALUE", 3, "1 to 65535", "8883");
         one(file("<host>h</host><port>0</port>"), "BAD_VALUE", 3, "1 to 65535");

@@ -64,6 +64,13 @@ public record BrokerUri(String scheme, String host, int port, String path) {
         if (t.isEmpty()) {
             throw new IllegalArgumentException("empty broker address");
         }
+        if (t.indexOf('@') >= 0) {
+            // checked first and nothing of the text repeated: a password may hold '/', ':', ',' or ';' and
+            // any other message about this address would quote part of it
+            throw new IllegalArgumentException("a broker address contains a user name or password "
+                    + "(user:password@...); write only the address and give the user name and password as the "
+                    + "userName and password parameters");
+        }
         String scheme = "tcp";
         int sep = t.indexOf("://");
         if (sep >= 0) {
@@ -82,13 +89,6 @@ public record BrokerUri(String scheme, String host, int port, String path) {
         if (slash >= 0) {
             path = t.substring(slash);
             t = t.substring(0, slash);
-        }
-        int at = t.lastIndexOf('@');
-        if (at >= 0) {
-            String user = t.substring(0, at);
-            String shown = user.contains(":") ? user.substring(0, user.indexOf(':')) + ":" + Secrets.MASK : user;
-            throw new IllegalArgumentException("broker address '" + shown + "@" + t.substring(at + 1) + "' contains "
-                    + "user information; give the user name and password as the userName and password parameters");
         }
         String host;
         String portText = null;
