@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         // one and shows where; a port the operator chose must be free
         boolean portChosen = spec.commandLine().getParseResult().hasMatchedOption("--http-port");
         return RunCommand.runUntilStopped(options(demoConfig(config), console, brokerPort, perSecond, kind, !portChosen),
-                spec.commandLine().getOut()::println);
+                false, spec.commandLine().getOut()::println);
     }
 
     /** The demo's options: embedded broker on, simulator on. */
