@@ -25,8 +25,8 @@ public interface DriverProvider {
 
     /**
      * Checks what the parameter table cannot: addresses of stations and tags, combinations of
-     * parameters. Returns every problem found, each with its location; empty when the line is
-     * valid.
+     * parameters. Returns every problem found, each with its location; a line is valid when none
+     * of them is an error ({@link ConfigProblem#isError()}): warnings are shown but do not stop it.
      */
     List<ConfigProblem> validate(LineConfig line);
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code run} and {@code demo}. */
 final class ConsoleOptions {
 
-    @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080",
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080", converter = PortOption.class,
             description = "web console and HTTP API port (default ${DEFAULT-VALUE}; 0 picks a free port)")
     int httpPort;
 
@@ -31,17 +31,36 @@ final class ConsoleOptions {
     Path dataDir;
 
     @Option(names = "--write-token", paramLabel = "TOKEN",
-            description = "token HTTP writes must carry; default $" + RunCommand.TOKEN_ENV + "; none: writes are open "
-                    + "to whoever reaches the console")
+            description = "token HTTP writes must carry; default: --write-token-file, else $" + RunCommand.TOKEN_ENV
+                    + "; none: writes are open to whoever reaches the console. A token on the command line is "
+                    + "visible to other users of this machine (ps); prefer --write-token-file")
     String writeToken;
 
     List<String> httpHosts() {
         return httpHosts == null ? List.of() : httpHosts;
     }
 
-    String writeToken() {
+    @Option(names = "--write-token-file", paramLabel = "FILE",
+            description = "read the write token from the first line of FILE (keep it readable by the host's user "
+                    + "only)")
+    Path writeTokenFile;
+
+    /**
+     * The write token: {@code --write-token}, else the first line of {@code --write-token-file},
+     * else the environment variable; null when none.
+     *
+     * @throws HostException (exit 2) when both options are given or the file gives no token
+     */
+    String writeToken() throws HostException {
         if (writeToken != null && !writeToken.isBlank()) {
+            if (writeTokenFile != null) {
+                throw new HostException(ExitCodes.USAGE, "give the write token once: --write-token or "
+                        + "--write-token-file, not both");
+            }
             return writeToken;
+        }
+        if (writeTokenFile != null) {
+            return WriteTokenFile.read(writeTokenFile);
         }
         String env = System.getenv(RunCommand.TOKEN_ENV);
         return env == null || env.isBlank() ? null : env;

@@ -29,7 +29,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "configuration to run instead of sample-config/demo.xml")
     Path config;
 
-    @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "0",
+    @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "0", converter = PortOption.class,
             description = "embedded broker port (default: 1883, or a free port when 1883 is taken)")
     int brokerPort;
 
@@ -49,12 +49,12 @@ final class DemoCommand implements Callable<Integer> {
         // one and shows where; a port the operator chose must be free
         boolean portChosen = spec.commandLine().getParseResult().hasMatchedOption("--http-port");
         return RunCommand.runUntilStopped(options(demoConfig(config), console, brokerPort, perSecond, kind, !portChosen),
-                spec.commandLine().getOut()::println);
+                false, spec.commandLine().getOut()::println);
     }
 
     /** The demo's options: embedded broker on, simulator on. */
     static HostOptions options(Path config, ConsoleOptions c, int brokerPort, double rate, ConsoleKind kind,
-            boolean httpPortFallback) {
+            boolean httpPortFallback) throws HostException {
         return new HostOptions(config, null, c.dataDir, brokerPort, c.httpBind, c.httpPort, c.writeToken(), kind, rate,
                 httpPortFallback, c.httpHosts());
     }

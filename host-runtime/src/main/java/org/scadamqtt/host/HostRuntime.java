@@ -20,13 +20,17 @@ import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.host.broker.BrokerException;
 import org.scadamqtt.host.broker.EmbeddedBroker;
+import org.scadamqtt.host.config.ConfigChange;
 import org.scadamqtt.host.config.ConfigFiles;
+import org.scadamqtt.host.config.ConfigWatcher;
 import org.scadamqtt.host.config.DataDirectory;
 import org.scadamqtt.host.config.EmbeddedHosts;
+import org.scadamqtt.host.config.ProblemReport;
 import org.scadamqtt.host.plugin.DriverRegistry;
 import org.scadamqtt.host.plugin.PluginException;
 import org.scadamqtt.host.sim.Simulator;
 import org.scadamqtt.host.sim.SimulatorException;
+import org.scadamqtt.host.tags.ReloadResult;
 import org.scadamqtt.host.tags.TagTable;
 import org.scadamqtt.host.tty.LogConsole;
 import org.scadamqtt.host.tty.TtyConsole;
@@ -50,6 +54,9 @@ public final class HostRuntime implements AutoCloseable {
     private WebConsoleHandle web;
     private Simulator simulator;
     private ScadaConfig config;
+    private HostOptions options;
+    private DriverRegistry registry;
+    private DataDirectory data;
     private boolean closed;
 
     private HostRuntime() {
@@ -99,14 +106,20 @@ public final class HostRuntime implements AutoCloseable {
     }
 
     private void startAll(HostOptions o, PrintStream out) throws HostException {
+        options = o;
         // a taken console port is found before anything connects, not after every line has started
         int httpPort = o.console().servesHttp() ? WebConsoleHandle.choosePort(o.httpBind(), o.httpPort(),
                 o.httpPortFallback()) : o.httpPort();
-        DriverRegistry registry = loadDrivers(o);
+        registry = loadDrivers(o);
         toClose.push(registry);
-        ScadaConfig loaded = loadConfig(o, registry);
+        ScadaConfig loaded;
+        try {
+            loaded = readConfig(o, registry, null);
+        } catch (ConfigException e) {
+            throw configInvalid(e.problems());
+        }
+        loaded.warnings().forEach(w -> LOG.warn("{}", w));
 
-        DataDirectory data;
         try {
             data = DataDirectory.open(o.dataDir());
         } catch (IOException e) {
@@ -129,7 +142,7 @@ public final class HostRuntime implements AutoCloseable {
         }
         LOG.info("host id {}, data folder {}", data.hostId(), data.root());
         for (LineConfig line : config.lines()) {
-            startLine(registry, data, line);
+            startLine(line);
         }
         toClose.push(this::stopDrivers);
 
@@ -145,7 +158,8 @@ public final class HostRuntime implements AutoCloseable {
             toClose.push(simulator);
         }
         if (o.console().servesHttp()) {
-            web = WebConsoleHandle.start(table, o.httpBind(), httpPort, o.writeToken(), o.httpHosts());
+            web = WebConsoleHandle.start(new ReloadableApi(table, this::reload), o.httpBind(), httpPort,
+                    o.writeToken(), o.httpHosts());
             toClose.push(web);
         }
         String moved = web != null && web.port() != o.httpPort() && o.httpPort() != 0
@@ -177,31 +191,119 @@ public final class HostRuntime implements AutoCloseable {
         }
     }
 
-    private static ScadaConfig loadConfig(HostOptions o, DriverRegistry registry) throws HostException {
-        ScadaConfig loaded;
-        try {
-            loaded = ConfigFiles.load(o.config(), registry.catalog());
-        } catch (ConfigException e) {
-            throw configInvalid(e.problems());
-        }
+    /**
+     * Reads and checks the file as {@code validate} does, plus the host's own check (host
+     * {@code embedded} needs the embedded broker), and points {@code embedded} hosts at
+     * {@code brokerUri} when given.
+     *
+     * @throws ConfigException with every error and warning when it has errors
+     */
+    private static ScadaConfig readConfig(HostOptions o, DriverRegistry registry, String brokerUri)
+            throws ConfigException {
+        ScadaConfig loaded = ConfigFiles.load(o.config(), registry.catalog());
         if (o.embeddedBroker() == null) {
             List<ConfigProblem> problems = EmbeddedHosts.problemsWithoutBroker(loaded);
             if (!problems.isEmpty()) {
-                throw configInvalid(problems);
+                List<ConfigProblem> all = new ArrayList<>(problems);
+                all.addAll(loaded.warnings());
+                throw new ConfigException(all);
             }
         }
-        return loaded;
+        return brokerUri == null ? loaded : EmbeddedHosts.pointAt(loaded, brokerUri);
     }
 
     static HostException configInvalid(List<ConfigProblem> problems) {
-        StringBuilder sb = new StringBuilder();
-        problems.forEach(p -> sb.append(p).append('\n'));
-        sb.append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")
-                .append(" in the configuration");
-        return new HostException(ExitCodes.CONFIG_INVALID, sb.toString());
+        return new HostException(ExitCodes.CONFIG_INVALID, ProblemReport.of(problems).text("the configuration"));
     }
 
-    private void startLine(DriverRegistry registry, DataDirectory data, LineConfig line) throws HostException {
+    /**
+     * Reads the configuration file again and applies it: unchanged lines are left alone, changed
+     * ones get {@link Driver#reconfigure}, new ones start, removed ones stop. A file with errors
+     * is refused whole (the same messages as {@code validate}) and the running configuration
+     * stays. Called from the HTTP API, SIGHUP and the file watcher; one reload at a time.
+     */
+    public synchronized ReloadResult reload() {
+        if (closed || config == null) {
+            return ReloadResult.refused("the host is not running", List.of(), List.of());
+        }
+        String file = options.config().toString();
+        ScadaConfig next;
+        try {
+            next = readConfig(options, registry, broker == null ? null : broker.uri());
+        } catch (ConfigException e) {
+            ProblemReport report = ProblemReport.of(e.problems());
+            String message = "the changed configuration " + file + " was refused, the running one stays: "
+                    + report.summary(file);
+            LOG.warn("{}\n{}", message, String.join("\n", report.lines()));
+            return ReloadResult.refused(message, lines(report.errors()), lines(report.warnings()));
+        }
+        next.warnings().forEach(w -> LOG.warn("{}", w));
+        ConfigChange change = ConfigChange.between(config, next);
+        List<String> failures = new ArrayList<>();
+        table.reconfigure(change.running(), () -> apply(change, failures));
+        config = change.running();
+        String message = change.isEmpty() ? "configuration " + file + " reloaded: nothing changed"
+                : "configuration " + file + " reloaded: " + change.describe();
+        if (!failures.isEmpty()) {
+            message += "; " + String.join("; ", failures);
+        }
+        LOG.info("{}", message);
+        return new ReloadResult(true, message, List.of(), lines(next.warnings()),
+                change.started().stream().map(LineConfig::name).toList(),
+                change.reconfigured().stream().map(LineConfig::name).toList(), change.stopped(), change.unchanged());
+    }
+
+    /**
+     * Reloads whenever the configuration file changes ({@code --watch-config}); stopped with the host.
+     *
+     * @throws HostException when the file's folder cannot be watched
+     */
+    synchronized void watchConfigFile() throws HostException {
+        if (closed) {
+            return;
+        }
+        try {
+            toClose.push(ConfigWatcher.start(options.config(), this::reload));
+        } catch (IOException e) {
+            throw new HostException(ExitCodes.STARTUP_FAILED, "--watch-config: the folder of " + options.config()
+                    + " cannot be watched (" + e.getMessage() + ")", e);
+        }
+        LOG.info("watching {} for changes", options.config());
+    }
+
+    /** Hands the change to the drivers: removed lines stop first, so a new line can take their client id. */
+    private void apply(ConfigChange change, List<String> failures) {
+        for (String name : change.stopped()) {
+            stopLine(name);
+        }
+        for (LineConfig line : change.reconfigured()) {
+            Driver driver = drivers.get(line.name());
+            try {
+                if (driver == null) {
+                    startLine(line); // it failed to start before: try with the new configuration
+                } else {
+                    driver.reconfigure(line);
+                    LOG.info("line '{}' reconfigured", line.name());
+                }
+            } catch (HostException | RuntimeException e) {
+                LOG.error("line '{}' could not take its new configuration: {}", line.name(), e.toString(), e);
+                failures.add("line '" + line.name() + "' could not take its new configuration: " + e.getMessage());
+            }
+        }
+        for (LineConfig line : change.started()) {
+            try {
+                startLine(line);
+            } catch (HostException e) {
+                failures.add(e.getMessage());
+            }
+        }
+    }
+
+    private static List<String> lines(List<ConfigProblem> problems) {
+        return problems.stream().map(ConfigProblem::toString).toList();
+    }
+
+    private void startLine(LineConfig line) throws HostException {
         DriverProvider provider = registry.provider(line.protocol()).orElseThrow(() -> new HostException(
                 ExitCodes.CONFIG_INVALID, line.location() + ": line '" + line.name() + "' uses protocol '"
                 + line.protocol() + "', but this host has drivers for: " + registry.protocolList()));
@@ -227,17 +329,21 @@ public final class HostRuntime implements AutoCloseable {
     }
 
     private void stopDrivers() {
-        List<Map.Entry<String, Driver>> entries = new ArrayList<>(drivers.entrySet());
-        for (Map.Entry<String, Driver> e : entries) {
-            table.detach(e.getKey());
-            try {
-                e.getValue().stop();
-                LOG.info("line '{}' stopped", e.getKey());
-            } catch (RuntimeException ex) {
-                LOG.warn("line '{}' did not stop cleanly: {}", e.getKey(), ex.toString());
-            }
+        new ArrayList<>(drivers.keySet()).forEach(this::stopLine);
+    }
+
+    private void stopLine(String name) {
+        table.detach(name);
+        Driver driver = drivers.remove(name);
+        if (driver == null) {
+            return;
         }
-        drivers.clear();
+        try {
+            driver.stop();
+            LOG.info("line '{}' stopped", name);
+        } catch (RuntimeException ex) {
+            LOG.warn("line '{}' did not stop cleanly: {}", name, ex.toString());
+        }
     }
 
     /** The tag table (the {@link org.scadamqtt.host.tags.HostApi} consoles use). */
@@ -245,8 +351,8 @@ public final class HostRuntime implements AutoCloseable {
         return table;
     }
 
-    /** The configuration as running (embedded hosts replaced). */
-    public ScadaConfig config() {
+    /** The configuration as running (embedded hosts replaced; the last one reloaded). */
+    public synchronized ScadaConfig config() {
         return config;
     }
 

@@ -16,8 +16,14 @@ final class OptionalPortConsumer implements CommandLine.IParameterConsumer {
     @Override
     public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
         int port = 0;
-        if (!args.isEmpty() && args.peek().matches("\\d{1,9}")) {
-            port = Integer.parseInt(args.pop());
+        if (!args.isEmpty() && args.peek().matches("\\d+")) {
+            String given = args.pop();
+            try {
+                port = PortOption.parse(given);
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                        "--embedded-broker port " + given + " is not a TCP port (1 to 65535)");
+            }
         } else if (!args.isEmpty() && args.peek().matches("-\\d+")) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "--embedded-broker port " + args.peek() + " is not a TCP port (1 to 65535)");

@@ -31,6 +31,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--plugins", paramLabel = "DIR", description = "folder of driver plugin jars, each loaded in its own class loader")
     Path plugins;
 
+    @Option(names = "--watch-config", description = "apply CONFIG.xml again whenever it changes (as SIGHUP and "
+            + "POST /api/reload do); a changed file with errors is refused and the running configuration stays")
+    boolean watchConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,14 +43,15 @@ final class RunCommand implements Callable<Integer> {
         HostOptions options = new HostOptions(config, plugins, console.dataDir, embeddedBroker, console.httpBind,
                 console.httpPort, console.writeToken(), console.console == null ? ConsoleKind.web : console.console, 0,
                 false, console.httpHosts());
-        return runUntilStopped(options, spec.commandLine().getOut()::println);
+        return runUntilStopped(options, watchConfig, spec.commandLine().getOut()::println);
     }
 
     /**
      * Starts the runtime, prints where it is, and waits for a signal. The shutdown hook is in place
      * before anything starts, so a signal during the start still stops every started line cleanly.
      */
-    static int runUntilStopped(HostOptions options, java.util.function.Consumer<String> say) throws Exception {
+    static int runUntilStopped(HostOptions options, boolean watchConfig, java.util.function.Consumer<String> say)
+            throws Exception {
         if (options.console() == ConsoleKind.tty) {
             Logs.quietForTerminal();
         }
@@ -70,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
         if (rt.isClosed()) {
             stopped.await(); // a signal came during the start
             return ExitCodes.OK;
+        }
+        HangupSignal.install(rt::reload);
+        if (watchConfig) {
+            rt.watchConfigFile();
         }
         if (options.console() != ConsoleKind.tty && options.console() != ConsoleKind.log) {
             say.accept("scada-host running " + rt.config().lines().size() + " line(s) from " + options.config()

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
                 + "until Ctrl-C. It is a device emulation with its own MQTT client, not the driver.")
 final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--broker", required = true, paramLabel = "URL", description = "broker, e.g. tcp://127.0.0.1:1883")
+    @Option(names = "--broker", required = true, paramLabel = "HOST[:PORT]|URL",
+            description = "broker, written as a line's <host> is: 127.0.0.1, 127.0.0.1:1883, tcp://127.0.0.1:1883, "
+                    + "ssl://broker:8883 (port 1883 when none is given)")
     String broker;
 
     @Option(names = "--rate", paramLabel = "N/s", defaultValue = "1/s",
@@ -28,9 +30,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         double perSecond = rateOption(rate);
+        String uri = brokerUri(broker);
         Simulator sim;
         try {
-            sim = Simulator.start(broker, perSecond);
+            sim = Simulator.start(uri, perSecond);
         } catch (SimulatorException e) {
             throw new HostException(ExitCodes.STARTUP_FAILED, e.getMessage(), e);
         }
@@ -39,10 +42,37 @@ final class SimulateCommand implements Callable<Integer> {
             sim.close();
             stopped.countDown();
         }, "simulator-shutdown"));
-        spec.commandLine().getOut().println("simulator publishing to " + broker + " at " + perSecond
+        spec.commandLine().getOut().println("simulator publishing to " + uri + " at " + perSecond
                 + " messages/s per device; Ctrl-C stops");
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * {@code --broker} as a URL the MQTT client takes: {@code host}, {@code host:port} and
+     * {@code [v6]:port} get {@code tcp://} (and port 1883), as a line's {@code <host>} does.
+     *
+     * @throws HostException (exit 2) for a port that is not one
+     */
+    static String brokerUri(String broker) throws HostException {
+        String b = broker.strip();
+        if (b.contains("://")) {
+            return b;
+        }
+        if (b.indexOf(':') != b.lastIndexOf(':') && !b.startsWith("[")) {
+            return "tcp://[" + b + "]:1883"; // a bare IPv6 address
+        }
+        int colon = b.lastIndexOf(':');
+        boolean hasPort = colon > 0 && (b.indexOf(':') == colon || b.charAt(colon - 1) == ']');
+        if (!hasPort) {
+            return "tcp://" + b + ":1883";
+        }
+        String port = b.substring(colon + 1);
+        if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new HostException(ExitCodes.USAGE, "--broker '" + broker + "' has port '" + port + "'; a port is "
+                    + "a number from 1 to 65535 (1883 for MQTT)");
+        }
+        return "tcp://" + b;
     }
 
     /** The {@code --rate} option of simulate and demo: a rate that is not one is a usage error. */

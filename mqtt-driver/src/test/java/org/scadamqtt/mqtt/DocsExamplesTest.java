@@ -40,6 +40,7 @@ class DocsExamplesTest {
             try {
                 ScadaConfig c = LOADER.load(e.xml(), e.where());
                 assertFalse(c.lines().isEmpty(), e.where() + " has no line");
+                assertEquals(List.of(), c.warnings(), e.where() + " loads with warnings");
             } catch (ConfigException ex) {
                 fail(e.where() + " does not load:\n" + ex.getMessage() + "\n--- example ---\n" + e.xml());
             }
@@ -64,6 +65,6 @@ class DocsExamplesTest {
         ConfigException ex = assertThrows(ConfigException.class, () -> LOADER.load(text, e.where()));
         // JA_NEEDS_JSON for the JA= tags; TIME_FIELD_NEEDS_JSON for the time field
         assertEquals(List.of("TIME_FIELD_NEEDS_JSON", "JA_NEEDS_JSON"),
-                ex.problems().stream().map(ConfigProblem::code).toList(), ex.getMessage());
+                ex.errors().stream().map(ConfigProblem::code).toList(), ex.getMessage());
     }
 }

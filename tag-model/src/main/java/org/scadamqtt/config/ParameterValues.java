@@ -14,14 +14,23 @@ import java.util.Objects;
  *
  * @param descriptors the table the values were read against, by name
  * @param values      name to values (one element unless the parameter is repeatable)
+ * @param locations   name to where the parameter is written (its first {@code <param>}); absent
+ *                    for defaults and for values built in code
  */
-public record ParameterValues(Map<String, ParameterDescriptor> descriptors, Map<String, List<Object>> values) {
+public record ParameterValues(Map<String, ParameterDescriptor> descriptors, Map<String, List<Object>> values,
+        Map<String, SourceLocation> locations) {
 
     public ParameterValues {
         descriptors = Map.copyOf(descriptors);
         Map<String, List<Object>> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         values = Map.copyOf(copy);
+        locations = locations == null ? Map.of() : Map.copyOf(locations);
+    }
+
+    /** Values without locations (built in code). */
+    public ParameterValues(Map<String, ParameterDescriptor> descriptors, Map<String, List<Object>> values) {
+        this(descriptors, values, Map.of());
     }
 
     /** No parameters at all. */
@@ -48,8 +57,9 @@ public record ParameterValues(Map<String, ParameterDescriptor> descriptors, Map<
             SourceLocation at = where.getOrDefault(name, fallback);
             ParameterDescriptor d = byName.get(name);
             if (d == null) {
-                problems.add(new ConfigProblem(at, "UNKNOWN_PARAMETER", "unknown parameter '" + name
-                        + "'; valid parameters here are: " + String.join(", ", byName.keySet())));
+                problems.add(new ConfigProblem(at, "UNKNOWN_PARAMETER", "unknown parameter '" + name + "'"
+                        + NameHint.didYouMean(name, byName.keySet())
+                        + "; valid parameters here are: " + String.join(", ", byName.keySet())));
                 return;
             }
             if (texts.size() > 1 && !d.repeatable()) {
@@ -73,7 +83,21 @@ public record ParameterValues(Map<String, ParameterDescriptor> descriptors, Map<
                 values.put(d.name(), List.of(d.defaultValue()));
             }
         }
-        return new ParameterValues(byName, values);
+        Map<String, SourceLocation> locations = new LinkedHashMap<>();
+        where.forEach((name, at) -> {
+            if (values.containsKey(name) && at != null) {
+                locations.put(name, at);
+            }
+        });
+        return new ParameterValues(byName, values, locations);
+    }
+
+    /**
+     * Where a parameter is written, so a problem with its value points at its {@code <param>};
+     * {@code fallback} (the line or station) when it took its default.
+     */
+    public SourceLocation location(String name, SourceLocation fallback) {
+        return locations.getOrDefault(name, fallback);
     }
 
     /** Whether the parameter has a value (given or default). */
@@ -118,7 +142,7 @@ public record ParameterValues(Map<String, ParameterDescriptor> descriptors, Map<
     public ParameterValues with(String name, Object value) {
         Map<String, List<Object>> copy = new LinkedHashMap<>(values);
         copy.put(name, List.of(value));
-        return new ParameterValues(descriptors, copy);
+        return new ParameterValues(descriptors, copy, locations);
     }
 
     /** name=value pairs for logs, secrets masked. */

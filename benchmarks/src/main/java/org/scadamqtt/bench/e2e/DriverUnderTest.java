@@ -31,7 +31,8 @@ public final class DriverUnderTest implements AutoCloseable {
     /** Validates the line, creates the driver and starts it. */
     public static DriverUnderTest start(LineConfig line, DriverContext context) {
         DriverProvider provider = provider();
-        List<ConfigProblem> problems = provider.validate(line);
+        // warnings (e.g. many stations on one address) do not stop a benchmark; errors do
+        List<ConfigProblem> problems = provider.validate(line).stream().filter(ConfigProblem::isError).toList();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the benchmark configuration is invalid: " + problems.subList(0,
                     Math.min(5, problems.size())) + (problems.size() > 5 ? " and " + (problems.size() - 5) + " more" : ""));

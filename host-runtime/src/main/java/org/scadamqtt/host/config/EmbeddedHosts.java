@@ -70,6 +70,6 @@ public final class EmbeddedHosts {
             lines.add(new LineConfig(line.name(), line.protocol(), hosts, line.port(), line.parameters(),
                     line.stations(), line.location()));
         }
-        return new ScadaConfig(config.source(), lines);
+        return new ScadaConfig(config.source(), lines, config.warnings());
     }
 }

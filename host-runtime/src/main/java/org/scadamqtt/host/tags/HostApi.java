@@ -39,4 +39,13 @@ public interface HostApi {
 
     /** Registers a listener; closing the returned handle removes it. */
     AutoCloseable subscribe(HostListener listener);
+
+    /**
+     * Reads the configuration file again and applies it without a restart (see docs/host.md); a
+     * file with errors is refused whole and the running configuration stays. A host without a
+     * file behind it refuses.
+     */
+    default ReloadResult reload() {
+        return ReloadResult.refused("this host has no configuration file to reload", List.of(), List.of());
+    }
 }

@@ -10,4 +10,11 @@ public interface HostListener {
 
     default void lineChanged(LineEntry line) {
     }
+
+    /**
+     * The configuration was reloaded: lines, stations or tags may have been added or removed, so
+     * a console that lists them should read {@link HostApi#tags()} etc. again.
+     */
+    default void configurationChanged() {
+    }
 }

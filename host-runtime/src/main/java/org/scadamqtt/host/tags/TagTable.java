@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -42,10 +43,10 @@ public final class TagTable implements HostApi {
     private static final Logger LOG = LoggerFactory.getLogger(TagTable.class);
 
     private final Clock clock;
-    // insertion-ordered key lists (configuration order) + concurrent maps for the current entries
-    private final List<String> tagOrder = new ArrayList<>();
-    private final List<String> stationOrder = new ArrayList<>();
-    private final List<String> lineOrder = new ArrayList<>();
+    // configuration order, replaced whole on a reload (readers take the list they find) + concurrent maps
+    private volatile List<String> tagOrder = List.of();
+    private volatile List<String> stationOrder = List.of();
+    private volatile List<String> lineOrder = List.of();
     private final Map<String, TagEntry> tags = new ConcurrentHashMap<>();
     private final Map<String, StationEntry> stations = new ConcurrentHashMap<>();
     private final Map<String, LineEntry> lines = new ConcurrentHashMap<>();
@@ -56,21 +57,72 @@ public final class TagTable implements HostApi {
     /** A table for every line, station and tag of {@code config}, all tags NOT_INITIALIZED. */
     public TagTable(ScadaConfig config, Clock clock) {
         this.clock = clock;
+        add(config);
+        order(config);
+    }
+
+    /**
+     * Takes a changed configuration (a reload): lines, stations and tags that are new get their
+     * initial entries before {@code applyToDrivers} runs (so new drivers find them); those that
+     * are gone are removed after it (so a driver still finishing with the old configuration does
+     * not report them as unknown). A tag that keeps its line, station, type and address keeps its
+     * value; a station that keeps its line keeps its state.
+     */
+    public synchronized void reconfigure(ScadaConfig config, Runnable applyToDrivers) {
+        add(config);
+        order(config);
+        try {
+            applyToDrivers.run();
+        } finally {
+            removeAllBut(config);
+            notifyListeners(HostListener::configurationChanged);
+        }
+    }
+
+    private void add(ScadaConfig config) {
         Instant now = clock.instant();
         for (LineConfig line : config.lines()) {
-            lineOrder.add(line.name());
-            lines.put(line.name(), new LineEntry(line.name(), new LineStatus(line.name(), LineState.DISCONNECTED,
+            lines.computeIfAbsent(line.name(), n -> new LineEntry(n, new LineStatus(n, LineState.DISCONNECTED,
                     "", "not started", now, null)));
             for (StationConfig st : line.stations()) {
-                stationOrder.add(st.name());
-                stations.put(st.name(), new StationEntry(st.name(), line.name(), initialState(st), initialReason(st)));
+                StationEntry old = stations.get(st.name());
+                if (old == null || !old.line().equals(line.name())) {
+                    stations.put(st.name(), new StationEntry(st.name(), line.name(), initialState(st),
+                            initialReason(st)));
+                }
                 for (TagConfig t : st.tags()) {
-                    tagOrder.add(t.name());
-                    tags.put(t.name(), new TagEntry(t.name(), line.name(), st.name(), t.type(), t.address(),
-                            TagValue.notInitialized(t.type(), now)));
+                    TagEntry had = tags.get(t.name());
+                    if (had == null || !had.line().equals(line.name()) || !had.station().equals(st.name())
+                            || had.type() != t.type() || !had.address().equals(t.address())) {
+                        tags.put(t.name(), new TagEntry(t.name(), line.name(), st.name(), t.type(), t.address(),
+                                TagValue.notInitialized(t.type(), now)));
+                    }
                 }
             }
         }
+    }
+
+    private void order(ScadaConfig config) {
+        List<String> lineNames = new ArrayList<>();
+        List<String> stationNames = new ArrayList<>();
+        List<String> tagNames = new ArrayList<>();
+        for (LineConfig line : config.lines()) {
+            lineNames.add(line.name());
+            for (StationConfig st : line.stations()) {
+                stationNames.add(st.name());
+                st.tags().forEach(t -> tagNames.add(t.name()));
+            }
+        }
+        lineOrder = List.copyOf(lineNames);
+        stationOrder = List.copyOf(stationNames);
+        tagOrder = List.copyOf(tagNames);
+    }
+
+    private void removeAllBut(ScadaConfig config) {
+        lines.keySet().retainAll(lineOrder);
+        drivers.keySet().retainAll(lineOrder);
+        stations.keySet().retainAll(stationOrder);
+        tags.keySet().retainAll(tagOrder);
     }
 
     /** A table on the system UTC clock. */
@@ -102,7 +154,7 @@ public final class TagTable implements HostApi {
 
     @Override
     public List<TagEntry> tags() {
-        return tagOrder.stream().map(tags::get).toList();
+        return tagOrder.stream().map(tags::get).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -112,19 +164,19 @@ public final class TagTable implements HostApi {
 
     @Override
     public List<StationEntry> stations() {
-        return stationOrder.stream().map(stations::get).toList();
+        return stationOrder.stream().map(stations::get).filter(Objects::nonNull).toList();
     }
 
     /** Every line; counters are read from the running driver, so they are current. */
     @Override
     public List<LineEntry> lines() {
-        return lineOrder.stream().map(this::liveLine).toList();
+        return lineOrder.stream().map(this::liveLine).filter(Objects::nonNull).toList();
     }
 
     private LineEntry liveLine(String name) {
         LineEntry last = lines.get(name);
         Driver driver = drivers.get(name);
-        if (driver == null) {
+        if (driver == null || last == null) {
             return last;
         }
         try {
@@ -235,7 +287,9 @@ public final class TagTable implements HostApi {
     void lineStatus(String line, LineStatus status) {
         // the driver names its line in the status; the table trusts the context it came through
         LineEntry now = new LineEntry(line, status);
-        lines.put(line, now);
+        if (lines.replace(line, now) == null) {
+            return; // a line removed by a reload, reporting as it stops
+        }
         notifyListeners(l -> l.lineChanged(now));
     }
 

@@ -150,6 +150,7 @@ public final class WebConsole {
                     () -> notFound(ctx, "UNKNOWN_STATION", "There is no station named " + name + "."));
         });
         javalin.post("/api/stations/{name}", stationControl::handle);
+        javalin.post("/api/reload", new ReloadHandler(api)::handle);
         javalin.get("/api/lines", ctx -> ctx.json(api.lines().stream().map(ApiJson::line).toList()));
         javalin.get("/api/lines/{name}", ctx -> {
             String name = ctx.pathParam("name");

@@ -121,6 +121,7 @@ public final class MqttConfigValidator {
                     + "<param name=\"payloadType\">JSON</param> to the line or use IN_DATA");
         }
         v.profileChecks();
+        v.problems.addAll(MqttConfigWarnings.of(line));
         return List.copyOf(v.problems);
     }
 
@@ -148,13 +149,13 @@ public final class MqttConfigValidator {
             try {
                 JsonPath.compile(timeField);
             } catch (IllegalArgumentException e) {
-                add(at, "BAD_JSON_PATH", where + "timeFieldName '" + timeField + "': " + e.getMessage());
+                add(p.location(MqttParameters.TIME_FIELD_NAME, at), "BAD_JSON_PATH", where + "timeFieldName '" + timeField + "': " + e.getMessage());
             }
         }
         try {
             TimeMask.compile(p.text(MqttParameters.TIME_MASK));
         } catch (IllegalArgumentException e) {
-            add(at, "BAD_TIME_MASK", where + "timeMask '" + p.text(MqttParameters.TIME_MASK) + "': " + e.getMessage());
+            add(p.location(MqttParameters.TIME_MASK, at), "BAD_TIME_MASK", where + "timeMask '" + p.text(MqttParameters.TIME_MASK) + "': " + e.getMessage());
         }
         if (p.bool(MqttParameters.WILL_FLAG)) {
             String willTopic = p.text(MqttParameters.WILL_TOPIC);

@@ -26,7 +26,7 @@ class MqttConfigValidatorTest {
     private static final String JSON = "<param name=\"payloadType\">JSON</param>";
 
     private List<ConfigProblem> problems(String xml) {
-        return assertThrows(ConfigException.class, () -> loader.load(xml, "m.xml")).problems();
+        return assertThrows(ConfigException.class, () -> loader.load(xml, "m.xml")).errors();
     }
 
     private ScadaConfig ok(String xml) throws ConfigException {
@@ -151,8 +151,11 @@ class MqttConfigValidatorTest {
 
     @Test
     void timeFieldAndMask() throws Exception {
-        one(file(JSON + "<param name=\"timeMask\">dd.mm.yyyy hh:mi:sx</param>", ""), "BAD_TIME_MASK", 2, "timeMask");
-        one(file(JSON + "<param name=\"timeFieldName\">t[0]</param>", ""), "BAD_JSON_PATH", 2, "timeFieldName");
+        // located at the <param> (line 3, after the payloadType param), not at the <line> (line 2)
+        ConfigProblem mask = one(file(JSON + "<param name=\"timeMask\">dd.mm.yyyy hh:mi:sx</param>", ""),
+                "BAD_TIME_MASK", 3, "timeMask");
+        assertEquals(JSON.length() + "<param name=\"timeMask\">".length() + 1, mask.location().column(), mask::toString);
+        one(file(JSON + "<param name=\"timeFieldName\">t[0]</param>", ""), "BAD_JSON_PATH", 3, "timeFieldName");
         one(file("<param name=\"timeFieldName\">t</param>", ""), "TIME_FIELD_NEEDS_JSON", 2, "TEXT");
         ok(file(JSON + "<param name=\"timeFieldName\">ts</param><param name=\"timeMask\">UNIXMS</param>", ""));
     }

@@ -81,6 +81,10 @@ final class ConfigAssembler {
                 stations.add(station);
             }
         }
+        if (l.stations.isEmpty()) {
+            problems.add(ConfigProblem.warning(l.at, "EMPTY_LINE", "line '" + l.name + "' has no stations, so "
+                    + "no message it receives goes anywhere; add <station> elements or remove the line"));
+        }
         LineConfig line = new LineConfig(l.name, rules.map(ProtocolRules::protocol).orElse(l.protocol), hosts, port,
                 params, stations, l.at);
         rules.ifPresent(r -> validate(r, line));
@@ -137,6 +141,10 @@ final class ConfigAssembler {
                 tags.add(tag);
             }
         }
+        if (s.tags.isEmpty()) {
+            problems.add(ConfigProblem.warning(s.at, "EMPTY_STATION", "station '" + s.name + "' has no tags, so "
+                    + "nothing it receives is shown; add <tag> elements or remove the station"));
+        }
         return new StationConfig(s.name, s.address, state, params, tags, s.at);
     }
 
@@ -151,10 +159,12 @@ final class ConfigAssembler {
         } else {
             XmlModel.Tag first = addresses.putIfAbsent(addressKey(t.address), t);
             if (first != null) {
-                problems.add(new ConfigProblem(t.at, "DUPLICATE_ADDRESS", "tag '" + t.name + "' has address '"
-                        + t.address.strip() + "', which tag '" + first.name + "' of station '" + s.name
-                        + "' already has (" + first.at + "); within a station each address, and each JA= path, "
-                        + "belongs to one tag"));
+                // D2000 allows it (an Ai and an Ao on one JA= field, a Ci and a TxtI reading one field two
+                // ways): both tags get the value; a warning, because it is also what a copy-paste slip looks like
+                problems.add(ConfigProblem.warning(t.at, "DUPLICATE_ADDRESS", "tag '" + t.name + "' has address '"
+                        + t.address.strip() + "' like tag '" + first.name + "' of station '" + s.name + "' ("
+                        + first.at + "); both tags get the same value (allowed, e.g. to read one JSON field as "
+                        + "two types); if one of them should read another field, correct its address"));
             }
         }
         Optional<TagType> type = TagType.parse(t.type);

@@ -28,7 +28,8 @@ import org.xml.sax.XMLReader;
  * Reads a configuration file ({@code <scada xmlns="urn:scada-mqtt:config:1">}): checks it
  * against the schema and against each line's protocol rules, and returns it as records, or
  * throws a {@link ConfigException} carrying every problem of the file, each with
- * file:line:column, sorted by location.
+ * file:line:column, sorted by location. Warnings alone do not refuse a file: they come back in
+ * {@link ScadaConfig#warnings()}.
  *
  * <p>The file may not contain a DOCTYPE (so no entities, nothing external is read). Text
  * parameters written as {@code ${env:NAME}} or {@code ${file:PATH}} are replaced by the
@@ -128,10 +129,10 @@ public final class ConfigLoader {
             lines = new ConfigAssembler(catalog, new ValueReferences(environment, baseDir), problems)
                     .lines(handler.model);
         }
-        if (!problems.isEmpty()) {
-            problems.sort(BY_LOCATION);
-            throw new ConfigException(problems);
+        problems.sort(BY_LOCATION);
+        if (problems.stream().anyMatch(ConfigProblem::isError)) {
+            throw new ConfigException(problems); // the warnings travel with the errors, marked as such
         }
-        return new ScadaConfig(fileName, lines);
+        return new ScadaConfig(fileName, lines, problems);
     }
 }

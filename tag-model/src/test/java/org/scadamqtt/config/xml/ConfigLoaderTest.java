@@ -35,22 +35,30 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void fiveErrorFileGivesFiveLocatedProblemsInFileOrder() {
+    void fiveProblemFileGivesEveryLocatedProblemInFileOrderWarningsMarked() {
         List<ConfigProblem> ps = problems(loader, DIR.resolve("five-errors.xml"));
         assertEquals(List.of(
                 "6:30 UNKNOWN_PARAMETER",
                 "7:32 BAD_VALUE",
                 "10:75 DUPLICATE_ADDRESS",
                 "11:61 UNKNOWN_TAG_TYPE",
-                "13:58 DUPLICATE_NAME"), ps.stream().map(ConfigLoaderTest::at).toList(), ps::toString);
+                "13:58 DUPLICATE_NAME",
+                "13:58 EMPTY_STATION"), ps.stream().map(ConfigLoaderTest::at).toList(), ps::toString);
         ps.forEach(p -> assertEquals(DIR.resolve("five-errors.xml").toString(), p.location().file()));
         assertTrue(ps.get(0).message().contains("topicFiltr") && ps.get(0).message().contains("topicFilter"));
+        assertTrue(ps.get(0).message().contains("did you mean 'topicFilter'?"), ps.get(0).message());
         assertTrue(ps.get(1).message().contains("QoS_0, QoS_1 or QoS_2"), ps.get(1).message());
         assertTrue(ps.get(2).message().contains("METER1_CURRENT") && ps.get(2).message().contains("9:69"));
         assertTrue(ps.get(3).message().contains("'Text'") && ps.get(3).message().contains("TxtI"));
         assertTrue(ps.get(4).message().contains("8:56"), ps.get(4).message());
+        // two tags on one address is allowed (D2000 allows it): a warning, kept apart from the errors
+        assertEquals(List.of(false, false, true, false, false, true),
+                ps.stream().map(p -> p.severity() == ConfigProblem.Severity.WARNING).toList());
+        assertTrue(ps.get(2).toString().contains(": warning: tag 'METER1_CURRENT_AGAIN'"), ps.get(2).toString());
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(DIR.resolve("five-errors.xml")));
-        assertTrue(e.getMessage().startsWith("5 configuration problem(s)"), e.getMessage());
+        assertEquals(4, e.errors().size());
+        assertEquals(2, e.warnings().size());
+        assertTrue(e.getMessage().startsWith("4 configuration problem(s) and 2 warning(s)"), e.getMessage());
         assertTrue(e.getMessage().contains("five-errors.xml:6:30: unknown parameter"), e.getMessage());
     }
 

@@ -24,8 +24,9 @@ class ConfigProblemKindsTest {
                 + "</line>\n</scada>\n";
     }
 
+    /** The errors of a file that must be refused (its warnings are tested apart). */
     private List<ConfigProblem> problems(String xml) {
-        return assertThrows(ConfigException.class, () -> loader.load(xml, "k.xml")).problems();
+        return assertThrows(ConfigException.class, () -> loader.load(xml, "k.xml")).errors();
     }
 
     /** Exactly one problem, with this code, on this line, whose message contains every word. */
@@ -80,12 +81,47 @@ class ConfigProblemKindsTest {
                 "DUPLICATE_NAME", 5, "tag name 'T'", "unique in the file");
     }
 
+    /** Exactly one warning, with this code, on this line, whose message contains every word; the file loads. */
+    private ConfigProblem oneWarning(String xml, String code, int line, String... words) throws ConfigException {
+        List<ConfigProblem> ws = loader.load(xml, "k.xml").warnings();
+        assertEquals(1, ws.size(), ws::toString);
+        ConfigProblem p = ws.get(0);
+        assertEquals(code, p.code(), p::toString);
+        assertEquals(ConfigProblem.Severity.WARNING, p.severity(), p::toString);
+        assertEquals(line, p.location().line(), p::toString);
+        for (String w : words) {
+            assertTrue(p.message().contains(w), () -> "'" + w + "' missing from: " + p.message());
+        }
+        return p;
+    }
+
     @Test
-    void duplicateAddressesWithinAStationIncludingJaPaths() {
-        one(file("<host>h</host><station name=\"S\" address=\"a\">\n<tag name=\"A\" type=\"TxtI\" address=\"IN_DATA\"/>\n"
+    void duplicateAddressesWithinAStationIncludingJaPathsAreAWarning() throws Exception {
+        // D2000 allows a Ci and a TxtI reading one field two ways, an Ai and an Ao on one JA= field
+        oneWarning(file("<host>h</host><station name=\"S\" address=\"a\">\n<tag name=\"A\" type=\"TxtI\" address=\"IN_DATA\"/>\n"
                 + "<tag name=\"B\" type=\"TxtI\" address=\"in_data\"/></station>"), "DUPLICATE_ADDRESS", 5, "'A'");
-        one(file("<host>h</host><station name=\"S\" address=\"a\">\n<tag name=\"A\" type=\"Ai\" address=\"JA=rx.v\"/>\n"
-                + "<tag name=\"B\" type=\"TxtI\" address=\"ja= rx.v\"/></station>"), "DUPLICATE_ADDRESS", 5, "JA= path");
+        oneWarning(file("<host>h</host><station name=\"S\" address=\"a\">\n<tag name=\"A\" type=\"Ai\" address=\"JA=rx.v\"/>\n"
+                + "<tag name=\"B\" type=\"Ao\" address=\"ja= rx.v\"/></station>"), "DUPLICATE_ADDRESS", 5, "both tags");
+        assertEquals(2, loader.load(file("<host>h</host><station name=\"S\" address=\"a\">\n<tag name=\"A\" type=\"Ci\" "
+                + "address=\"JA=v\"/>\n<tag name=\"B\" type=\"TxtI\" address=\"JA=v\"/></station>"), "k.xml")
+                .lines().get(0).stations().get(0).tags().size());
+    }
+
+    @Test
+    void emptyStationsAndLinesAreWarnings() throws Exception {
+        oneWarning(file("<host>h</host>"), "EMPTY_LINE", 2, "line 'L' has no stations");
+        oneWarning(file("<host>h</host>\n<station name=\"S\" address=\"a\"/>"), "EMPTY_STATION", 4,
+                "station 'S' has no tags");
+    }
+
+    @Test
+    void mistypedParameterNamesGetADidYouMean() {
+        assertTrue(one(file("<host>h</host><param name=\"topicFiltr\">a/#</param>"), "UNKNOWN_PARAMETER", 3)
+                .message().contains("did you mean 'topicFilter'?"));
+        assertTrue(one(file("<host>h</host><param name=\"KeepAlive\">5</param>"), "UNKNOWN_PARAMETER", 3)
+                .message().contains("did you mean 'keepAlive'?"));
+        assertFalse(one(file("<host>h</host><param name=\"colour\">5</param>"), "UNKNOWN_PARAMETER", 3)
+                .message().contains("did you mean"), "nothing close: no guess");
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.scadamqtt.host;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.WriteResult;
+import org.scadamqtt.host.tags.HostApi;
+import org.scadamqtt.host.tags.HostListener;
+import org.scadamqtt.host.tags.LineEntry;
+import org.scadamqtt.host.tags.ReloadResult;
+import org.scadamqtt.host.tags.StationEntry;
+import org.scadamqtt.host.tags.TagEntry;
+
+/** The tag table as consoles see it, plus the runtime's reload: the table alone has no file to read. */
+final class ReloadableApi implements HostApi {
+
+    private final HostApi table;
+    private final Supplier<ReloadResult> reload;
+
+    ReloadableApi(HostApi table, Supplier<ReloadResult> reload) {
+        this.table = table;
+        this.reload = reload;
+    }
+
+    @Override
+    public List<TagEntry> tags() {
+        return table.tags();
+    }
+
+    @Override
+    public Optional<TagEntry> tag(String name) {
+        return table.tag(name);
+    }
+
+    @Override
+    public List<StationEntry> stations() {
+        return table.stations();
+    }
+
+    @Override
+    public List<LineEntry> lines() {
+        return table.lines();
+    }
+
+    @Override
+    public CompletionStage<WriteResult> write(String tag, Object value) {
+        return table.write(tag, value);
+    }
+
+    @Override
+    public void control(String station, StationControl control) {
+        table.control(station, control);
+    }
+
+    @Override
+    public AutoCloseable subscribe(HostListener listener) {
+        return table.subscribe(listener);
+    }
+
+    @Override
+    public ReloadResult reload() {
+        return reload.get();
+    }
+}
