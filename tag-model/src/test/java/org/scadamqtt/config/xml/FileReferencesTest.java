@@ -32,7 +32,8 @@ class FileReferencesTest {
         Files.writeString(config, "<scada xmlns='urn:scada-mqtt:config:1'>\n"
                 + "  <line name='A' protocol='test'><host>h</host>\n"
                 + "    <param name='password'>${file:" + reference + "}</param></line></scada>\n");
-        List<ConfigProblem> ps = assertTimeoutPreemptively(QUICK, () -> ConfigLoaderTest.problems(loader, config));
+        List<ConfigProblem> ps = assertTimeoutPreemptively(QUICK, () -> ConfigLoaderTest.problems(loader, config))
+                .stream().filter(ConfigProblem::isError).toList(); // a line without stations is also a warning
         assertEquals(1, ps.size(), ps::toString);
         ConfigProblem p = ps.get(0);
         assertEquals("UNRESOLVED_REFERENCE", p.code());
