@@ -39,6 +39,11 @@ public interface Driver {
     /** The line's current status and counters. */
     LineStatus status();
 
+    /** Per-station counters, by station name; empty when the driver keeps none. Any thread. */
+    default java.util.Map<String, StationDiagnostics> stationDiagnostics() {
+        return java.util.Map.of();
+    }
+
     /**
      * Stops communication (DISCONNECT sent when connected, persistence flushed) and releases
      * every thread the driver started. Waits at most a few seconds.

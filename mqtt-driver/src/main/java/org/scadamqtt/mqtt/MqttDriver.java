@@ -22,6 +22,7 @@ import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.mqtt.internal.InboundMessage;
@@ -254,6 +255,13 @@ public final class MqttDriver implements Driver, SessionListener {
     @Override
     public LineStatus status() {
         return session.status();
+    }
+
+    @Override
+    public Map<String, StationDiagnostics> stationDiagnostics() {
+        Map<String, StationDiagnostics> out = new LinkedHashMap<>();
+        routing.workers().forEach((name, w) -> out.put(name, w.diagnostics()));
+        return out;
     }
 
     @Override

@@ -67,6 +67,7 @@ public final class MqttParameters {
     public static final String TIME_ZONE = "timeZone";
     public static final String TIME_FILTER = "timeFilter";
     public static final String ACK_QUEUE_LIMIT = "ackQueueLimit";
+    public static final String STALE_AFTER = "staleAfter";
 
     /** Payload type choices. */
     public static final String PAYLOAD_TEXT = "TEXT";
@@ -193,7 +194,11 @@ public final class MqttParameters {
                             + "StHARDERR and its tags become BAD.").build(),
             station(ACK_QUEUE_LIMIT, INTEGER).defaultText("1000").range("1", "1000000")
                     .description("With an ACK_ID tag: most messages held while waiting for the host's "
-                            + "acknowledgement.").build()), ProfileRegistry.standard().stationParameters());
+                            + "acknowledgement.").build(),
+            station(STALE_AFTER, SECONDS).defaultText("0").range("0", "86400")
+                    .description("When an input tag got no new value for this long while the station is StON, its "
+                            + "value becomes UNCERTAIN with reason STALE (kept for display) until the next message "
+                            + "sets it. 0 = off (D2000 has no such limit).").build()), ProfileRegistry.standard().stationParameters());
 
     /**
      * The Payload Type parameter: one choice per profile (TEXT, JSON and every profile found next

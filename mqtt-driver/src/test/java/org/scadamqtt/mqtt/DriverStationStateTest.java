@@ -85,7 +85,13 @@ class DriverStationStateTest {
             h.host.awaitState("C", StationState.StSIMUL, WAIT);
             h.session.deliver("dev/c", "x", 0, 0);
             Thread.sleep(100);
-            assertEquals(1, h.host.batches("C").size(), "only the NOT_INITIALIZED batch");
+            List<RecordingContext.Batch> batches = h.host.batches("C");
+            assertEquals(2, batches.size(), "NOT_INITIALIZED, then the SIMUL marking; nothing from the message: " + batches);
+            for (TagUpdate u : batches.get(1).updates()) {
+                assertEquals(org.scadamqtt.tag.Quality.UNCERTAIN, u.value().quality());
+                assertEquals(Reason.SIMULATED, u.value().reason(), "StSIMUL values are marked simulated");
+                assertTrue(u.value().detail().contains("set by hand"), u.value().detail());
+            }
         }
     }
 

@@ -12,7 +12,7 @@ public enum Reason {
     STATION_ERROR,
     /** The station is switched off (StOFF). */
     STATION_OFF,
-    /** The station is simulated by the host (StSIMUL). */
+    /** The station is simulated (StSIMUL): the value is set by hand, not read from the device. */
     SIMULATED,
     /** The tag's JSON address is absent from the message. */
     MISSING_IN_PAYLOAD,
@@ -20,8 +20,9 @@ public enum Reason {
     CONVERSION_ERROR,
     /** The payload could not be decoded (for example, not JSON when JSON was configured). */
     PAYLOAD_ERROR,
-    /** The value is older than expected. */
-    STALE,
-    /** The timestamp in the payload was missing or unreadable; the receive time is used. */
-    TIME_MISSING
+    /**
+     * The value is older than expected: no message refreshed it within the station's staleAfter,
+     * or the payload profile knows it may be out of date (a Sparkplug sequence gap).
+     */
+    STALE
 }

@@ -80,7 +80,7 @@ class TagValueTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new TagValue(TagType.Ai, 1.0, Quality.UNCERTAIN, Reason.NONE, "", T0, T0));
         assertThrows(NullPointerException.class, () -> TagValue.good(TagType.Ai, 1.0, T0, null));
-        TagValue u = new TagValue(TagType.Ai, 1.0, Quality.UNCERTAIN, Reason.TIME_MISSING, null, null, T1);
+        TagValue u = new TagValue(TagType.Ai, 1.0, Quality.UNCERTAIN, Reason.STALE, null, null, T1);
         assertEquals("", u.detail());
         assertEquals(T1, u.sourceTime(), "missing source time defaults to the receive time");
     }

@@ -64,7 +64,7 @@ class WebConsoleBrowserIT {
         Instant t = Instant.now();
         host.setTag("valve", "S1", TagType.Qi, TagValue.good(TagType.Qi, QiValue.Q_On, t, t));
         host.setTag("pump_run", "S1", TagType.Di, TagValue.good(TagType.Di, true, t, t));
-        host.setTag("flow", "S1", TagType.Ai, new TagValue(TagType.Ai, 3.75, Quality.UNCERTAIN, Reason.TIME_MISSING,
+        host.setTag("flow", "S1", TagType.Ai, new TagValue(TagType.Ai, 3.75, Quality.UNCERTAIN, Reason.STALE,
                 "no time field 'ts' in the message; receive time used", t, t));
         host.setTag("last_seen", "S1", TagType.TiA, TagValue.good(TagType.TiA, t.minusSeconds(90), t, t));
         open(null);

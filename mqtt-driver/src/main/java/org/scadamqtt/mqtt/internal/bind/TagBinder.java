@@ -45,14 +45,16 @@ public final class TagBinder {
      * @param updates      the new values, in order
      * @param payloadError why the payload could not be decoded; null when it could (or was not needed)
      * @param signal       what the message says about the station
+     * @param timeMissing  the line has a time field, but this message's was missing or unreadable
+     *                     (its values take the receive time and stay valid, as D2000 does)
      */
-    public record Binding(List<TagUpdate> updates, String payloadError, StationSignal signal) {
+    public record Binding(List<TagUpdate> updates, String payloadError, StationSignal signal, boolean timeMissing) {
         public Binding {
             updates = List.copyOf(updates);
         }
 
         public Binding(List<TagUpdate> updates, String payloadError) {
-            this(updates, payloadError, StationSignal.none());
+            this(updates, payloadError, StationSignal.none(), false);
         }
 
         public boolean payloadFailed() {
@@ -174,10 +176,11 @@ public final class TagBinder {
                 : null;
         StationSignal signal = decoded == null ? StationSignal.none() : decoded.signal();
         if (signal.kind() != StationSignal.Kind.NONE && !signal.carriesValues()) {
-            return new Binding(List.of(), null, signal);
+            return new Binding(List.of(), null, signal, false);
         }
         JsonNode doc = decoded == null || decoded.failed() ? null : decoded.document();
-        Instant source = sourceTime(m, doc, received);
+        Instant found = sourceTime(m, doc);
+        Instant source = found == null ? received : found;
 
         List<TagUpdate> out = new ArrayList<>(valueCount);
         for (TagConfig t : inTopic) {
@@ -199,7 +202,7 @@ public final class TagBinder {
                 out.add(new TagUpdate(c.tag().name(), v));
             }
         }
-        return new Binding(out, payloadError, signal);
+        return new Binding(out, payloadError, signal, found == null && timePath != null && doc != null);
     }
 
     private Decoded decodeSafely(InboundView view) {
@@ -308,23 +311,24 @@ public final class TagBinder {
         return new TagValue(t.type(), null, Quality.BAD, reason, detail, source, received);
     }
 
-    private Instant sourceTime(InboundMessage m, JsonNode doc, Instant received) {
+    /** The message's time from its time field; null when there is none to use. */
+    private Instant sourceTime(InboundMessage m, JsonNode doc) {
         if (timePath == null || doc == null) {
-            return received;
+            return null;
         }
         JsonNode field = timePath.find(doc);
         if (field == null || field.isMissingNode() || field.isNull()) {
             if (!settings.ignoreMissingTime()) {
                 warnTime("has no time field '" + settings.timeFieldName() + "'", m);
             }
-            return received;
+            return null;
         }
         try {
             return timeMask.parse(field, settings.zone());
         } catch (DateTimeException | IllegalArgumentException | ArithmeticException e) {
             warnTime("has time '" + field.asText() + "' in field '" + settings.timeFieldName()
                     + "' that does not match mask '" + settings.timeMask() + "' (" + e.getMessage() + ")", m);
-            return received;
+            return null;
         }
     }
 

@@ -1,24 +1,21 @@
 package org.scadamqtt.mqtt.internal.station;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.driver.WriteFailure;
@@ -27,23 +24,21 @@ import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.bind.AckGate;
+import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
 import org.scadamqtt.mqtt.internal.bind.TagAddress;
-import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.internal.bind.TagBinder;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.StationSignal;
 import org.scadamqtt.tag.Reason;
-import org.scadamqtt.tag.TagValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One station's ordered pipeline. Messages and events (line up/down, host control, writes,
- * timers) are queued from any thread and run on the driver's pool one at a time for this
- * station, so the station's state needs no locks and its values reach the host in arrival
- * order. Events run before messages, so a switch-off or an ACK_ID write is never stuck behind
- * held messages.
+ * One station: its messages and events run in order on its {@link Lane}, its D2000 state comes
+ * from a {@link StationStateMachine}, its last values live in {@link LastValues}. Messages are
+ * bound by the station's {@link TagBinder} and handed to the host; QoS 1/2 ones are acknowledged
+ * after that (after the ACK_ID write when the station has one).
  *
  * <p>Memory bound: the inbox holds at most {@code ackQueueLimit} messages when the station has
  * an ACK_ID tag, else {@link #INBOX_LIMIT_WITHOUT_ACK}. A message arriving at a full inbox is
@@ -61,6 +56,9 @@ public final class StationWorker {
     private record Item(InboundMessage message, boolean will, Runnable ack, Decoded decoded) {
     }
 
+    private record LastError(String text, Instant time) {
+    }
+
     private final String line;
     private final StationConfig config;
     private final StationSettings settings;
@@ -69,33 +67,28 @@ public final class StationWorker {
     private final DriverContext context;
     private final MqttSession session;
     private final LineStatistics statistics;
-    private final Executor executor;
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final LogThrottle throttle;
     private final int inboxLimit;
-
-    private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Item> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger inboxSize = new AtomicInteger();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final Runnable drainTask = this::drain;
-    private final LongAdder dropped = new LongAdder();
-    private final LongAdder discarded = new LongAdder();
-
-    // state below is touched only by the task running this station (one at a time)
-    private volatile StationControl control;
-    private volatile boolean retired;
-    private boolean lineUp;
-    private boolean lineDownExpired;
-    private long downEpoch;
-    private boolean willActive;
-    /** Why the line's payload profile says the device is gone (a gateway's OFF status); null when it is not. */
-    private String profileFault;
-    private StationState reported;
-    private final Map<String, TagValue> last = new HashMap<>();
+    private final Lane<Item> lane;
     private final StationWrites writes;
     private final ProfileLink profileLink;
+
+    private final LongAdder messages = new LongAdder();
+    private final LongAdder badPayloads = new LongAdder();
+    private final LongAdder timeMissing = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder discarded = new LongAdder();
+    private final AtomicReference<LastError> lastError = new AtomicReference<>(new LastError("", null));
+
+    // the host's wish is read from any thread (connection wanted); the rest only on the lane
+    private volatile StationControl control;
+    private volatile boolean retired;
+    private final StationStateMachine state;
+    private final LastValues last;
+    private StationState reported;
+    private ScheduledFuture<?> staleCheck;
 
     /** Wires a station; nothing runs before {@link #start()}. */
     public StationWorker(String line, StationConfig config, StationSettings settings, TagBinder binder,
@@ -108,7 +101,6 @@ public final class StationWorker {
         this.context = context;
         this.session = session;
         this.statistics = statistics;
-        this.executor = threads.workers();
         this.timer = threads.timer();
         this.clock = context.clock();
         this.throttle = throttle;
@@ -121,6 +113,10 @@ public final class StationWorker {
             case SIMUL -> StationControl.SIMUL;
             default -> StationControl.ON;
         };
+        this.state = new StationStateMachine(control);
+        this.last = new LastValues(config.tags());
+        this.lane = new Lane<>(threads.workers(), BATCH, this::handle,
+                () -> gate.isClosed() && state.control() == StationControl.ON, this::internalError);
         this.profileLink = profile;
         this.writes = new StationWrites(this, session, settings, timer, profile);
     }
@@ -159,23 +155,33 @@ public final class StationWorker {
 
     /** Messages waiting in the inbox (held by ACK_ID or not yet processed). */
     public int queued() {
-        return inboxSize.get();
+        return lane.queued();
+    }
+
+    /** The station's counters. Any thread. */
+    public StationDiagnostics diagnostics() {
+        LastError e = lastError.get();
+        return new StationDiagnostics(messages.sum(), badPayloads.sum(), timeMissing.sum(), dropped.sum(),
+                discarded.sum(), lane.queued(), e.text(), e.time());
     }
 
     /** Publishes every tag as BAD/NOT_INITIALIZED and the first station state. */
     public void start() {
-        post(() -> {
-            Instant now = clock.instant();
-            List<TagUpdate> batch = new ArrayList<>();
-            for (TagConfig t : config.tags()) {
-                TagValue v = TagValue.notInitialized(t.type(), now);
-                last.put(t.name(), v);
-                batch.add(new TagUpdate(t.name(), v));
-            }
-            publish(batch);
+        lane.post(() -> {
+            publish(last.notInitialized(clock.instant()));
             startDownTimer();
             refreshState("not connected yet");
         });
+        Duration stale = settings.staleAfter();
+        if (!stale.isZero()) {
+            long period = Math.max(50, Math.min(1000, stale.toMillis() / 4));
+            try {
+                staleCheck = timer.scheduleAtFixedRate(() -> lane.post(this::markStale), period, period,
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                // the driver is stopping
+            }
+        }
     }
 
     // ---- called from the MQTT callback thread: never blocks, never throws ----
@@ -190,13 +196,12 @@ public final class StationWorker {
      * acknowledgement (null: acknowledge the message itself); false when the inbox is full.
      */
     public boolean offer(InboundMessage m, Decoded decoded, Runnable ack) {
-        if (inboxSize.incrementAndGet() > inboxLimit) {
-            inboxSize.decrementAndGet();
+        if (!lane.reserve(inboxLimit)) {
             dropped.increment();
             String text = "Line " + line + ", station " + name() + ": message on topic '" + m.topic()
                     + "' dropped because " + inboxLimit + " messages are already waiting"
                     + (gate.enabled() ? " for the host's ACK_ID confirmation" : "");
-            statistics.error(text, m.receivedAt());
+            error(text, m.receivedAt());
             long s = throttle.permit("drop:" + line + "/" + name());
             if (s >= 0) {
                 LOG.warn("{}{}", text, LogThrottle.suppressedNote(s));
@@ -208,29 +213,23 @@ public final class StationWorker {
             }
             return false;
         }
-        inbox.add(new Item(m, false, ack, decoded));
-        schedule();
+        lane.add(new Item(m, false, ack, decoded), true);
         return true;
     }
 
     /** Queues this station's will message; {@code ack} runs once it is handled. Not bounded. */
     public void offerWill(InboundMessage m, Runnable ack) {
-        inboxSize.incrementAndGet();
-        inbox.add(new Item(m, true, ack, null));
-        schedule();
+        lane.add(new Item(m, true, ack, null), false);
     }
 
     // ---- events from any thread ----
 
     /** The line connected (true) or went down (false). */
     public void lineChanged(boolean up, String reason) {
-        post(() -> {
-            if (up == lineUp) {
+        lane.post(() -> {
+            if (!state.line(up)) {
                 return;
             }
-            lineUp = up;
-            lineDownExpired = false;
-            downEpoch++;
             if (!up) {
                 startDownTimer();
             }
@@ -241,7 +240,8 @@ public final class StationWorker {
     /** The host switches the station ON, OFF or to SIMUL. */
     public void control(StationControl newControl) {
         control = newControl;
-        post(() -> {
+        lane.post(() -> {
+            state.control(newControl);
             if (newControl != StationControl.ON) {
                 InboundMessage held = gate.release();
                 if (held != null) {
@@ -259,21 +259,22 @@ public final class StationWorker {
      */
     public void retire() {
         retired = true;
+        if (staleCheck != null) {
+            staleCheck.cancel(false);
+        }
         control(StationControl.OFF);
     }
 
     /** Writes an output tag of this station; completes per QoS or with a failure reason. */
     public CompletableFuture<WriteResult> write(CompiledTag tag, Object value) {
         CompletableFuture<WriteResult> result = new CompletableFuture<>();
-        events.add(new StationWrites.WriteEvent(result, () -> writes.apply(tag, value, result)));
-        schedule();
+        lane.post(new StationWrites.WriteEvent(result, () -> writes.apply(tag, value, result)));
         return result;
     }
 
     /** After the driver stopped: fails every write still queued with STOPPED. */
     public void failQueuedWrites() {
-        Runnable e;
-        while ((e = events.poll()) != null) {
+        for (Runnable e : lane.takeEvents()) {
             if (e instanceof StationWrites.WriteEvent w) {
                 w.result().complete(WriteResult.failed(WriteFailure.STOPPED,
                         "the driver of line " + line + " stopped before the write was done"));
@@ -281,10 +282,10 @@ public final class StationWorker {
         }
     }
 
-    // ---- state used by StationWrites, on the station task ----
+    // ---- state used by StationWrites, on the lane ----
 
     boolean isLineUp() {
-        return lineUp;
+        return state.lineUp();
     }
 
     AckGate gate() {
@@ -302,74 +303,19 @@ public final class StationWorker {
         }
     }
 
-    // ---- the station task ----
-
-    private void post(Runnable event) {
-        events.add(event);
-        schedule();
-    }
-
-    private void schedule() {
-        if (scheduled.compareAndSet(false, true)) {
-            try {
-                executor.execute(drainTask);
-            } catch (RejectedExecutionException stopped) {
-                scheduled.set(false);
-            }
-        }
-    }
-
-    private boolean blocked() {
-        return gate.isClosed() && control == StationControl.ON;
-    }
-
-    private void drain() {
-        try {
-            for (int budget = BATCH; budget > 0; budget--) {
-                Runnable e;
-                while ((e = events.poll()) != null) {
-                    runSafely(e);
-                }
-                if (blocked()) {
-                    break;
-                }
-                Item item = inbox.poll();
-                if (item == null) {
-                    break;
-                }
-                inboxSize.decrementAndGet();
-                handleSafely(item);
-            }
-        } finally {
-            scheduled.set(false);
-            if (!events.isEmpty() || (!inbox.isEmpty() && !blocked())) {
-                schedule();
-            }
-        }
-    }
-
-    private void runSafely(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            internalError(e);
-        }
-    }
-
-    private void handleSafely(Item item) {
-        try {
-            handle(item);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            internalError(e);
-        }
-    }
+    // ---- on the lane ----
 
     private void internalError(Throwable e) {
         // a linkage error (a plugin built against other library versions) must be named, not
-        // end the station's worker silently
+        // end the station's lane silently
         String text = "Line " + line + ", station " + name() + ": internal error " + e;
-        statistics.error(text, clock.instant());
+        error(text, clock.instant());
         LOG.error(text, e);
+    }
+
+    private void error(String text, Instant time) {
+        statistics.error(text, time);
+        lastError.set(new LastError(text, time));
     }
 
     private void done(Item item) {
@@ -382,32 +328,38 @@ public final class StationWorker {
 
     private void handle(Item item) {
         InboundMessage m = item.message();
-        if (control != StationControl.ON) {
+        if (state.control() != StationControl.ON) {
             discarded.increment();
             long s = throttle.permit("off:" + line + "/" + name());
             if (s >= 0) {
-                LOG.info("Line {}, station {} is {}: message on topic '{}' ignored{}", line, name(), control,
+                LOG.info("Line {}, station {} is {}: message on topic '{}' ignored{}", line, name(), state.control(),
                         m.topic(), LogThrottle.suppressedNote(s));
             }
             done(item);
             return;
         }
         if (item.will()) {
-            willActive = true;
+            state.will(true);
             refreshState("station will message received on topic '" + m.topic() + "'");
             done(item);
             return;
         }
-        willActive = false;
+        state.will(false);
         TagBinder.Binding b = binder.bind(m, item.decoded());
+        messages.increment();
+        if (b.timeMissing()) {
+            timeMissing.increment();
+        }
         StationSignal signal = b.signal();
         // like a station will, a fault lasts until the next message that is not one
-        profileFault = signal.kind() == StationSignal.Kind.FAULT ? signal.reason() : null;
+        state.profileFault(signal.kind() == StationSignal.Kind.FAULT ? signal.reason() : null);
         refreshState(signal.kind() == StationSignal.Kind.NONE ? "message received" : signal.reason());
         if (b.payloadFailed()) {
             String text = "Line " + line + ", station " + name() + ": payload on topic '" + m.topic()
                     + "' is not valid: " + b.payloadError();
+            badPayloads.increment();
             statistics.badPayload(text, m.receivedAt());
+            lastError.set(new LastError(text, m.receivedAt()));
             long s = throttle.permit("payload:" + line + "/" + name());
             if (s >= 0) {
                 LOG.warn("{}{}", text, LogThrottle.suppressedNote(s));
@@ -427,22 +379,27 @@ public final class StationWorker {
         }
         try {
             context.publish(name(), batch);
-            batch.forEach(u -> last.put(u.tag(), u.value()));
+            last.accepted(batch);
             return true;
         } catch (RuntimeException e) {
             String text = "Line " + line + ", station " + name() + ": the host refused values: " + e;
-            statistics.error(text, clock.instant());
+            error(text, clock.instant());
             LOG.error(text, e);
             return false;
         }
     }
 
+    private void markStale() {
+        if (reported == StationState.StON) {
+            publish(last.stale(settings.staleAfter(), clock.instant()));
+        }
+    }
+
     private void startDownTimer() {
-        long epoch = downEpoch;
+        long epoch = state.downEpoch();
         long delay = settings.timeFilter().toMillis();
-        Runnable expire = () -> post(() -> {
-            if (epoch == downEpoch && !lineUp) {
-                lineDownExpired = true;
+        Runnable expire = () -> lane.post(() -> {
+            if (state.downExpired(epoch)) {
                 refreshState("line down longer than the time filter of " + settings.timeFilter().toMillis() / 1000.0
                         + " s");
             }
@@ -454,17 +411,8 @@ public final class StationWorker {
         }
     }
 
-    private StationState computeState() {
-        return switch (control) {
-            case OFF -> StationState.StOFF;
-            case SIMUL -> StationState.StSIMUL;
-            case ON -> willActive || profileFault != null || (!lineUp && lineDownExpired) ? StationState.StHARDERR
-                    : lineUp ? StationState.StON : StationState.StCOMERR;
-        };
-    }
-
     private void refreshState(String why) {
-        StationState s = computeState();
+        StationState s = state.state();
         if (s == reported || retired) {
             return;
         }
@@ -474,31 +422,31 @@ public final class StationWorker {
         } catch (RuntimeException e) {
             LOG.error("Line {}, station {}: the host refused state {}: {}", line, name(), s, e.toString());
         }
+        Instant now = clock.instant();
         switch (s) {
-            case StOFF -> invalidateAll(Reason.STATION_OFF, "station " + name() + " is switched off (StOFF)");
+            case StOFF -> publish(last.invalidated(Reason.STATION_OFF, "station " + name()
+                    + " is switched off (StOFF)", now));
             case StHARDERR -> {
-                if (profileFault != null) {
-                    invalidateAll(Reason.STATION_ERROR, "station " + name() + ": " + profileFault);
-                } else if (willActive) {
-                    invalidateAll(Reason.STATION_ERROR, "station " + name() + " reported its will message: " + why);
+                if (state.profileFault() != null) {
+                    publish(last.invalidated(Reason.STATION_ERROR, "station " + name() + ": " + state.profileFault(),
+                            now));
+                } else if (state.willActive()) {
+                    publish(last.invalidated(Reason.STATION_ERROR, "station " + name()
+                            + " reported its will message: " + why, now));
                 } else {
-                    invalidateAll(Reason.NOT_CONNECTED, "line " + line + " is down: " + why);
+                    publish(last.invalidated(Reason.NOT_CONNECTED, "line " + line + " is down: " + why, now));
                 }
             }
+            case StSIMUL -> publish(last.simulated("station " + name() + " is simulated (StSIMUL): values are set "
+                    + "by hand, nothing is read from or written to the broker", now));
             default -> {
-                // StON, StCOMERR keep the last values; StSIMUL leaves them to the host
+                // StON, StCOMERR keep the last values
             }
         }
     }
 
-    private void invalidateAll(Reason reason, String detail) {
-        Instant now = clock.instant();
-        List<TagUpdate> batch = new ArrayList<>();
-        for (TagConfig t : config.tags()) {
-            TagValue old = last.get(t.name());
-            TagValue v = old == null ? TagValue.bad(t.type(), reason, detail, now) : old.invalidate(reason, detail, now);
-            batch.add(new TagUpdate(t.name(), v));
-        }
-        publish(batch);
+    /** Tags of this station, in file order (diagnostics). */
+    List<TagConfig> tags() {
+        return config.tags();
     }
 }

@@ -1,0 +1,136 @@
+package org.scadamqtt.mqtt.internal.station;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Runs a station's work one piece at a time, in order, on a shared pool: events (line changes,
+ * host commands, writes, timers) before items (messages), so a switch-off or an ACK_ID write is
+ * never stuck behind held messages. Items wait while {@code blocked} says so (the ACK_ID gate).
+ * One wake-up drains up to {@code batch} items, so a busy station does not pay a thread hand-off
+ * per message, and still lets other stations take their turn on the pool.
+ *
+ * <p>Everything the lane runs sees the same single-threaded state: it needs no locks. A handler
+ * that throws is reported to {@code onError} and the lane goes on.
+ *
+ * @param <I> the items (messages)
+ */
+final class Lane<I> {
+
+    private final Executor executor;
+    private final int batch;
+    private final Consumer<I> handler;
+    private final BooleanSupplier blocked;
+    private final Consumer<Throwable> onError;
+    private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<I> items = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable drainTask = this::drain;
+
+    Lane(Executor executor, int batch, Consumer<I> handler, BooleanSupplier blocked, Consumer<Throwable> onError) {
+        this.executor = executor;
+        this.batch = batch;
+        this.handler = handler;
+        this.blocked = blocked;
+        this.onError = onError;
+    }
+
+    /** Runs an event on the lane, before any waiting item. Any thread. */
+    void post(Runnable event) {
+        events.add(event);
+        schedule();
+    }
+
+    /**
+     * Reserves room for an item; false (nothing reserved) when {@code limit} items already wait.
+     * Any thread; pair a true answer with {@link #add}.
+     */
+    boolean reserve(int limit) {
+        if (size.incrementAndGet() > limit) {
+            size.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** Adds an item for which room was reserved (or that is not bounded). Any thread. */
+    void add(I item, boolean reserved) {
+        if (!reserved) {
+            size.incrementAndGet();
+        }
+        items.add(item);
+        schedule();
+    }
+
+    /** Items waiting (held or not yet run). */
+    int queued() {
+        return size.get();
+    }
+
+    /** Looks again whether items may run (the gate opened). Any thread. */
+    void wake() {
+        schedule();
+    }
+
+    /** Takes every event not yet run (the driver stopped; writes among them are failed by the caller). */
+    List<Runnable> takeEvents() {
+        List<Runnable> out = new ArrayList<>();
+        Runnable e;
+        while ((e = events.poll()) != null) {
+            out.add(e);
+        }
+        return out;
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                executor.execute(drainTask);
+            } catch (RejectedExecutionException stopped) {
+                scheduled.set(false);
+            }
+        }
+    }
+
+    // runs on the pool, never on two threads at once (the scheduled flag)
+    private void drain() {
+        try {
+            for (int budget = batch; budget > 0; budget--) {
+                Runnable e;
+                while ((e = events.poll()) != null) {
+                    safely(e);
+                }
+                if (blocked.getAsBoolean()) {
+                    break;
+                }
+                I item = items.poll();
+                if (item == null) {
+                    break;
+                }
+                size.decrementAndGet();
+                safely(() -> handler.accept(item));
+            }
+        } finally {
+            scheduled.set(false);
+            if (!events.isEmpty() || (!items.isEmpty() && !blocked.getAsBoolean())) {
+                schedule();
+            }
+        }
+    }
+
+    private void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            onError.accept(e);
+        }
+    }
+}
