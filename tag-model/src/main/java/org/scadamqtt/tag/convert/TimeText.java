@@ -3,13 +3,8 @@ package org.scadamqtt.tag.convert;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
-import java.time.temporal.TemporalAccessor;
 
 /**
  * Reads times and durations written as text: ISO-8601 date-times (with or without an offset),
@@ -17,18 +12,6 @@ import java.time.temporal.TemporalAccessor;
  * cheaply, so the exception-throwing JDK parsers only see text that is almost certainly valid.
  */
 final class TimeText {
-
-    /** {@code 2024-05-01T10:15:30[.123][Z|+02:00|+0200]}, 'T' or a space between date and time. */
-    private static final DateTimeFormatter ISO_DATE_TIME = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter()
-            .withResolverStyle(ResolverStyle.STRICT); // 2024-02-30 is an error, not 02-29
 
     private TimeText() {
     }
@@ -48,11 +31,7 @@ final class TimeText {
      */
     static Instant parseIsoDateTime(String s, ZoneId zone) {
         try {
-            TemporalAccessor t = ISO_DATE_TIME.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
-            if (t instanceof OffsetDateTime odt) {
-                return odt.toInstant();
-            }
-            return ((LocalDateTime) t).atZone(zone).toInstant();
+            return IsoDateTime.parse(s, zone);
         } catch (DateTimeException e) {
             // the shape check passed but a field is out of range (2024-02-30, 25:00)
             return null;

@@ -1,5 +1,8 @@
 package org.scadamqtt.mqtt.internal.bind;
 
+import org.scadamqtt.tag.convert.CivilTime;
+import org.scadamqtt.tag.convert.IsoDateTime;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -122,7 +125,11 @@ public final class TimeMask {
             return EpochText.parse(text, special == Kind.UNIXMS, this);
         }
         if (special == Kind.ISO8601) {
-            return Iso8601Parser.parse(text, zone, this);
+            try {
+                return IsoDateTime.parse(text, zone);
+            } catch (DateTimeException e) {
+                throw new DateTimeException(problem(text, e.getMessage()));
+            }
         }
         return TimePatternParser.parse(this, text, zone);
     }

@@ -1,5 +1,7 @@
 package org.scadamqtt.mqtt.internal.bind;
 
+import org.scadamqtt.tag.convert.CivilTime;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;

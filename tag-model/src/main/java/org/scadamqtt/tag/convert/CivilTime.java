@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.internal.bind;
+package org.scadamqtt.tag.convert;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -9,12 +9,12 @@ import java.time.ZonedDateTime;
 import java.time.zone.ZoneRules;
 
 /** Calendar arithmetic for the time parsers, without allocating formatters. */
-final class CivilTime {
+public final class CivilTime {
 
     /** 0000-01-01T00:00:00Z. */
-    static final long MIN_SECOND = -62_167_219_200L;
+    public static final long MIN_SECOND = -62_167_219_200L;
     /** 9999-12-31T23:59:59Z. */
-    static final long MAX_SECOND = 253_402_300_799L;
+    public static final long MAX_SECOND = 253_402_300_799L;
 
     private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
         "August", "September", "October", "November", "December"};
@@ -22,11 +22,11 @@ final class CivilTime {
     private CivilTime() {
     }
 
-    static boolean isLeap(int year) {
+    public static boolean isLeap(int year) {
         return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
     }
 
-    static int monthLength(int year, int month) {
+    public static int monthLength(int year, int month) {
         switch (month) {
             case 2:
                 return isLeap(year) ? 29 : 28;
@@ -43,7 +43,7 @@ final class CivilTime {
     /**
      * Checks the fields and returns null, or a sentence naming the first field out of range.
      */
-    static String checkRange(int year, int month, int day, int hour, int minute, int second) {
+    public static String checkRange(int year, int month, int day, int hour, int minute, int second) {
         if (month < 1 || month > 12) {
             return "month " + two(month) + " is out of range 01-12";
         }
@@ -67,7 +67,7 @@ final class CivilTime {
     }
 
     /** Days since 1970-01-01 of a valid proleptic Gregorian date (Hinnant's days_from_civil). */
-    static long epochDay(int year, int month, int day) {
+    public static long epochDay(int year, int month, int day) {
         long y = month <= 2 ? year - 1 : year;
         long era = Math.floorDiv(y, 400);
         long yoe = y - era * 400;
@@ -82,7 +82,7 @@ final class CivilTime {
      *
      * @param offsetSeconds the offset written in the text, or {@code null} to use {@code zone}
      */
-    static Instant toInstant(int year, int month, int day, int hour, int minute, int second, int nanos,
+    public static Instant toInstant(int year, int month, int day, int hour, int minute, int second, int nanos,
                              Integer offsetSeconds, ZoneId zone) {
         long local = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
         if (offsetSeconds != null) {

@@ -1,21 +1,28 @@
-package org.scadamqtt.mqtt.internal.bind;
+package org.scadamqtt.tag.convert;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * Reads RFC 3339 / ISO 8601 extended date-times: {@code yyyy-mm-ddThh:mi:ss[.fraction][offset]} with
+ * Reads RFC 3339 / ISO 8601 extended date-times: {@code yyyy-mm-ddThh:mi[:ss[.fraction]][offset]} with
  * {@code T}, {@code t} or a space between date and time, any number of fraction digits (beyond nine
  * ignored), and offset {@code Z}, {@code z}, {@code +hh:mi}, {@code +hhmi}, {@code +hh} or none (zone).
+ * The one ISO-8601 reader of the project: tag conversions and the driver's ISO8601 time mask both
+ * use it, so one text means one instant everywhere.
  */
-final class Iso8601Parser {
+public final class IsoDateTime {
 
-    private Iso8601Parser() {
+    private IsoDateTime() {
     }
 
-    static Instant parse(String text, ZoneId zone, TimeMask mask) {
-        Cursor c = new Cursor(text, mask);
+    /**
+     * Reads one date-time; without an offset it is read in {@code zone}.
+     *
+     * @throws DateTimeException with a sentence naming the position and what was expected
+     */
+    public static Instant parse(String text, ZoneId zone) {
+        Cursor c = new Cursor(text);
         int year = c.number(4, "year");
         c.expect('-');
         int month = c.number(2, "month");
@@ -28,14 +35,17 @@ final class Iso8601Parser {
         int hour = c.number(2, "hour");
         c.expect(':');
         int minute = c.number(2, "minute");
-        c.expect(':');
-        int second = c.number(2, "second");
+        int second = 0;
         int nanos = 0;
+        if (c.more() && c.peek() == ':') { // seconds may be left out (ISO 8601 hh:mi)
+            c.pos++;
+            second = c.number(2, "second");
+        }
         if (c.more() && (c.peek() == '.' || c.peek() == ',')) {
             c.pos++;
             int start = c.pos;
             int scale = 100_000_000;
-            while (c.more() && TimeMask.isDigit(c.peek())) {
+            while (c.more() && isDigit(c.peek())) {
                 nanos += (c.peek() - '0') * scale;
                 scale /= 10;
                 c.pos++;
@@ -75,7 +85,7 @@ final class Iso8601Parser {
         if (c.more() && c.peek() == ':') {
             c.pos++;
             minutes = c.number(2, "offset minute");
-        } else if (c.more() && TimeMask.isDigit(c.peek())) {
+        } else if (c.more() && isDigit(c.peek())) {
             minutes = c.number(2, "offset minute");
         }
         if (hours > 18 || minutes > 59 || (hours == 18 && minutes > 0)) {
@@ -88,12 +98,10 @@ final class Iso8601Parser {
     /** Position in the text plus the error sentence builder. */
     private static final class Cursor {
         final String text;
-        final TimeMask mask;
         int pos;
 
-        Cursor(String text, TimeMask mask) {
+        Cursor(String text) {
             this.text = text;
-            this.mask = mask;
         }
 
         boolean more() {
@@ -111,7 +119,7 @@ final class Iso8601Parser {
                     throw fail("it ends at position " + (pos + 1) + " inside the " + what);
                 }
                 char ch = peek();
-                if (!TimeMask.isDigit(ch)) {
+                if (!isDigit(ch)) {
                     throw fail("expected a digit of the " + what + " at position " + (pos + 1) + ", found '" + ch + "'");
                 }
                 value = value * 10 + (ch - '0');
@@ -128,7 +136,11 @@ final class Iso8601Parser {
         }
 
         DateTimeException fail(String detail) {
-            return new DateTimeException(mask.problem(text, detail));
+            return new DateTimeException(detail);
         }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }
