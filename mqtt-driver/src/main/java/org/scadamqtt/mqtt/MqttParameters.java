@@ -105,10 +105,12 @@ public final class MqttParameters {
                             + "without reconnecting.").build(),
             line(SUBSCRIBE_QOS, QOS).d2000("Subscribe QoS").defaultText("QoS_1")
                     .description("Highest QoS asked for in SUBSCRIBE.").build(),
-            line(CLIENT_ID, TEXT).d2000("Client ID").defaultText("")
-                    .description("Client identifier sent in CONNECT. Empty: scada-<host id>-<line name>, unique per "
+            // no default: absent (derived id) and given blank (broker assigns one) differ
+            line(CLIENT_ID, TEXT).d2000("Client ID")
+                    .description("Client identifier sent in CONNECT. Absent: scada-<host id>-<line name>, unique per "
                             + "host and line and stable across restarts (D2000's fixed default made two systems "
-                            + "kick each other off one broker).").build(),
+                            + "kick each other off one broker). Given blank: sent blank, the broker assigns an id "
+                            + "(MQTT 3.1.1 requires cleanSession YES then).").build(),
             line(CLEAN_SESSION, BOOLEAN).d2000("Clean Session Flag").defaultText("NO")
                     .description("NO: the broker keeps the session and unacknowledged QoS 1/2 messages across "
                             + "reconnects; in-flight state is kept on disk.").build(),

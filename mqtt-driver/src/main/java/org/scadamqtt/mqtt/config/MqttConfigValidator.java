@@ -22,6 +22,7 @@ import org.scadamqtt.mqtt.profile.PayloadProfile;
 import org.scadamqtt.mqtt.internal.bind.TimeMask;
 import org.scadamqtt.mqtt.internal.bind.TimeZones;
 import org.scadamqtt.mqtt.internal.client.BrokerUri;
+import org.scadamqtt.mqtt.internal.client.ClientIds;
 
 /**
  * The MQTT driver's checks of a line, beyond what the parameter table expresses: tag addresses
@@ -137,6 +138,10 @@ public final class MqttConfigValidator {
             if (problem != null) {
                 add(at, "BAD_TOPIC_FILTER", where + "topicFilter '" + f + "' " + problem);
             }
+        }
+        Object clientId = p.get(MqttParameters.CLIENT_ID);
+        if (clientId != null && clientId.toString().isBlank() && !p.bool(MqttParameters.CLEAN_SESSION)) {
+            add(at, "BLANK_CLIENT_ID_NEEDS_CLEAN_SESSION", where + ClientIds.BLANK_NEEDS_CLEAN_SESSION);
         }
         boolean json = profile.producesDocument();
         String timeField = p.text(MqttParameters.TIME_FIELD_NAME);

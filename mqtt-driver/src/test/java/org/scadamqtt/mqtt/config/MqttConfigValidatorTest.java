@@ -191,4 +191,15 @@ class MqttConfigValidatorTest {
         assertEquals(List.of("BAD_TOPIC_FILTER", "BAD_STATION_ADDRESS", "ADDRESS_NOT_FOR_TYPE", "JA_NEEDS_JSON"),
                 ps.stream().map(ConfigProblem::code).toList());
     }
+
+    @Test
+    void aBlankClientIdNeedsCleanSessionYes() throws Exception {
+        String st = station("a", tag("A", "TxtI", "IN_DATA"));
+        one(file("<param name=\"clientId\"></param>", st), "BLANK_CLIENT_ID_NEEDS_CLEAN_SESSION", 2,
+                "line 'L'", "blank", "MQTT 3.1.1", "Clean Session YES");
+        one(file("<param name=\"clientId\"> </param><param name=\"cleanSession\">NO</param>", st),
+                "BLANK_CLIENT_ID_NEEDS_CLEAN_SESSION", 2, "Clean Session YES");
+        ok(file("<param name=\"clientId\"></param><param name=\"cleanSession\">YES</param>", st));
+        ok(file("", st)); // absent: the derived default, with any Clean Session
+    }
 }

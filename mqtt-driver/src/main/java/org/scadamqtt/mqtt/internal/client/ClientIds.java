@@ -6,11 +6,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The default MQTT client identifier: {@code scada-<hostId>-<lineName>}. D2000 used one fixed
- * string and two systems on one broker kicked each other off; ours is unique per host and line
- * and stable across restarts.
+ * The default MQTT client identifier: {@code scada-<hostId>-<lineName>}, used when the clientId
+ * parameter is absent. D2000 used one fixed string and two systems on one broker kicked each
+ * other off; ours is unique per host and line and stable across restarts. A clientId given blank
+ * is sent blank (the broker assigns one; Clean Session YES only).
  */
 public final class ClientIds {
+
+    /** The config error of a blank clientId with Clean Session NO. */
+    public static final String BLANK_NEEDS_CLEAN_SESSION = "clientId is given blank, so the broker would assign "
+            + "one, but MQTT 3.1.1 allows a blank client id only with Clean Session YES (a session the broker "
+            + "keeps needs an id to find it again); set cleanSession YES, give a clientId, or remove the clientId "
+            + "parameter for the default scada-<host id>-<line name>";
 
     /** MQTT 3.1.1 §3.1.3.1: every server must accept 1..23 characters [0-9a-zA-Z]. */
     public static final int PORTABLE_LENGTH = 23;

@@ -45,6 +45,8 @@ final class ConnectionLoop {
     private String blocked;
     private ScheduledFuture<?> reconnectTask;
     private ScheduledFuture<?> connackTimer;
+    /** Connections in a row the broker closed right after CONNACK (sooner than ReconnectPlan.STABLE). */
+    private int quickBrokerCloses;
 
     /** The connection being tried or in use; read by Paho's threads. */
     private volatile LineConnection current;
@@ -81,6 +83,11 @@ final class ConnectionLoop {
             @Override
             public void lost(LineConnection c, String reason) {
                 tasks.run(() -> ConnectionLoop.this.lost(c, reason));
+            }
+
+            @Override
+            public void closedByBroker(LineConnection c) {
+                tasks.run(() -> ConnectionLoop.this.closedByBroker(c));
             }
 
             @Override
@@ -307,12 +314,39 @@ final class ConnectionLoop {
         }
     }
 
+    /**
+     * The broker closed the connection itself. Once is a broker restart or a device between; the
+     * same right after connecting twice or more in a row is what two clients with one client id do
+     * to each other (the broker drops the older connection), and only then is that named.
+     */
+    private void closedByBroker(LineConnection c) {
+        synchronized (lock) {
+            if (!isCurrent(c)) {
+                return;
+            }
+            boolean quick = c.connected && System.nanoTime() - c.connectedAtNanos < ReconnectPlan.STABLE.toNanos();
+            int inARow = quick ? quickBrokerCloses + 1 : 0;
+            String reason = "connection lost: the broker (or a device between) closed it";
+            String id = settings.clientId();
+            if (inARow >= 2 && !id.isEmpty()) {
+                reason += " right after connecting, " + inARow + " times in a row: another client is probably using "
+                        + "client id '" + id + "' (possible client id clash: the broker drops the older connection)";
+                log.warn("broker {} closed the connection of client id '{}' right after connecting, {} times in a "
+                        + "row: another client uses the same client id; give each system its own clientId",
+                        c.broker.uri(), id, inARow);
+            }
+            lost(c, reason);
+            quickBrokerCloses = inARow;
+        }
+    }
+
     /** The connection is gone (Paho told us, or the watchdog or a reply timeout decided). */
     void lost(LineConnection c, String reason) {
         synchronized (lock) {
             if (!isCurrent(c)) {
                 return;
             }
+            quickBrokerCloses = 0;
             status.error("connection to " + c.broker.uri() + " lost: " + reason);
             drop(false);
             phase = Phase.DOWN;

@@ -30,6 +30,9 @@ final class LineConnection implements MqttCallback, Publisher.Target {
         /** The connection broke; {@code reason} is a sentence for the operator. */
         void lost(LineConnection c, String reason);
 
+        /** The broker closed the connection itself (no local error): maybe a client id clash. */
+        void closedByBroker(LineConnection c);
+
         /** Paho confirmed a QoS 1/2 message it resent from persistence. */
         void delivered(int messageId);
     }
@@ -41,7 +44,6 @@ final class LineConnection implements MqttCallback, Publisher.Target {
     /** The acknowledgement sequence of this connection ({@link AckSequencer}). */
     final long ackConnection;
     private final Map<IMqttDeliveryToken, Publisher.Outbound> inflight = new ConcurrentHashMap<>();
-    private final String clientId;
     private final LineLog log;
     private final Events events;
     private final boolean resendsAfterLoss;
@@ -51,12 +53,11 @@ final class LineConnection implements MqttCallback, Publisher.Target {
     volatile long connectedAtNanos;
 
     /** @param resendsAfterLoss Clean Session NO with file persistence: see {@link Publisher.Target#resendsAfterLoss} */
-    LineConnection(BrokerUri broker, int index, PahoClient client, String clientId, boolean resendsAfterLoss,
+    LineConnection(BrokerUri broker, int index, PahoClient client, boolean resendsAfterLoss,
             AckSequencer acks, LineLog log, Events events) {
         this.broker = broker;
         this.index = index;
         this.client = client;
-        this.clientId = clientId;
         this.log = log;
         this.events = events;
         this.resendsAfterLoss = resendsAfterLoss;
@@ -74,7 +75,7 @@ final class LineConnection implements MqttCallback, Publisher.Target {
         // constructed with the primary URI: Paho names the persistence subfolder after it, so the
         // session store stays the same whichever host we connect to
         PahoClient client = new PahoClient(settings.primary().uri(), settings.clientId(), store, executor);
-        return new LineConnection(settings.brokers().get(index), index, client, settings.clientId(),
+        return new LineConnection(settings.brokers().get(index), index, client,
                 store instanceof MqttDefaultFilePersistence, acks, log, events);
     }
 
@@ -123,16 +124,11 @@ final class LineConnection implements MqttCallback, Publisher.Target {
 
     @Override
     public void connectionLost(Throwable cause) {
-        String reason = Reasons.describe(cause);
         if (Reasons.closedByBroker(cause)) {
-            // no local error: the broker hung up. The usual cause is a second client with our id
-            reason = "connection lost: the broker (or a device between) closed it; if this repeats right after "
-                    + "each connect, another client is probably using client id '" + clientId
-                    + "' (possible client id clash: the broker drops the older connection)";
-            log.warn("broker {} closed the connection of client id '{}'. If this repeats, another client uses "
-                    + "the same client id: give each system its own clientId", broker.uri(), clientId);
+            events.closedByBroker(this); // the line tells a restart or a cut from a client id clash
+        } else {
+            events.lost(this, Reasons.describe(cause));
         }
-        events.lost(this, reason);
     }
 
     @Override

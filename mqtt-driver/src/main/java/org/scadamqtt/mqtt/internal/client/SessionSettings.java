@@ -51,10 +51,7 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
      */
     public static SessionSettings of(LineConfig line, String hostId) {
         ParameterValues p = line.parameters();
-        String clientId = text(p, CLIENT_ID);
-        if (clientId.isBlank()) {
-            clientId = ClientIds.derive(hostId, line.name());
-        }
+        String clientId = clientId(p, hostId, line.name());
         List<String> filters = MqttSession.topicFilters(line);
         if (filters.isEmpty()) {
             filters = List.of(text(p, TOPIC_FILTER).isEmpty() ? "#" : text(p, TOPIC_FILTER));
@@ -83,6 +80,24 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
                 (int) (long) value(p, MAX_INFLIGHT, Long.class), value(p, WRITE_TIMEOUT, Duration.class),
                 bool(p, FULL_DEBUG), MqttParameters.ACK_ORDER_LINE.equals(text(p, MqttParameters.ACK_ORDER)),
                 List.copyOf(filters), (int) value(p, SUBSCRIBE_QOS, Integer.class));
+    }
+
+    /**
+     * Absent: the derived default ({@link ClientIds}). Given blank: blank, so that the broker assigns
+     * one, which MQTT 3.1.1 (3.1.3.1) allows only with Clean Session YES.
+     */
+    private static String clientId(ParameterValues p, String hostId, String lineName) {
+        Object given = p == null ? null : p.get(CLIENT_ID);
+        if (given == null) {
+            return ClientIds.derive(hostId, lineName);
+        }
+        if (!given.toString().isBlank()) {
+            return given.toString();
+        }
+        if (!bool(p, CLEAN_SESSION)) {
+            throw new IllegalArgumentException("line '" + lineName + "': " + ClientIds.BLANK_NEEDS_CLEAN_SESSION);
+        }
+        return "";
     }
 
     /** The same settings with other subscriptions: equal to another line's when only those differ. */

@@ -33,6 +33,8 @@ final class FakeBroker implements AutoCloseable {
     private final AtomicInteger subscribes = new AtomicInteger();
     /** {@link System#nanoTime()} when the last script after SUBACK started; 0 before. */
     volatile long scriptStartedNanos;
+    /** The client id of the last CONNECT; null before. */
+    volatile String lastClientId;
     /** The session present flag of the next CONNACKs. */
     volatile boolean sessionPresent;
 
@@ -102,6 +104,9 @@ final class FakeBroker implements AutoCloseable {
                 in.readFully(body);
                 switch (type) {
                     case 1 -> {
+                        // variable header: protocol name (2 + 4), level, flags, keep alive (2); then the id
+                        int idLength = (body[10] & 0xFF) << 8 | body[11] & 0xFF;
+                        lastClientId = new String(body, 12, idLength, java.nio.charset.StandardCharsets.UTF_8);
                         connects.incrementAndGet();
                         write(out, 0x20, 0x02, sessionPresent ? 0x01 : 0x00, 0x00);
                     }

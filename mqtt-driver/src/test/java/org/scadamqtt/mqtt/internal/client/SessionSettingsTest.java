@@ -49,4 +49,20 @@ class SessionSettingsTest {
         var none = SessionSettings.of(TestLines.line("L", List.of("b"), 1883, Map.of(REPLY_TIMEOUT, "0")), "h");
         assertEquals(0, none.replyTimeoutSeconds());
     }
+
+    @Test
+    void clientIdAbsentIsDerivedGivenBlankIsSentBlank() {
+        assertEquals("scada-host1-L1", SessionSettings.of(TestLines.line("L1", List.of("b"), 1883,
+                Map.of(CLEAN_SESSION, "YES")), "host1").clientId(), "absent: derived");
+        assertEquals("", SessionSettings.of(TestLines.line("L1", List.of("b"), 1883,
+                Map.of(CLIENT_ID, "", CLEAN_SESSION, "YES")), "host1").clientId(), "blank: the broker assigns one");
+        assertEquals("", SessionSettings.of(TestLines.line("L1", List.of("b"), 1883,
+                Map.of(CLIENT_ID, "  ", CLEAN_SESSION, "YES")), "host1").clientId());
+        assertEquals("mine", SessionSettings.of(TestLines.line("L1", List.of("b"), 1883,
+                Map.of(CLIENT_ID, "mine")), "host1").clientId());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SessionSettings.of(TestLines.line("L1", List.of("b"), 1883, Map.of(CLIENT_ID, "")), "host1"));
+        assertTrue(e.getMessage().contains("line 'L1'") && e.getMessage().contains("Clean Session YES"),
+                e.getMessage());
+    }
 }
