@@ -56,7 +56,11 @@ public final class ReferenceDoc {
         md.append("A configuration is one XML file in namespace `urn:scada-mqtt:config:1`, checked against\n"
                 + "`sample-config/scada-config-1.xsd` and against the tables below. All problems of a file are\n"
                 + "reported together, each as `file:line:column: sentence [CODE]` (the position is the end of the\n"
-                + "element's start tag). Names of lines, stations and tags are unique in the file.\n\n");
+                + "element's start tag; `1:1` when the file cannot be read as XML at all, e.g. it ends inside its "
+                + "XML declaration). Names of lines, stations and tags are unique in the file. The file is read "
+                + "as UTF-8 unless its declaration names another encoding Java knows (`XML_ENCODING` otherwise, "
+                + "e.g. for UTF-7), may not contain a DOCTYPE (`XML_DOCTYPE`), and may nest elements at most 32 "
+                + "levels deep (`XML_TOO_DEEP`; a configuration needs four).\n\n");
         shape(md);
         lineElement(md);
         md.append("## Line parameters\n\n");
@@ -150,9 +154,11 @@ public final class ReferenceDoc {
         md.append("## Values from the environment or a file\n\n")
                 .append("A text parameter whose whole value is `${env:NAME}` takes the environment variable NAME; "
                         + "`${file:PATH}` takes the content of the file (a relative PATH is read from the "
-                        + "configuration file's folder; trailing line breaks are removed). A variable that is not "
-                        + "set or a file that cannot be read is a located problem; the value itself is never "
-                        + "printed.\n\n")
+                        + "configuration file's folder; trailing line breaks are removed). The file must be a regular "
+                        + "file (not a device such as `/dev/zero`, a named pipe or a folder) of at most 64 KB "
+                        + "(65,536 bytes), in UTF-8. A variable that is not set, or a file that is missing, not "
+                        + "regular, larger or unreadable, is a located problem (`UNRESOLVED_REFERENCE` at the "
+                        + "`<param>`); the value itself is never printed.\n\n")
                 .append("```xml\n<param name=\"userName\">${env:MQTT_USER}</param>\n")
                 .append("<param name=\"password\">${file:secrets/mqtt-password.txt}</param>\n```\n");
     }

@@ -39,8 +39,16 @@ final class ConfigHandler extends DefaultHandler {
     }
 
     private SourceLocation here() {
-        return locator == null ? new SourceLocation(file, 0, 0)
-                : new SourceLocation(file, Math.max(0, locator.getLineNumber()), Math.max(0, locator.getColumnNumber()));
+        return locator == null ? new SourceLocation(file, 1, 1)
+                : ConfigHandler.located(file, locator.getLineNumber(), locator.getColumnNumber());
+    }
+
+    /**
+     * A position in the file; 1:1 when the parser knows none (-1), e.g. for a file that ends
+     * inside its XML declaration: a problem of the file is always printed as file:line:column.
+     */
+    static SourceLocation located(String file, int line, int column) {
+        return line < 1 ? new SourceLocation(file, 1, 1) : new SourceLocation(file, line, Math.max(1, column));
     }
 
     @Override
@@ -154,7 +162,11 @@ final class ConfigHandler extends DefaultHandler {
     public void fatalError(SAXParseException e) throws SAXParseException {
         fatal = true;
         String m = String.valueOf(e.getMessage());
-        if (m.contains("DOCTYPE")) {
+        if (e instanceof DepthLimit.TooDeep) {
+            problems.add(new ConfigProblem(at(e), "XML_TOO_DEEP", "the file nests elements more than "
+                    + DepthLimit.MAX_DEPTH + " levels deep (" + m + "); a configuration needs four: <scada>, "
+                    + "<line>, <station>, <tag> or <param>. Reading stopped here"));
+        } else if (m.contains("DOCTYPE")) {
             problems.add(new ConfigProblem(at(e), "XML_DOCTYPE", "the file contains a DOCTYPE declaration; "
                     + "configuration files may not declare a DOCTYPE or entities (they could make the loader read "
                     + "other files); remove the <!DOCTYPE …> line"));
@@ -165,7 +177,7 @@ final class ConfigHandler extends DefaultHandler {
     }
 
     private SourceLocation at(SAXParseException e) {
-        return new SourceLocation(file, Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()));
+        return located(file, e.getLineNumber(), e.getColumnNumber());
     }
 
     /** Makes a schema message readable: no cvc-code prefix, element names without the namespace. */

@@ -1,8 +1,10 @@
 package org.scadamqtt.config.xml;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,24 +102,29 @@ public final class ConfigLoader {
      */
     public ScadaConfig load(InputStream in, String fileName, Path baseDir) throws ConfigException {
         ConfigHandler handler = new ConfigHandler(fileName);
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        String declaration = "";
         try {
+            declaration = declarationOf(buffered);
             SAXParser parser = SecureXml.parserFactory().newSAXParser();
-            XMLReader reader = parser.getXMLReader();
+            XMLReader reader = new DepthLimit(parser.getXMLReader());
             ValidatorHandler validator = SecureXml.validatorHandler();
             validator.setContentHandler(handler);
             validator.setErrorHandler(handler);
             reader.setContentHandler(validator);
             reader.setErrorHandler(handler);
-            InputSource source = new InputSource(in);
+            InputSource source = new InputSource(buffered);
             source.setSystemId(fileName);
             reader.parse(source);
         } catch (SAXException e) {
             if (!handler.fatal) {
-                handler.problems.add(new ConfigProblem(new SourceLocation(fileName, 0, 0), "XML_SYNTAX",
+                handler.problems.add(new ConfigProblem(new SourceLocation(fileName, 1, 1), "XML_SYNTAX",
                         "the file cannot be parsed: " + e.getMessage()));
             }
+        } catch (UnsupportedEncodingException e) {
+            handler.problems.add(encodingProblem(fileName, e.getMessage(), declaration));
         } catch (IOException e) {
-            handler.problems.add(new ConfigProblem(new SourceLocation(fileName, 0, 0), "FILE_UNREADABLE",
+            handler.problems.add(new ConfigProblem(new SourceLocation(fileName, 1, 1), "FILE_UNREADABLE",
                     "the configuration cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no XML parser available", e);
@@ -134,5 +141,31 @@ public final class ConfigLoader {
             throw new ConfigException(problems); // the warnings travel with the errors, marked as such
         }
         return new ScadaConfig(fileName, lines, problems);
+    }
+
+    /** Enough of the file's start to hold its XML declaration. */
+    private static final int DECLARATION_BYTES = 256;
+
+    /**
+     * The file's first bytes as ISO-8859-1 (enough to find {@code encoding=} in a declaration
+     * whose encoding Java cannot read), the stream reset to its start for the parser.
+     */
+    private static String declarationOf(BufferedInputStream in) throws IOException {
+        in.mark(DECLARATION_BYTES);
+        String start = new String(in.readNBytes(DECLARATION_BYTES), StandardCharsets.ISO_8859_1);
+        in.reset();
+        return start;
+    }
+
+    /** The declared encoding Java cannot read, located at its {@code encoding=} when found. */
+    private static ConfigProblem encodingProblem(String fileName, String encoding, String declaration) {
+        int at = declaration.startsWith("<?xml") ? declaration.indexOf("encoding") : -1;
+        int end = declaration.indexOf("?>");
+        SourceLocation where = at < 0 || (end >= 0 && at > end) ? new SourceLocation(fileName, 1, 1)
+                : ConfigHandler.located(fileName, 1 + (int) declaration.substring(0, at).chars().filter(c -> c == '\n')
+                        .count(), at - declaration.lastIndexOf('\n', at));
+        return new ConfigProblem(where, "XML_ENCODING", "the file declares encoding '" + encoding
+                + "', which cannot be read; save the file as UTF-8 and declare "
+                + "<?xml version=\"1.0\" encoding=\"UTF-8\"?> (or leave the encoding out)");
     }
 }
