@@ -57,12 +57,34 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
-    /** Version from the jar manifest, when there is one. */
+    /**
+     * The project version: filled into {@code version.properties} by Maven at build time (so it is
+     * right in the jar, in tests and in an IDE build alike), else the jar manifest's
+     * Implementation-Version.
+     */
     static final class Version implements CommandLine.IVersionProvider {
+        static final String RESOURCE = "/org/scadamqtt/host/version.properties";
+
         @Override
         public String[] getVersion() {
+            return new String[] {"scada-host " + version()};
+        }
+
+        static String version() {
+            try (java.io.InputStream in = Main.class.getResourceAsStream(RESOURCE)) {
+                if (in != null) {
+                    java.util.Properties p = new java.util.Properties();
+                    p.load(in);
+                    String v = p.getProperty("version", "");
+                    if (!v.isBlank() && !v.contains("${")) {
+                        return v.strip();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // fall back to the manifest
+            }
             String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"scada-host " + (v == null ? "(development build)" : v)};
+            return v == null ? "(development build: version unknown)" : v;
         }
     }
 }

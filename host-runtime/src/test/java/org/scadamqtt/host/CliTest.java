@@ -236,4 +236,13 @@ class CliTest {
         assertTrue(lines.get(1).startsWith(file + ":4:") && lines.get(1).contains(": warning: "), r.out());
         assertEquals("1 problem and 1 warning in " + file, lines.get(2), r.out());
     }
+
+    @Test
+    void versionPrintsTheProjectVersion() throws Exception {
+        Result r = cli("--version");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        String expected = System.getProperty("scada.projectVersion");
+        assertTrue(expected != null && !expected.isBlank(), "the build passes the project version");
+        assertEquals("scada-host " + expected, r.out().strip());
+    }
 }

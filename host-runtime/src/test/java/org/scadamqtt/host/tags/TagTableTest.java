@@ -265,4 +265,38 @@ class TagTableTest {
         public void stop() {
         }
     }
+
+    @Test
+    void aReloadKeepsValuesOfUnchangedTagsAddsNewOnesAndDropsRemovedOnesAfterTheDrivers() {
+        TagTable table = new TagTable(config(), clock);
+        table.contextFor("L1", Path.of("."), "h").publish("METER", List.of(
+                new TagUpdate("M_POWER", TagValue.good(TagType.Ai, 5.0, T0, T0)),
+                new TagUpdate("M_RAW", TagValue.good(TagType.TxtI, "raw", T0, T0))));
+        List<String> events = new ArrayList<>();
+        table.subscribe(new HostListener() {
+            @Override
+            public void configurationChanged() {
+                events.add("changed");
+            }
+        });
+        // M_RAW becomes an Ai (a new tag as far as its value goes), M_NEW is added, line L2 is removed
+        StationConfig meter = new StationConfig("METER", "plant/meter", InitialState.ON, null, List.of(
+                new TagConfig("M_POWER", TagType.Ai, "JA=power", null),
+                new TagConfig("M_RAW", TagType.Ai, "JA=raw", null),
+                new TagConfig("M_NEW", TagType.Ai, "JA=new", null)), null);
+        ScadaConfig next = new ScadaConfig("test", List.of(new LineConfig("L1", "mqtt", List.of("tcp://localhost"),
+                1883, null, List.of(meter), null)));
+        table.reconfigure(next, () -> {
+            assertTrue(table.tag("M_NEW").isPresent(), "new tags exist before the drivers take the change");
+            assertTrue(table.tag("O_VAL").isPresent(), "removed tags stay until the drivers have taken it");
+            events.add("drivers");
+        });
+        assertEquals(List.of("M_POWER", "M_RAW", "M_NEW"), table.tags().stream().map(TagEntry::name).toList());
+        assertEquals(5.0, table.tag("M_POWER").orElseThrow().value().value(), "an unchanged tag keeps its value");
+        assertEquals(Reason.NOT_INITIALIZED, table.tag("M_RAW").orElseThrow().value().reason());
+        assertEquals(List.of("METER"), table.stations().stream().map(StationEntry::name).toList());
+        assertEquals(List.of("L1"), table.lines().stream().map(LineEntry::name).toList());
+        assertEquals(List.of("drivers", "changed"), events);
+        assertThrows(IllegalArgumentException.class, () -> table.contextFor("L2", Path.of("."), "h"));
+    }
 }

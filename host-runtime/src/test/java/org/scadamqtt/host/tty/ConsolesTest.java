@@ -122,6 +122,50 @@ class ConsolesTest {
         }
     }
 
+    /** A line, three stations (one with a long reason) and 30 tags, one of them a TiA. */
+    private static TagTable bigTable() {
+        java.util.List<TagConfig> tags = new java.util.ArrayList<>();
+        tags.add(new TagConfig("STAMP", TagType.TiA, "JA=ts", null));
+        for (int i = 0; i < 29; i++) {
+            tags.add(new TagConfig("T" + i, TagType.Ai, "JA=v" + i, null));
+        }
+        StationConfig a = new StationConfig("PUMP", "plant/pump", InitialState.ON, null, tags, null);
+        StationConfig b = new StationConfig("SPARE", "plant/spare", InitialState.OFF, null, List.of(), null);
+        StationConfig c = new StationConfig("SIM", "plant/sim", InitialState.SIMUL, null, List.of(), null);
+        LineConfig line = new LineConfig("PLANT", "mqtt", List.of("tcp://broker:1883"), 1883, null, List.of(a, b, c), null);
+        return new TagTable(new ScadaConfig("t", List.of(line)));
+    }
+
+    @Test
+    void theScreenShowsStationsCountersBeforeALongReasonAndFitsTheRealTerminal() {
+        TagTable t = bigTable();
+        var ctx = t.contextFor("PLANT", Path.of("."), "h");
+        ctx.lineStatus(new org.scadamqtt.driver.LineStatus("PLANT", org.scadamqtt.driver.LineState.DISCONNECTED,
+                "tcp://broker:1883", "cannot connect: " + "a very long reason ".repeat(10), T, null));
+        Instant stamp = Instant.parse("2024-05-01T12:34:56.789Z");
+        ctx.publish("PUMP", List.of(new TagUpdate("STAMP", TagValue.good(TagType.TiA, stamp, T, T))));
+        TtyConsole c = TtyConsole.start(t, new PrintStream(new ByteArrayOutputStream()), "",
+                () -> new TerminalSize(20, 100));
+        try {
+            String screen = c.render(new TerminalSize(20, 100));
+            List<String> rows = screen.lines().toList();
+            assertTrue(rows.size() <= 19, "the last row stays free: " + rows.size() + "\n" + screen);
+            rows.forEach(r -> assertTrue(r.length() <= 99, "too wide (" + r.length() + "): " + r));
+            String lineRow = rows.stream().filter(r -> r.startsWith("line PLANT")).findFirst().orElseThrow();
+            assertTrue(lineRow.contains("in=0 out=0 err=0"), "counters before the reason: " + lineRow);
+            assertTrue(screen.contains("SPARE") && screen.contains("StOFF") && screen.contains("switched off"), screen);
+            assertTrue(screen.contains("2024-05-01T12:34:56.789Z"), "a TiA value is not cut: " + screen);
+            assertTrue(screen.contains("more tags"), screen);
+
+            // a taller, narrower terminal: every tag and station fits, every row fits 80 columns
+            String tall = c.render(new TerminalSize(60, 80));
+            assertTrue(tall.contains("T28") && !tall.contains("more tags"), tall);
+            tall.lines().forEach(r -> assertTrue(r.length() <= 79, "too wide (" + r.length() + "): " + r));
+        } finally {
+            c.close();
+        }
+    }
+
     @Test
     void hostLogLinesEscapeControlCharactersInMessagesAndStackTraces() throws Exception {
         ch.qos.logback.classic.LoggerContext ctx = new ch.qos.logback.classic.LoggerContext();
@@ -149,5 +193,13 @@ class ConsolesTest {
             assertTrue(ch >= 0x20 && !(ch >= 0x7f && ch <= 0x9f) && ch != '\u202e',
                     "control character " + (int) ch + " at " + i + " in: " + s);
         }
+    }
+
+    @Test
+    void theTerminalSizeComesFromSttyThenTheEnvironment() {
+        assertEquals(new TerminalSize(50, 132), TerminalSize.parseStty("50 132\n"));
+        assertEquals(null, TerminalSize.parseStty("stty: 'standard input': Inappropriate ioctl for device"));
+        assertEquals(new TerminalSize(30, 80), TerminalSize.fromEnvironment("30", null));
+        assertEquals(TerminalSize.DEFAULT, TerminalSize.fromEnvironment("x", "-1"));
     }
 }

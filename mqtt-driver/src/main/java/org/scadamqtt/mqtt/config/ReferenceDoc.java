@@ -121,7 +121,10 @@ public final class ReferenceDoc {
                         + "(Java syntax, whole topic), `#` (every message of the line; no other station gets any) or "
                         + "`.*` (messages no other station takes). Priority: `#`; else exact topic; else regular "
                         + "expressions in descending order of address; else `.*`. One `#` and one `.*` station per "
-                        + "line. An MQTT filter such as `a/+/b` is not an address: write `a/[^/]+/b`. |\n")
+                        + "line. An MQTT filter such as `a/+/b`, `+/x` or `a/#` is refused (a topic never contains `+` "
+                        + "or `#`, so it could not match): write `a/[^/]+/b`, `[^/]+/x`, `a/.*`. Two stations with one "
+                        + "address, an address that is not a valid regular expression (it then receives only that "
+                        + "exact topic) and an address no topicFilter of the line delivers are warnings. |\n")
                 .append("| `state` attribute | initial state: `ON` (default), `OFF` (no communication), `SIMUL` "
                         + "(the host simulates it). When every station of a line is OFF or SIMUL the line "
                         + "disconnects. |\n")
@@ -130,8 +133,10 @@ public final class ReferenceDoc {
 
     private static void tags(StringBuilder md) {
         md.append("## Tags\n\n")
-                .append("`<tag name=\"…\" type=\"…\" address=\"…\"/>`. Within a station each address, and each "
-                        + "`JA=` path, belongs to one tag. Types (case ignored):\n\n")
+                .append("`<tag name=\"…\" type=\"…\" address=\"…\"/>`. Two tags of a station may have one "
+                        + "address (an Ai and an Ao on one `JA=` field, a Ci and a TxtI reading one field two ways, "
+                        + "as D2000 allows): both get the value, and `validate` warns in case it is a slip "
+                        + "(DUPLICATE_ADDRESS). Types (case ignored):\n\n")
                 .append("| type | direction | value |\n|---|---|---|\n");
         for (TagType t : TagType.values()) {
             md.append("| ").append(t.name()).append(" | ").append(t.direction().name().toLowerCase(Locale.ROOT))
