@@ -35,6 +35,15 @@ final class WirepasKeys {
         return "follow:" + gateway;
     }
 
+    /** The gateway a station names: wirepasGateway, else the id in a status-topic address; "" when none. */
+    static String gatewayOf(StationConfig station) {
+        String gw = station.parameters().text(WirepasProfile.GATEWAY).strip();
+        if (gw.isEmpty() && PLAIN_STATUS.matcher(station.address()).matches()) {
+            return station.address().substring("gw-event/status/".length());
+        }
+        return gw;
+    }
+
     static List<String> of(StationConfig station) {
         ParameterValues p = station.parameters();
         String gw = p.text(WirepasProfile.GATEWAY).strip();

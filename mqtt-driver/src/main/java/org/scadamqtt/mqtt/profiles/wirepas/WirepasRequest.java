@@ -104,10 +104,10 @@ final class WirepasRequest implements OutputAddress {
         }
         Map<String, String> options = options(parts, op == Operation.SEND_DATA ? SEND_OPTIONS : GW_OPTIONS, op);
         ParameterValues p = station.parameters();
-        String gw = options.getOrDefault("gw", p.text(WirepasProfile.GATEWAY)).strip();
+        String gw = options.getOrDefault("gw", WirepasKeys.gatewayOf(station)).strip();
         if (gw.isEmpty()) {
             throw new AddressException("no gateway: add ;gw=GATEWAY-ID to the address or set the station parameter "
-                    + WirepasProfile.GATEWAY);
+                    + WirepasProfile.GATEWAY + " (a station with address gw-event/status/GATEWAY-ID names it already)");
         }
         checkTopicLevel("gw", gw);
         String sink = options.getOrDefault("sink", p.text(WirepasProfile.SINK)).strip();

@@ -75,8 +75,10 @@ class WirepasRequestTest {
         assertEquals("gw-request/get_configs/gw1/sink0", out.topic());
         assertEquals(77, GenericMessage.parseFrom(out.payload()).getWirepas().getGetConfigsReq().getHeader().getReqId());
         StationConfig gw = TestConfigs.station("GW", "gw-event/status/gw1", params());
-        WirepasRequest info = compile("Co", "WP=get_gw_info;gw=gw1", gw);
-        assertEquals("gw-request/get_gw_info/gw1", info.topic());
+        WirepasRequest info = compile("Co", "WP=get_gw_info;gw=gw7", gw);
+        assertEquals("gw-request/get_gw_info/gw7", info.topic());
+        assertEquals("gw-request/get_configs/gw1", compile("Co", "WP=get_configs", gw).topic(),
+                "a gateway station's address names its gateway");
     }
 
     @Test
