@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -349,11 +347,11 @@ public final class MqttDriver implements Driver, SessionListener {
 
     /** Hands a message to every station answering to one of its keys; false when none does. */
     private boolean routeByKeys(Routing r, InboundMessage m, Inspection inspection) {
-        Set<String> targets = new LinkedHashSet<>();
+        Map<String, org.scadamqtt.mqtt.profile.Decoded> targets = new LinkedHashMap<>();
         for (String key : inspection.keys()) {
             List<String> names = r.keyed().get(key);
             if (names != null) {
-                targets.addAll(names);
+                names.forEach(n -> targets.putIfAbsent(n, inspection.decodedFor(key)));
             }
         }
         if (targets.isEmpty()) {
@@ -365,9 +363,7 @@ public final class MqttDriver implements Driver, SessionListener {
                 acknowledge(m);
             }
         };
-        for (String name : targets) {
-            r.workers().get(name).offer(m, inspection.decoded(), ack);
-        }
+        targets.forEach((name, decoded) -> r.workers().get(name).offer(m, decoded, ack));
         return true;
     }
 

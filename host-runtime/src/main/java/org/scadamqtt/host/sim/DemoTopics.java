@@ -21,6 +21,14 @@ public final class DemoTopics {
     public static final String GATEWAY_WILL = "{\"online\":false}";
     /** LoRaWAN uplinks in The Things Stack v3 shape: {@code v3/<app>@ttn/devices/<device>/up}. */
     public static final String LORA_PREFIX = "v3/demo-app@ttn/devices/";
+    /** The id of the simulated Wirepas gateway (line WIREPAS of demo.xml). */
+    public static final String WIREPAS_GATEWAY = "demo-gw";
+
+    /** A Wirepas gateway's status topic; its will (state OFF) goes there too. */
+    public static String wirepasStatus(String gateway) {
+        return "gw-event/status/" + gateway;
+    }
+
     /** Commands arrive under {@code cmd/}; devices subscribe to this filter. */
     public static final String COMMANDS = "cmd/#";
 

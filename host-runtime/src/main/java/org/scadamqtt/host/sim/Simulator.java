@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The device simulator: emulated field devices (two JSON meters that obey and acknowledge relay
  * commands, a line-2 temperature sensor, a LoRaWAN sensor behind a network server, a gateway
- * with a status/will pair) publishing the traffic {@code sample-config/demo.xml} expects, to any
+ * with a status/will pair, a Wirepas gateway with three nodes) publishing the traffic {@code sample-config/demo.xml} expects, to any
  * broker. It is a separate device emulation with its own MQTT client, not the
  * driver: it plays the plant side so the driver has something real to read.
  *
@@ -39,6 +39,8 @@ public final class Simulator implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /** The Wirepas gateway of the demo (its own connection: its will is its OFF status); null otherwise. */
+    private volatile WirepasGatewaySim wirepas;
 
     private Simulator(MqttAsyncClient client, List<SimulatedDevice> devices, Clock clock) {
         this.client = client;
@@ -67,7 +69,14 @@ public final class Simulator implements AutoCloseable {
      * @throws SimulatorException when the broker cannot be reached
      */
     public static Simulator start(String brokerUri, double rate) throws SimulatorException {
-        return start(brokerUri, rate, demoDevices(), Clock.systemUTC());
+        Simulator sim = start(brokerUri, rate, demoDevices(), Clock.systemUTC());
+        try {
+            sim.wirepas = WirepasGatewaySim.start(brokerUri, sim.clock);
+        } catch (SimulatorException e) {
+            sim.close();
+            throw e;
+        }
+        return sim;
     }
 
     /** Connects and starts publishing for the given devices. */
@@ -143,6 +152,14 @@ public final class Simulator implements AutoCloseable {
 
     // runs on the simulator timer thread
     private void tick() {
+        WirepasGatewaySim w = wirepas;
+        if (w != null) {
+            try {
+                w.tick();
+            } catch (RuntimeException e) {
+                LOG.warn("simulated Wirepas gateway failed: {}", e.toString());
+            }
+        }
         for (SimulatedDevice d : devices) {
             try {
                 d.tick(clock.instant()).forEach(this::send);
@@ -185,6 +202,10 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        WirepasGatewaySim w = wirepas;
+        if (w != null) {
+            w.close();
+        }
         try {
             if (client.isConnected()) {
                 client.publish(DemoTopics.GATEWAY_STATUS, DemoTopics.GATEWAY_WILL.getBytes(StandardCharsets.UTF_8), 1,

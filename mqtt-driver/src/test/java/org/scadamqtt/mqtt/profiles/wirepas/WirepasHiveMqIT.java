@@ -1,0 +1,185 @@
+package org.scadamqtt.mqtt.profiles.wirepas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.mqtt.TestConfigs.params;
+import static org.scadamqtt.mqtt.TestConfigs.station;
+import static org.scadamqtt.mqtt.TestConfigs.tag;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.driver.StationState;
+import org.scadamqtt.driver.WriteFailure;
+import org.scadamqtt.driver.WriteResult;
+import org.scadamqtt.mqtt.MqttDriver;
+import org.scadamqtt.mqtt.RecordingContext;
+import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
+import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.tag.Reason;
+import org.scadamqtt.wirepas.proto.WirepasApi.OnOffState;
+
+/** The Wirepas profile through the whole driver and a real broker, with a test gateway answering. */
+class WirepasHiveMqIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedHiveMq broker;
+    private TestGateway gateway;
+    private RecordingContext host;
+    private MqttDriver driver;
+    private String gw;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        broker = EmbeddedHiveMq.get();
+        gw = "gwit" + Long.toHexString(System.nanoTime());
+        gateway = new TestGateway(broker.tcpUri(), gw);
+        gateway.status(OnOffState.ON);
+        host = new RecordingContext(dir);
+        LineConfig line = TestConfigs.line("WP", List.of("127.0.0.1"), broker.tcpPort(), params(
+                "clientId", "wp-it-" + gw, "payloadType", "Wirepas", "topicFilter", "gw-event/#",
+                "subscribeQos", "QoS_2", "publishQos", "QoS_2", "replyTimeout", "2", "writeTimeout", "5",
+                "reconnectMinDelay", "0.1", "reconnectMaxDelay", "0.5"),
+                station("GW", "gw-event/status/" + gw, params(),
+                        tag("gw_state", "TxtI", "JA=wirepas.status_event.state"),
+                        tag("gw_version", "Ci", "JA=wirepas.status_event.version")),
+                station("N42", "wirepas/node/" + gw + "/42", params("wirepasNode", "42", "wirepasGateway", gw,
+                                "wirepasSink", "sink0"),
+                        tag("n42_src", "Ci", "JA=wirepas.packet_received_event.source_address"),
+                        tag("n42_temp", "Ci", "BIN=u16be@0"),
+                        tag("n42_net", "TxtI", "TL=5"),
+                        tag("n42_send", "TxtO", "WP=send_data;src_ep=1;dst_ep=1"),
+                        tag("n42_bad", "TxtO", "WP=send_data;dst=999;src_ep=1;dst_ep=1"),
+                        tag("n42_silent", "TxtO", "WP=send_data;dst=555;src_ep=1;dst_ep=1")),
+                station("N43", "wirepas/node/" + gw + "/43", params("wirepasNode", "43", "wirepasGateway", gw,
+                                "wirepasFollowGateway", "NO"),
+                        tag("n43_src", "Ci", "JA=wirepas.packet_received_event.source_address")),
+                station("GW2", "gw-event/status/" + gw + "-other", params(),
+                        tag("gw2_state", "TxtI", "JA=wirepas.status_event.state")),
+                station("Rest", ".*", params(), tag("rest_topic", "TxtI", "IN_TOPIC")));
+        driver = new MqttDriver(lineWithFilters(line), host, new PahoSessionFactory());
+        driver.start();
+    }
+
+    private static LineConfig lineWithFilters(LineConfig line) {
+        // two topicFilter values: events and responses
+        var p = line.parameters();
+        var values = new java.util.LinkedHashMap<>(p.values());
+        values.put("topicFilter", List.of("gw-event/#", "gw-response/#"));
+        return new LineConfig(line.name(), line.protocol(), line.hosts(), line.port(),
+                new org.scadamqtt.config.ParameterValues(p.descriptors(), values), line.stations(), line.location());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (driver != null) {
+            driver.stop();
+        }
+        gateway.close();
+    }
+
+    private static boolean has(RecordingContext.Batch b, String tag, Object value) {
+        return b.tags().contains(tag) && b.get(tag).value().isGood() && value.equals(b.get(tag).value().value());
+    }
+
+    private String lastReason(String station) {
+        List<RecordingContext.State> s = host.states(station);
+        return s.isEmpty() ? "" : s.get(s.size() - 1).reason();
+    }
+
+    @Test
+    void gatewayStatusDrivesItsStationAndTheNodesThatFollowIt() throws Exception {
+        host.awaitBatch("GW", b -> has(b, "gw_state", "ON") && has(b, "gw_version", 1L), WAIT);
+        host.awaitState("GW", StationState.StON, WAIT);
+
+        gateway.status(OnOffState.OFF);
+        host.awaitState("GW", StationState.StHARDERR, WAIT);
+        host.awaitState("N42", StationState.StHARDERR, WAIT);
+        assertTrue(lastReason("N42").contains("gateway " + gw + " is OFF"), lastReason("N42"));
+        host.awaitBatch("GW", b -> b.tags().contains("gw_state") && !b.get("gw_state").value().isGood(), WAIT);
+        assertFalse(host.states("N43").stream().anyMatch(s -> s.state() == StationState.StHARDERR),
+                "N43 does not follow its gateway");
+
+        gateway.status(OnOffState.ON);
+        host.awaitState("GW", StationState.StON, WAIT);
+        host.awaitState("N42", StationState.StON, WAIT);
+
+        // the status reached N42 as a bare signal: its JA= tags were not read from the status message
+        assertFalse(host.batches("N42").stream().anyMatch(x -> x.tags().contains("n42_src")
+                && x.get("n42_src").value().reason() == Reason.MISSING_IN_PAYLOAD), host.batches("N42").toString());
+
+        gateway.removeStatus();
+        host.awaitState("GW", StationState.StHARDERR, WAIT);
+        host.awaitState("N42", StationState.StHARDERR, WAIT);
+        assertTrue(lastReason("GW").contains("was removed"), lastReason("GW"));
+    }
+
+    @Test
+    void packetsReachTheirNodesStationDuplicatesAreDroppedAndMalformedMessagesHurtNoOtherStation() throws Exception {
+        host.awaitState("GW", StationState.StON, WAIT);
+        gateway.packet(42, 1001, new byte[] {0x01, 0x02});
+        RecordingContext.Batch b = host.awaitBatch("N42", x -> has(x, "n42_temp", 258L), WAIT);
+        assertEquals(42L, b.get("n42_src").value().value());
+        assertEquals("12345", b.get("n42_net").value().value());
+        gateway.packet(43, 1002, new byte[] {0x00});
+        host.awaitBatch("N43", x -> has(x, "n43_src", 43L), WAIT);
+
+        gateway.packet(42, 1001, new byte[] {0x01, 0x02}); // QoS 1 redelivery: same event id
+        gateway.raw("gw-event/status/" + gw + "-other", new byte[] {0x0a, 0x7f}, false); // malformed
+        gateway.packet(42, 1003, new byte[] {0x00, 0x03});
+        host.awaitBatch("N42", x -> has(x, "n42_temp", 3L), WAIT);
+        RecordingContext.Batch bad = host.awaitBatch("GW2", x -> x.tags().contains("gw2_state")
+                && x.get("gw2_state").value().reason() == Reason.PAYLOAD_ERROR, WAIT);
+        assertTrue(bad.get("gw2_state").value().detail().contains("at byte 1 of 2"), bad.get("gw2_state").value().detail());
+        assertEquals(1, host.batches("N42").stream().filter(x -> has(x, "n42_temp", 258L)).count(),
+                "the duplicate event 1001 was dropped");
+        assertEquals(1, driver.statistics().named(WirepasSession.DUPLICATES));
+        assertFalse(host.batches("Rest").stream().anyMatch(x -> x.tags().contains("rest_topic")
+                && String.valueOf(x.get("rest_topic").value().value()).startsWith("gw-event/received_data/" + gw)),
+                "node 42's and 43's packets went to their stations, not by topic to Rest: " + host.batches("Rest"));
+    }
+
+    @Test
+    void sendDataCompletesWithTheGatewaysAnswerItsErrorCodeOrATimeout() throws Exception {
+        host.awaitState("GW", StationState.StON, WAIT);
+        WriteResult ok = driver.write("n42_send", "0a0b").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(ok.ok(), ok.message());
+        assertEquals(42, gateway.requests.get(0).getDestinationAddress());
+        assertEquals("0a0b", java.util.HexFormat.of().formatHex(gateway.requests.get(0).getPayload().toByteArray()));
+
+        WriteResult rejected = driver.write("n42_bad", "01").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(WriteFailure.REJECTED, rejected.failure());
+        assertTrue(rejected.message().contains("INVALID_DEST_ADDRESS"), rejected.message());
+
+        long t0 = System.nanoTime();
+        WriteResult silent = driver.write("n42_silent", "01").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(WriteFailure.TIMEOUT, silent.failure(), silent.message());
+        assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(1900).toNanos(), "waited the reply timeout of 2 s");
+    }
+
+    @Test
+    void twoConcurrentWritesEachGetTheirOwnAnswer() throws Exception {
+        host.awaitState("GW", StationState.StON, WAIT);
+        // the gateway answers dst 42 after 400 ms, dst 999 at once: the answers arrive in reverse order
+        CompletableFuture<WriteResult> first = driver.write("n42_send", "01").toCompletableFuture();
+        CompletableFuture<WriteResult> second = driver.write("n42_bad", "02").toCompletableFuture();
+        WriteResult r2 = second.get(10, TimeUnit.SECONDS);
+        WriteResult r1 = first.get(10, TimeUnit.SECONDS);
+        assertTrue(r1.ok(), r1.message());
+        assertEquals(WriteFailure.REJECTED, r2.failure(), r2.message());
+        assertEquals(0, driver.statistics().named(WirepasSession.UNKNOWN_RESPONSES));
+    }
+}

@@ -1,0 +1,114 @@
+package org.scadamqtt.mqtt.profiles.wirepas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.mqtt.TestConfigs.params;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.config.TagConfig;
+import org.scadamqtt.driver.WriteFailure;
+import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.profile.AddressException;
+import org.scadamqtt.mqtt.profile.Outgoing;
+import org.scadamqtt.mqtt.profile.WriteRefusedException;
+import org.scadamqtt.mqtt.profile.WriteRequest;
+import org.scadamqtt.wirepas.proto.WirepasApi.GenericMessage;
+import org.scadamqtt.wirepas.proto.WirepasApi.SendPacketReq;
+
+class WirepasRequestTest {
+
+    static final StationConfig NODE = TestConfigs.station("N42", "wirepas/node/42",
+            params("wirepasNode", "42", "wirepasGateway", "gw1", "wirepasSink", "sink0"));
+
+    static WirepasRequest compile(String type, String address, StationConfig station) {
+        return WirepasRequest.compile(TestConfigs.tag("t", type, address), station);
+    }
+
+    static Outgoing write(WirepasRequest r, String type, Object value, long reqId) {
+        TagConfig t = TestConfigs.tag("t", type, "WP=x");
+        return r.encode(new WriteRequest(NODE, t, value), reqId);
+    }
+
+    @Test
+    void sendDataEncodesTheVectorsSendPacketReqByteForByte() {
+        StationConfig station = TestConfigs.station("S", "x", params());
+        WirepasRequest r = compile("TxtO", "WP=send_data;gw=gw1;sink=sink0;dst=1234;src_ep=1;dst_ep=2", station);
+        Outgoing out = write(r, "TxtO", "01 02 03", 0x0123456789ABCDEFL);
+        assertEquals("gw-request/send_data/gw1/sink0", out.topic());
+        assertEquals(java.util.HexFormat.of().formatHex(WirepasVectors.named("SendPacketReq").bytes()),
+                java.util.HexFormat.of().formatHex(out.payload()));
+        assertEquals("wirepas-req:81985529216486895", out.correlation());
+    }
+
+    @Test
+    void optionsLeftOutComeFromTheStationAndAFieldEncodesNumbers() throws Exception {
+        WirepasRequest r = compile("Co", "WP=send_data;src_ep=1;dst_ep=1;qos=1;hop_limit=3;field=u16be@0", NODE);
+        SendPacketReq req = GenericMessage.parseFrom(write(r, "Co", 513L, 5).payload()).getWirepas().getSendPacketReq();
+        assertEquals(42, req.getDestinationAddress());
+        assertEquals("sink0", req.getHeader().getSinkId());
+        assertEquals(1, req.getQos());
+        assertEquals(3, req.getHopLimit());
+        assertEquals("0201", java.util.HexFormat.of().formatHex(req.getPayload().toByteArray()));
+    }
+
+    @Test
+    void eachWriteGetsAFreshNonZeroRequestId() {
+        WirepasRequest r = compile("TxtO", "WP=send_data;src_ep=1;dst_ep=1", NODE);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            Outgoing out = r.encode(new WriteRequest(NODE, TestConfigs.tag("t", "TxtO", "WP=x"), "00"));
+            assertNotEquals("wirepas-req:0", out.correlation());
+            ids.add(out.correlation());
+        }
+        assertEquals(1000, ids.size());
+    }
+
+    @Test
+    void getConfigsAndGetGwInfoGoToTheGatewayTopic() throws Exception {
+        WirepasRequest c = compile("Co", "WP=get_configs", NODE);
+        Outgoing out = write(c, "Co", 1L, 77);
+        assertEquals("gw-request/get_configs/gw1/sink0", out.topic());
+        assertEquals(77, GenericMessage.parseFrom(out.payload()).getWirepas().getGetConfigsReq().getHeader().getReqId());
+        StationConfig gw = TestConfigs.station("GW", "gw-event/status/gw1", params());
+        WirepasRequest info = compile("Co", "WP=get_gw_info;gw=gw7", gw);
+        assertEquals("gw-request/get_gw_info/gw7", info.topic());
+        assertEquals("gw-request/get_configs/gw1", compile("Co", "WP=get_configs", gw).topic(),
+                "a gateway station's address names its gateway");
+    }
+
+    @Test
+    void wrongAddressesSaySentencesAnEngineerCanFix() {
+        StationConfig bare = TestConfigs.station("S", "x", params());
+        assertMessage("no gateway: add ;gw=GATEWAY-ID", () -> compile("TxtO", "WP=send_data;src_ep=1;dst_ep=1", bare));
+        assertMessage("send_data needs the sink", () -> compile("TxtO", "WP=send_data;gw=g;src_ep=1;dst_ep=1", bare));
+        assertMessage("send_data needs the destination node",
+                () -> compile("TxtO", "WP=send_data;gw=g;sink=s;src_ep=1;dst_ep=1", bare));
+        assertMessage("send_data needs ;dst_ep=N", () -> compile("TxtO", "WP=send_data;src_ep=1", NODE));
+        assertMessage("option src_ep=300 must be a whole number from 0 to 255",
+                () -> compile("TxtO", "WP=send_data;src_ep=300;dst_ep=1", NODE));
+        assertMessage("'color=red' is not an option of send_data",
+                () -> compile("TxtO", "WP=send_data;color=red", NODE));
+        assertMessage("'reboot' is not a Wirepas request", () -> compile("TxtO", "WP=reboot", NODE));
+        assertMessage("must be an output type", () -> compile("TxtI", "WP=send_data;src_ep=1;dst_ep=1", NODE));
+        assertMessage("a Co tag needs ;field=TYPE@0", () -> compile("Co", "WP=send_data;src_ep=1;dst_ep=1", NODE));
+        assertMessage("may not contain '/'", () -> compile("Co", "WP=get_configs;gw=a/b", NODE));
+    }
+
+    @Test
+    void aValueThatIsNotHexIsRefusedAsWrongValue() {
+        WirepasRequest r = compile("TxtO", "WP=send_data;src_ep=1;dst_ep=1", NODE);
+        WriteRefusedException e = assertThrows(WriteRefusedException.class, () -> write(r, "TxtO", "zz", 1));
+        assertEquals(WriteFailure.WRONG_VALUE, e.failure());
+        assertTrue(e.getMessage().contains("'zz' is not hex text"), e.getMessage());
+    }
+
+    private static void assertMessage(String part, org.junit.jupiter.api.function.Executable e) {
+        AddressException ex = assertThrows(AddressException.class, e);
+        assertTrue(ex.getMessage().contains(part), ex.getMessage());
+    }
+}

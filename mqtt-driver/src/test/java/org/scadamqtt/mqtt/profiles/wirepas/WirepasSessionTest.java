@@ -1,0 +1,183 @@
+package org.scadamqtt.mqtt.profiles.wirepas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.mqtt.TestConfigs.params;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scadamqtt.driver.WriteFailure;
+import org.scadamqtt.driver.WriteResult;
+import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.profile.Decoded;
+import org.scadamqtt.mqtt.profile.InboundView;
+import org.scadamqtt.mqtt.profile.Inspection;
+import org.scadamqtt.mqtt.profile.StationSignal;
+import org.scadamqtt.wirepas.proto.WirepasApi.ErrorCode;
+import org.scadamqtt.wirepas.proto.WirepasApi.EventHeader;
+import org.scadamqtt.wirepas.proto.WirepasApi.GenericMessage;
+import org.scadamqtt.wirepas.proto.WirepasApi.GetConfigsResp;
+import org.scadamqtt.wirepas.proto.WirepasApi.PacketReceivedEvent;
+import org.scadamqtt.wirepas.proto.WirepasApi.ResponseHeader;
+import org.scadamqtt.wirepas.proto.WirepasApi.SendPacketResp;
+import org.scadamqtt.wirepas.proto.WirepasApi.SinkReadConfig;
+import org.scadamqtt.wirepas.proto.WirepasApi.WirepasMessage;
+
+class WirepasSessionTest {
+
+    private final FakeProfileContext ctx = new FakeProfileContext(null);
+    private final WirepasSession session = new WirepasSession(ctx, 3);
+
+    static InboundView view(String topic, byte[] payload) {
+        return new InboundView(topic, payload, 1, false, false, Instant.EPOCH);
+    }
+
+    static byte[] packet(String gw, long eventId, int source, String payloadHex) {
+        return GenericMessage.newBuilder().setWirepas(WirepasMessage.newBuilder().setPacketReceivedEvent(
+                PacketReceivedEvent.newBuilder().setHeader(EventHeader.newBuilder().setGwId(gw).setSinkId("sink0")
+                        .setEventId(eventId)).setSourceAddress(source).setDestinationAddress(0).setSourceEndpoint(10)
+                        .setDestinationEndpoint(11).setTravelTimeMs(5).setRxTimeMsEpoch(1_700_000_000_000L).setQos(1)
+                        .setPayload(com.google.protobuf.ByteString.fromHex(payloadHex)))).build().toByteArray();
+    }
+
+    static byte[] sendResponse(long reqId, ErrorCode res) {
+        return GenericMessage.newBuilder().setWirepas(WirepasMessage.newBuilder().setSendPacketResp(
+                SendPacketResp.newBuilder().setHeader(ResponseHeader.newBuilder().setReqId(reqId).setGwId("gw1")
+                        .setSinkId("sink0").setRes(res)))).build().toByteArray();
+    }
+
+    @Test
+    void aReceivedPacketIsRoutedToItsNodeOnItsGatewayOrAnyGateway() {
+        Inspection i = session.inspect(view("gw-event/received_data/gw1/sink0/12345/10/11",
+                WirepasVectors.named("PacketReceivedEvent").bytes()));
+        assertFalse(i.consumed());
+        assertEquals(List.of("node:gw1/42", "node:42"), i.keys());
+        assertEquals(42, i.decoded().document().at("/wirepas/packet_received_event/source_address").intValue());
+    }
+
+    @Test
+    void aRepeatedEventIdIsDroppedAndCountedWithinABoundedWindow() {
+        String t = "gw-event/received_data/gw1/sink0/1/10/11";
+        assertFalse(session.inspect(view(t, packet("gw1", 100, 5, "01"))).consumed());
+        assertTrue(session.inspect(view(t, packet("gw1", 100, 5, "01"))).consumed(), "same event id: duplicate");
+        assertEquals(1, ctx.count(WirepasSession.DUPLICATES, true));
+        assertFalse(session.inspect(view(t, packet("gw2", 100, 5, "01"))).consumed(), "another gateway's event id");
+        session.inspect(view(t, packet("gw1", 101, 5, "01")));
+        session.inspect(view(t, packet("gw1", 102, 5, "01")));
+        assertFalse(session.inspect(view(t, packet("gw1", 100, 5, "01"))).consumed(),
+                "window of 3: event 100 was forgotten after three newer ones");
+        assertEquals(1, ctx.count(WirepasSession.DUPLICATES, true));
+    }
+
+    @Test
+    void gatewayOnClearsItsStationWithValuesAndItsNodesWithoutValues() {
+        Inspection i = session.inspect(view("gw-event/status/gw1", WirepasVectors.named("StatusEvent ON").bytes()));
+        assertEquals(List.of("gateway:gw1", "follow:gw1"), i.keys());
+        Decoded own = i.decodedFor("gateway:gw1");
+        assertEquals(StationSignal.Kind.CLEAR, own.signal().kind());
+        assertTrue(own.signal().carriesValues());
+        assertEquals("ON", own.document().at("/wirepas/status_event/state").asText());
+        Decoded node = i.decodedFor("follow:gw1");
+        assertEquals(StationSignal.Kind.CLEAR, node.signal().kind());
+        assertFalse(node.signal().carriesValues(), "a node station's JA= tags must not read the status message");
+    }
+
+    @Test
+    void gatewayOffFaultsItsStationAndItsNodes() {
+        Inspection i = session.inspect(view("gw-event/status/gw1", WirepasVectors.named("StatusEvent OFF").bytes()));
+        for (String key : List.of("gateway:gw1", "follow:gw1")) {
+            StationSignal s = i.decodedFor(key).signal();
+            assertEquals(StationSignal.Kind.FAULT, s.kind(), key);
+            assertTrue(s.reason().startsWith("gateway gw1 is OFF"), s.reason());
+        }
+    }
+
+    @Test
+    void anEmptyRetainedStatusMeansTheGatewayWasRemoved() {
+        Inspection i = session.inspect(view("gw-event/status/gw1", new byte[0]));
+        assertEquals(List.of("gateway:gw1", "follow:gw1"), i.keys());
+        assertEquals(StationSignal.Kind.FAULT, i.decodedFor("gateway:gw1").signal().kind());
+        assertTrue(i.decodedFor("follow:gw1").signal().reason().contains("gw1 was removed"));
+        assertEquals(StationSignal.Kind.FAULT, session.decode(view("gw-event/status/gw1", new byte[0])).signal().kind());
+    }
+
+    @Test
+    void aStateNewerThanOursSignalsNothing() {
+        byte[] b = WirepasVectors.named("StatusEvent ON").bytes().clone();
+        b[b.length - 1] = 3;
+        Inspection i = session.inspect(view("gw-event/status/gw1", b));
+        assertEquals(List.of("gateway:gw1"), i.keys());
+        assertEquals(StationSignal.Kind.NONE, i.decoded().signal().kind());
+    }
+
+    @Test
+    void sendDataResponsesCompleteTheirWriteOkOrWithTheErrorCodeName() {
+        ctx.waiting.add(WirepasSession.correlation(7));
+        ctx.waiting.add(WirepasSession.correlation(-2)); // req_id 2^64-2
+        assertTrue(session.inspect(view("gw-response/send_data/gw1/sink0", sendResponse(7, ErrorCode.OK))).consumed());
+        assertEquals(WriteResult.success(), ctx.answered.get(WirepasSession.correlation(7)));
+        session.inspect(view("gw-response/send_data/gw1/sink0", sendResponse(-2, ErrorCode.INVALID_DEST_ADDRESS)));
+        WriteResult failed = ctx.answered.get("wirepas-req:18446744073709551614");
+        assertNotNull(failed);
+        assertEquals(WriteFailure.REJECTED, failed.failure());
+        assertTrue(failed.message().endsWith("with INVALID_DEST_ADDRESS"), failed.message());
+        assertEquals(0, ctx.count(WirepasSession.UNKNOWN_RESPONSES, true));
+    }
+
+    @Test
+    void aResponseToAnUnknownRequestIsCountedNotApplied() {
+        ctx.waiting.add(WirepasSession.correlation(8));
+        assertTrue(session.inspect(view("gw-response/send_data/gw1/sink0", sendResponse(9, ErrorCode.OK))).consumed());
+        assertEquals(1, ctx.count(WirepasSession.UNKNOWN_RESPONSES, true));
+        assertTrue(ctx.answered.isEmpty());
+        assertTrue(ctx.waiting.contains(WirepasSession.correlation(8)));
+    }
+
+    @Test
+    void anUnsolicitedConfigResponseGoesToStationsByTopic() {
+        byte[] b = GenericMessage.newBuilder().setWirepas(WirepasMessage.newBuilder().setGetConfigsResp(
+                GetConfigsResp.newBuilder().setHeader(ResponseHeader.newBuilder().setReqId(0).setGwId("gw1")
+                        .setRes(ErrorCode.OK)).addConfigs(SinkReadConfig.newBuilder().setSinkId("sink0")
+                        .setNetworkAddress(12345)))).build().toByteArray();
+        Inspection i = session.inspect(view("gw-response/get_configs/gw1", b));
+        assertFalse(i.consumed());
+        assertTrue(i.keys().isEmpty());
+        assertEquals(12345, i.decoded().document().at("/wirepas/get_configs_resp/configs/0/network_address").intValue());
+        assertEquals(0, ctx.count(WirepasSession.UNKNOWN_RESPONSES, true));
+    }
+
+    @Test
+    void anUndecodablePayloadIsCountedAndRoutedByTopicAsAFailure() {
+        Inspection i = session.inspect(view("gw-event/received_data/gw1/sink0/1/10/11", new byte[] {0x0a, 0x7f}));
+        assertTrue(i.decoded().failed());
+        assertTrue(i.keys().isEmpty());
+        assertEquals(1, ctx.count(WirepasSession.UNDECODABLE, true));
+    }
+
+    @Test
+    void stationKeysForNodesAndGateways() {
+        WirepasProfile p = new WirepasProfile();
+        assertEquals(List.of("node:gw1/42", "follow:gw1"), p.stationKeys(TestConfigs.station("N42", "wirepas/node/42",
+                params("wirepasNode", "42", "wirepasGateway", "gw1"))));
+        assertEquals(List.of("node:gw1/42"), p.stationKeys(TestConfigs.station("N42", "wirepas/node/42",
+                params("wirepasNode", "42", "wirepasGateway", "gw1", "wirepasFollowGateway", "NO"))));
+        assertEquals(List.of("node:7"), p.stationKeys(TestConfigs.station("N7", "n7", params("wirepasNode", "7"))));
+        assertEquals(List.of("gateway:gw1"), p.stationKeys(TestConfigs.station("GW", "gw-event/status/gw1", params())));
+        assertEquals(List.of("gateway:gwX"), p.stationKeys(TestConfigs.station("GW", "gw-event/status/.*",
+                params("wirepasGateway", "gwX"))));
+        assertEquals(List.of(), p.stationKeys(TestConfigs.station("Rest", ".*", params())));
+    }
+
+    @Test
+    void noContextIsNeededToDecode() {
+        WirepasSession bare = (WirepasSession) new WirepasProfile().open(null);
+        assertNull(bare.decode(view("x", WirepasVectors.named("StatusEvent ON").bytes())).error());
+        assertSame(StationSignal.Kind.NONE, bare.decode(view("x", WirepasVectors.named("StatusEvent ON").bytes()))
+                .signal().kind());
+    }
+}
