@@ -6,7 +6,11 @@ const TREND_POINTS = 60;
 const NUMERIC = new Set(['Ai', 'Ao', 'Ci', 'Co', 'TiR', 'ToR']);
 const TOKEN_KEY = 'scada-mqtt.writeToken';
 
-const state = { info: { writeProtected: false }, tags: new Map(), rows: new Map(), trends: new Map() };
+// silence longer than this on the event stream (the host sends a heartbeat every second) = host lost
+const HOST_SILENCE_MS = 2500;
+
+const state = { info: { writeProtected: false }, tags: new Map(), rows: new Map(), trends: new Map(),
+  lastHeard: Date.now(), lostSince: null, events: null, lastReopen: 0 };
 const $ = (sel) => document.querySelector(sel);
 
 function el(tag, props, ...children) {
@@ -39,8 +43,27 @@ function fmtValue(tag) {
 }
 
 function qualityTitle(tag) {
-  if (tag.quality === 'GOOD') return 'GOOD';
+  if (tag.quality === 'GOOD') return 'GOOD' + (tag.detail ? ' — ' + tag.detail : '');
   return tag.quality + ': ' + tag.reason + (tag.detail ? ' — ' + tag.detail : '');
+}
+
+// What a value means to an operator, from quality + reason. Red (fault) only when someone has to
+// act: the device, the payload, the station or the line failed. A value not received yet, an
+// output never written and a station switched off by choice are grey (idle); simulated is purple.
+function condition(t) {
+  if (t.quality === 'GOOD') return { cls: 'c-good', label: 'GOOD', text: '' };
+  if (t.reason === 'SIMULATED') return { cls: 'c-simul', label: 'SIMULATED', text: t.detail || 'simulated' };
+  if (t.quality === 'UNCERTAIN') return { cls: 'c-uncertain', label: 'UNCERTAIN', text: t.detail || t.reason };
+  switch (t.reason) {
+    case 'NOT_INITIALIZED':
+      return t.writable
+        ? { cls: 'c-idle', label: 'NOT WRITTEN', text: 'never written since the host started' }
+        : { cls: 'c-idle', label: 'WAITING', text: 'waiting for first value' };
+    case 'STATION_OFF':
+      return { cls: 'c-idle', label: 'OFF', text: t.detail || 'station switched off' };
+    default:
+      return { cls: 'c-fault', label: 'BAD', text: t.detail || t.reason };
+  }
 }
 
 async function api(method, path, body) {
@@ -69,7 +92,10 @@ function renderLines(lines) {
 function lineRow(l) {
   const tr = el('tr');
   tr.dataset.line = l.name;
-  const why = l.reason || l.lastError || '';
+  // a connected line's last error is history: the row says nothing, the tooltip keeps it
+  const connected = l.status === 'CONNECTED';
+  const earlier = l.lastError ? 'last error' + (l.lastErrorTime ? ' at ' + fmtTime(l.lastErrorTime) : '') + ': ' + l.lastError : '';
+  const why = connected ? '' : (l.reason || l.lastError || '');
   tr.append(
     el('td', { textContent: l.name }),
     el('td', { className: 'status' }, badge(l.status, 'l-' + l.status, l.reason || l.status)),
@@ -80,7 +106,8 @@ function lineRow(l) {
     el('td', { className: 'num', textContent: l.errors }),
     el('td', { className: 'num', textContent: l.unrouted }),
     el('td', { className: 'num', textContent: l.badPayloads }),
-    el('td', { className: 'reason', textContent: why, title: why + (l.lastErrorTime ? ' (' + fmtTime(l.lastErrorTime) + ')' : '') }));
+    el('td', { className: 'reason', textContent: why, title: connected ? earlier : why + (l.lastErrorTime ? ' (' + fmtTime(l.lastErrorTime) + ')' : '') },
+      connected && earlier ? el('span', { className: 'earlier', textContent: 'earlier error…' }) : ''));
   return tr;
 }
 
@@ -178,16 +205,18 @@ function tagRow(t) {
 }
 
 function fillTag(tr, t, flash) {
+  const c = condition(t);
   tr.querySelector('.value').textContent = fmtValue(t);
   tr.querySelector('.value').title = t.value === null ? 'no value' : String(t.value);
-  tr.querySelector('.quality').replaceChildren(badge(t.quality, 'q-' + t.quality, qualityTitle(t)));
+  tr.querySelector('.quality').replaceChildren(badge(c.label, c.cls, qualityTitle(t)));
   tr.querySelector('.quality').title = qualityTitle(t);
-  const why = t.quality === 'GOOD' ? '' : (t.detail || t.reason);
-  tr.querySelector('.tag-reason').textContent = why;
+  tr.dataset.condition = c.cls;
+  tr.querySelector('.tag-reason').textContent = c.text;
   tr.querySelector('.tag-reason').title = t.quality === 'GOOD' ? '' : qualityTitle(t);
   tr.querySelector('.source').textContent = fmtTime(t.sourceTime);
   tr.querySelector('.receive').textContent = fmtTime(t.receiveTime);
   tr.classList.toggle('stale-value', t.quality === 'BAD' && t.value !== null);
+  tr.classList.toggle('idle-value', c.cls === 'c-idle');
   tr.querySelector('.trend').replaceChildren(sparkline(state.trends.get(t.name)));
   tr.dataset.search = [t.name, t.station, t.line, t.type, t.quality, t.reason, t.address].join(' ').toLowerCase();
   if (flash) {
@@ -197,7 +226,13 @@ function fillTag(tr, t, flash) {
   }
 }
 
+// a row flashes only when what the operator reads in it changed, not for every message
+function changed(a, b) {
+  return !a || fmtValue(a) !== fmtValue(b) || a.quality !== b.quality || a.reason !== b.reason;
+}
+
 function updateTag(t) {
+  const before = state.tags.get(t.name);
   state.tags.set(t.name, t);
   let tr = state.rows.get(t.name);
   if (!tr) {
@@ -206,7 +241,7 @@ function updateTag(t) {
     $('#tags tbody').append(tr);
   }
   addTrendPoint(t);
-  fillTag(tr, t, true);
+  fillTag(tr, t, changed(before, t));
   applyFilterTo(tr);
   updateCounts();
 }
@@ -252,12 +287,11 @@ function applyFilter() {
 }
 
 function updateCounts() {
-  let good = 0, bad = 0, unc = 0;
-  for (const t of state.tags.values()) {
-    if (t.quality === 'GOOD') good++; else if (t.quality === 'BAD') bad++; else unc++;
-  }
+  const n = { 'c-good': 0, 'c-uncertain': 0, 'c-fault': 0, 'c-idle': 0, 'c-simul': 0 };
+  for (const t of state.tags.values()) n[condition(t).cls]++;
   const shown = [...state.rows.values()].filter((tr) => !tr.hidden).length;
-  $('#counts').textContent = state.tags.size + ' tags (' + good + ' good, ' + unc + ' uncertain, ' + bad + ' bad)'
+  $('#counts').textContent = state.tags.size + ' tags (' + n['c-good'] + ' good, ' + n['c-uncertain'] + ' uncertain, '
+    + n['c-fault'] + ' bad, ' + n['c-idle'] + ' idle' + (n['c-simul'] ? ', ' + n['c-simul'] + ' simulated' : '') + ')'
     + (shown !== state.tags.size ? ', ' + shown + ' shown' : '');
 }
 
@@ -270,10 +304,37 @@ async function loadAll() {
     renderLines(lines.json || []);
     renderStations(stations.json || []);
     renderTags(tags.json || []);
-    showBanner('');
+    return true;
   } catch (err) {
-    showBanner('The host did not answer: ' + err);
+    hostLost();
+    return false;
   }
+}
+
+// ---------- connection truth ----------
+// Without the host every value on the page may be stale: grey all of it and say since when, until
+// the stream is back and the tables are reloaded.
+function hhmmss(ms) {
+  return new Date(ms).toISOString().substring(11, 19) + ' UTC';
+}
+
+function hostLost() {
+  if (state.lostSince !== null) return;
+  state.lostSince = state.lastHeard;
+  document.body.classList.add('no-host');
+  setLive(false, 'no live updates — reconnecting…');
+  showBanner('no connection to the host since ' + hhmmss(state.lostSince)
+    + ': every value shown may be stale until the connection is back.');
+}
+
+function hostBack() {
+  state.lostSince = null;
+  document.body.classList.remove('no-host');
+  showBanner('');
+}
+
+function heard() {
+  state.lastHeard = Date.now();
 }
 
 function setLive(on, text) {
@@ -286,13 +347,31 @@ let helloSeen = false;
 
 function connectEvents() {
   const es = new EventSource('/api/events');
+  state.events = es;
   // (re)connected: load the tables now, so nothing that changed before the stream began is missed
-  es.addEventListener('hello', async () => { helloSeen = true; await loadAll(); setLive(true, 'live'); });
-  es.addEventListener('resync', () => loadAll()); // we missed events: reload the tables
-  es.addEventListener('tag', (e) => updateTag(JSON.parse(e.data)));
-  es.addEventListener('station', (e) => updateStation(JSON.parse(e.data)));
-  es.addEventListener('line', (e) => updateLine(JSON.parse(e.data)));
-  es.onerror = () => setLive(false, 'no live updates — reconnecting…'); // EventSource retries by itself
+  es.addEventListener('hello', async () => {
+    heard();
+    helloSeen = true;
+    if (await loadAll()) { hostBack(); setLive(true, 'live'); }
+  });
+  es.addEventListener('heartbeat', heard);
+  es.addEventListener('resync', () => { heard(); loadAll(); }); // we missed events: reload the tables
+  es.addEventListener('tag', (e) => { heard(); updateTag(JSON.parse(e.data)); });
+  es.addEventListener('station', (e) => { heard(); updateStation(JSON.parse(e.data)); });
+  es.addEventListener('line', (e) => { heard(); updateLine(JSON.parse(e.data)); });
+  es.onerror = () => hostLost(); // EventSource retries by itself
+}
+
+// a host that hangs, or a link cut without a reset, closes nothing: the missing heartbeat tells
+function watchHost() {
+  if (!helloSeen || Date.now() - state.lastHeard <= HOST_SILENCE_MS) return;
+  hostLost();
+  if (Date.now() - state.lastReopen > 10000) {
+    // this stream may be dead without knowing it: open a new one (its hello reloads the page)
+    state.lastReopen = Date.now();
+    state.events.close();
+    connectEvents();
+  }
 }
 
 function tick() {
@@ -312,9 +391,11 @@ document.addEventListener('DOMContentLoaded', () => {
   setInterval(tick, 1000);
   // line counters change with every message but are not pushed as events: refresh them
   setInterval(async () => {
+    if (state.lostSince !== null) return;
     const r = await api('GET', '/api/lines').catch(() => null);
     if (r && r.status === 200) r.json.forEach(updateLine);
   }, 5000);
+  setInterval(watchHost, 250);
   connectEvents();
   // without live updates (a proxy that buffers event streams) still show the tables
   setTimeout(() => { if (!helloSeen) loadAll(); }, 3000);

@@ -10,12 +10,26 @@ import org.scadamqtt.tag.TagType;
  * @param type     D2000 value type
  * @param address  IN_TOPIC, IN_DATA, IN_ID, ACK_ID, OUT_TOPIC, OUT_VALUE or JA=path
  * @param location where it is declared
+ * @param display  description, unit, format and limits for operators ({@link TagDisplay#NONE} when none)
+ * @param defaultValue for output tags, the value the tag holds from start (of the type's Java kind,
+ *                 e.g. a String for TxtO, a Long for Co), or null when none is configured
  */
-public record TagConfig(String name, TagType type, String address, SourceLocation location) {
+public record TagConfig(String name, TagType type, String address, SourceLocation location, TagDisplay display,
+        Object defaultValue) {
     public TagConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(address, "address");
         location = location == null ? SourceLocation.NONE : location;
+        display = display == null ? TagDisplay.NONE : display;
+        if (defaultValue != null && !type.kind().javaType().isInstance(defaultValue)) {
+            throw new IllegalArgumentException("the default of a " + type + " tag is a "
+                    + type.kind().javaType().getSimpleName() + ", not " + defaultValue.getClass().getSimpleName());
+        }
+    }
+
+    /** A tag without display attributes and without a default value. */
+    public TagConfig(String name, TagType type, String address, SourceLocation location) {
+        this(name, type, address, location, TagDisplay.NONE, null);
     }
 }

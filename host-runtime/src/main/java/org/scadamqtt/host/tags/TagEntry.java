@@ -1,5 +1,6 @@
 package org.scadamqtt.host.tags;
 
+import org.scadamqtt.config.TagDisplay;
 import org.scadamqtt.tag.TagType;
 import org.scadamqtt.tag.TagValue;
 
@@ -12,6 +13,23 @@ import org.scadamqtt.tag.TagValue;
  * @param type    tag type
  * @param address tag address as configured (IN_DATA, JA=…)
  * @param value   current value
+ * @param updates values received from the driver, written or simulated since the host started
+ * @param display description, unit, format and limits from the configuration
  */
-public record TagEntry(String name, String line, String station, TagType type, String address, TagValue value) {
+public record TagEntry(String name, String line, String station, TagType type, String address, TagValue value,
+        long updates, TagDisplay display) {
+
+    public TagEntry {
+        display = display == null ? TagDisplay.NONE : display;
+    }
+
+    /** A row with no updates counted and no display attributes. */
+    public TagEntry(String name, String line, String station, TagType type, String address, TagValue value) {
+        this(name, line, station, type, address, value, 0, TagDisplay.NONE);
+    }
+
+    /** The same tag with another value; {@code counted} adds one to the update count. */
+    public TagEntry with(TagValue newValue, boolean counted) {
+        return new TagEntry(name, line, station, type, address, newValue, counted ? updates + 1 : updates, display);
+    }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.ScadaConfig;
 import org.scadamqtt.config.StationConfig;
@@ -26,6 +28,7 @@ import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
+import org.scadamqtt.tag.Reason;
 import org.scadamqtt.tag.TagValue;
 import org.scadamqtt.tag.convert.Conversion;
 import org.scadamqtt.tag.convert.ValueConverter;
@@ -51,6 +54,8 @@ public final class TagTable implements HostApi {
     private final Map<String, StationEntry> stations = new ConcurrentHashMap<>();
     private final Map<String, LineEntry> lines = new ConcurrentHashMap<>();
     private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
+    /** Configured defaults of output tags, by tag name. */
+    private final Map<String, Object> defaults = new ConcurrentHashMap<>();
     private final List<HostListener> listeners = new CopyOnWriteArrayList<>();
     private final RateLimitedLog unknownTagLog = new RateLimitedLog(LOG, 60_000);
 
@@ -94,8 +99,14 @@ public final class TagTable implements HostApi {
                     TagEntry had = tags.get(t.name());
                     if (had == null || !had.line().equals(line.name()) || !had.station().equals(st.name())
                             || had.type() != t.type() || !had.address().equals(t.address())) {
+                        TagValue start = t.defaultValue() != null && t.type().isOutput()
+                                ? HostSideValues.configuredDefault(t.type(), t.defaultValue(), now)
+                                : TagValue.notInitialized(t.type(), now);
                         tags.put(t.name(), new TagEntry(t.name(), line.name(), st.name(), t.type(), t.address(),
-                                TagValue.notInitialized(t.type(), now)));
+                                start, 0, t.display()));
+                    }
+                    if (t.defaultValue() != null && t.type().isOutput()) {
+                        defaults.put(t.name(), t.defaultValue());
                     }
                 }
             }
@@ -194,6 +205,10 @@ public final class TagTable implements HostApi {
         if (entry == null) {
             return done(WriteFailure.UNKNOWN_TAG, "there is no tag '" + tag + "' in this configuration");
         }
+        StationEntry station = stations.get(entry.station());
+        if (station != null && station.state() == StationState.StSIMUL) {
+            return simulate(entry, value);
+        }
         if (!entry.type().isOutput()) {
             return done(WriteFailure.NOT_WRITABLE, "tag '" + tag + "' is an input (" + entry.type()
                     + "); only output tags (Ao, Co, Do, TxtO, ToA, ToR) can be written");
@@ -229,10 +244,26 @@ public final class TagTable implements HostApi {
      */
     private void recordWritten(TagEntry written, Object value) {
         Instant now = clock.instant();
-        TagEntry shown = new TagEntry(written.name(), written.line(), written.station(), written.type(),
-                written.address(), TagValue.good(written.type(), value, now, now));
-        tags.put(shown.name(), shown);
+        TagEntry shown = tags.compute(written.name(), (k, old) ->
+                (old == null ? written : old).with(TagValue.good(written.type(), value, now, now), true));
         notifyListeners(l -> l.tagChanged(shown));
+    }
+
+    /**
+     * D2000's StSIMUL: the value of any tag of a simulated station (input or output) is set by
+     * hand, here, and nothing goes to the driver (which neither reads nor writes such a station).
+     */
+    private CompletionStage<WriteResult> simulate(TagEntry entry, Object value) {
+        Conversion conversion = ValueConverter.UTC.convert(value, entry.type());
+        if (!conversion.isOk()) {
+            return done(WriteFailure.WRONG_VALUE, "tag '" + entry.name() + "': " + conversion.error());
+        }
+        TagValue v = HostSideValues.simulated(entry.type(), conversion.value(), entry.station(), clock.instant());
+        TagEntry shown = tags.compute(entry.name(), (k, old) -> (old == null ? entry : old).with(v, true));
+        LOG.info("tag '{}' of simulated station '{}' set by hand to {}", entry.name(), entry.station(),
+                conversion.value());
+        notifyListeners(l -> l.tagChanged(shown));
+        return CompletableFuture.completedFuture(WriteResult.success());
     }
 
     @Override
@@ -265,8 +296,18 @@ public final class TagTable implements HostApi {
                         + "' which is not configured on that line; value ignored");
                 continue;
             }
-            TagEntry now = new TagEntry(old.name(), old.line(), old.station(), old.type(), old.address(), u.value());
-            tags.put(now.name(), now);
+            StationEntry st = stations.get(old.station());
+            if (st != null && st.state() == StationState.StSIMUL) {
+                continue; // a simulated station's values are the operator's, not the driver's
+            }
+            TagValue value = u.value();
+            Object dflt = defaults.get(old.name());
+            if (dflt != null && value.reason() == Reason.NOT_INITIALIZED && value.value() == null) {
+                // "nothing written yet" is not true of an output that holds its configured default
+                value = HostSideValues.configuredDefault(old.type(), dflt, value.receiveTime());
+            }
+            TagValue shown = value;
+            TagEntry now = tags.compute(old.name(), (k, o) -> (o == null ? old : o).with(shown, true));
             changed.add(now);
         }
         changed.forEach(t -> notifyListeners(l -> l.tagChanged(t)));
@@ -282,15 +323,59 @@ public final class TagTable implements HostApi {
         StationEntry now = new StationEntry(station, line, state, reason == null ? "" : reason);
         stations.put(station, now);
         notifyListeners(l -> l.stationChanged(now));
+        Instant at = clock.instant();
+        if (state == StationState.StSIMUL && old.state() != StationState.StSIMUL) {
+            replaceValues(t -> t.station().equals(station),
+                    t -> HostSideValues.heldForSimulation(t.value(), t.type(), station, at));
+        } else if (state != old.state()
+                && (state == StationState.StON || HostSideValues.leavesSimulation(old.state(), state))) {
+            String since = "station " + station + " went " + state + " at " + ApiTime.hms(at);
+            replaceValues(t -> t.station().equals(station) && HostSideValues.staleAfterStationOn(t.value()),
+                    t -> HostSideValues.waiting(t.value(), t.type(), since, at));
+        }
     }
 
     void lineStatus(String line, LineStatus status) {
         // the driver names its line in the status; the table trusts the context it came through
         LineEntry now = new LineEntry(line, status);
-        if (lines.replace(line, now) == null) {
+        LineEntry before = lines.replace(line, now);
+        if (before == null) {
             return; // a line removed by a reload, reporting as it stops
         }
         notifyListeners(l -> l.lineChanged(now));
+        boolean reconnected = status.state() == LineState.CONNECTED
+                && (before == null || before.status().state() != LineState.CONNECTED);
+        if (reconnected) {
+            Instant at = clock.instant();
+            String since = "line " + line + " connected at " + ApiTime.hms(at);
+            replaceValues(t -> t.line().equals(line) && HostSideValues.staleAfterLineUp(t.value())
+                            && !quietState(stations.get(t.station())),
+                    t -> HostSideValues.waiting(t.value(), t.type(), since, at));
+        }
+    }
+
+    /** A station switched OFF or simulated keeps what it shows when its line comes back. */
+    private static boolean quietState(StationEntry st) {
+        return st != null && (st.state() == StationState.StOFF || st.state() == StationState.StSIMUL);
+    }
+
+    /** Host-side value changes (not counted as updates), told to the consoles. */
+    private void replaceValues(Predicate<TagEntry> which, Function<TagEntry, TagValue> value) {
+        List<TagEntry> changed = new ArrayList<>();
+        for (String name : tagOrder) {
+            TagEntry[] replaced = new TagEntry[1];
+            tags.computeIfPresent(name, (k, t) -> {
+                if (!which.test(t)) {
+                    return t;
+                }
+                replaced[0] = t.with(value.apply(t), false);
+                return replaced[0];
+            });
+            if (replaced[0] != null) {
+                changed.add(replaced[0]);
+            }
+        }
+        changed.forEach(t -> notifyListeners(l -> l.tagChanged(t)));
     }
 
     private void notifyListeners(Consumer<HostListener> call) {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.scadamqtt.config.TagDisplay;
 import org.scadamqtt.driver.LineCounters;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.host.tags.LineEntry;
@@ -65,6 +66,15 @@ final class ApiJson {
         m.put("receiveTime", v == null ? null : time(v.receiveTime()));
         m.put("address", entry.address() == null ? "" : entry.address());
         m.put("writable", entry.type().isOutput());
+        m.put("updates", entry.updates());
+        TagDisplay d = entry.display();
+        m.put("description", d.description());
+        m.put("unit", d.unit());
+        m.put("format", d.format());
+        m.put("lowLow", d.lowLow());
+        m.put("low", d.low());
+        m.put("high", d.high());
+        m.put("highHigh", d.highHigh());
         return m;
     }
 

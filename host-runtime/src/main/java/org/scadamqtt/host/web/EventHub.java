@@ -23,8 +23,12 @@ import org.slf4j.LoggerFactory;
 final class EventHub implements HostListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
-    /** A comment line this often keeps proxies and the browser from closing an idle stream. */
-    private static final long KEEPALIVE_SECONDS = 15;
+    /**
+     * A {@code heartbeat} event this often when nothing changed: it keeps proxies from closing an
+     * idle stream, and its absence tells the page within seconds that the host is gone (a host
+     * that hangs or a cable cut closes no connection the browser could notice).
+     */
+    static final long HEARTBEAT_MILLIS = 1000;
 
     private final ObjectMapper mapper;
     private final int queueCapacity;
@@ -83,13 +87,13 @@ final class EventHub implements HostListener {
             // tells the page it is connected, so it (re)loads the tables and misses nothing
             client.sendEvent("hello", "{\"queueCapacity\":" + queueCapacity + "}");
             while (!stopped && !client.terminated() && !queue.isClosed()) {
-                ConsoleEvent event = queue.poll(KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+                ConsoleEvent event = queue.poll(HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
                 long missed = queue.takeDropped();
                 if (missed > 0) {
                     client.sendEvent("resync", "{\"dropped\":" + missed + "}");
                 }
                 if (event == null) {
-                    client.sendComment("keepalive");
+                    client.sendEvent("heartbeat", "{}");
                 } else {
                     client.sendEvent(event.name(), json(event));
                 }

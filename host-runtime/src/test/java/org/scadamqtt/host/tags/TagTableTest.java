@@ -116,6 +116,7 @@ class TagTableTest {
     void valuesForTagsOfAnotherLineOrUnknownTagsAreIgnored() {
         TagTable table = new TagTable(config(), clock);
         DriverContext l2 = table.contextFor("L2", Path.of("."), "h");
+        l2.stationState("OTHER", StationState.StON, "connected"); // a simulated station ignores the driver
         l2.publish("METER", List.of(new TagUpdate("M_POWER", TagValue.good(TagType.Ai, 9.0, T0, T0)),
                 new TagUpdate("GHOST", TagValue.good(TagType.Ai, 9.0, T0, T0)),
                 new TagUpdate("O_VAL", TagValue.good(TagType.Di, true, T0, T0))));

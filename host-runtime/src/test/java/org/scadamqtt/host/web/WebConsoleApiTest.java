@@ -34,7 +34,8 @@ class WebConsoleApiTest {
         assertEquals(4, r.json().size());
         JsonNode temp = r.json().get(0);
         assertEquals(List.of("name", "line", "station", "type", "value", "quality", "reason", "detail",
-                "sourceTime", "receiveTime", "address", "writable"), fields(temp));
+                "sourceTime", "receiveTime", "address", "writable", "updates", "description", "unit", "format",
+                "lowLow", "low", "high", "highHigh"), fields(temp));
         assertEquals("temp", temp.get("name").textValue());
         assertEquals("L1", temp.get("line").textValue());
         assertEquals("S1", temp.get("station").textValue());

@@ -74,7 +74,7 @@ class WebConsoleBrowserIT {
         assertTrue(page.tagCell("flow", "tag-reason").getText().contains("receive time used"));
         assertEquals("21.5", page.tagCell("temp", "value").getText());
         assertEquals("GOOD", page.tagCell("temp", "quality").getText());
-        assertEquals("BAD", page.tagCell("setpoint", "quality").getText());
+        assertEquals("NOT WRITTEN", page.tagCell("setpoint", "quality").getText(), "never written: grey, not red BAD");
         assertTrue(page.tagCell("setpoint", "quality").getDomAttribute("title").contains("NOT_INITIALIZED"));
         assertEquals("CONNECTED",
                 browser.findElement(By.cssSelector("tr[data-line='L1'] td.status")).getText());

@@ -122,6 +122,16 @@ class WebConsoleEventsTest {
     }
 
     @Test
+    void anIdleStreamSendsAHeartbeatAboutEverySecondSoThePageCanTellTheHostIsGone() throws Exception {
+        BlockingQueue<Event> events = subscribe();
+        long start = System.nanoTime();
+        next(events, "heartbeat");
+        next(events, "heartbeat");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 4000, "two heartbeats took " + millis + " ms");
+    }
+
+    @Test
     void stationAndLineChangesArrive() throws Exception {
         BlockingQueue<Event> events = subscribe();
         host.setStation("S1", StationState.StHARDERR, "will message received on plant/s1/will");
