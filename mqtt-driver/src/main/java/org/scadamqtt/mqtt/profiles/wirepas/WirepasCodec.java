@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.List;
 import org.scadamqtt.mqtt.profile.Decoded;
-import org.scadamqtt.wirepas.proto.WirepasApi.GenericMessage;
-import org.scadamqtt.wirepas.proto.WirepasApi.WirepasMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
 
 /**
  * Decodes one Wirepas payload ({@code GenericMessage}, proto2) into a {@link Decoded}: the

@@ -18,12 +18,12 @@ import org.scadamqtt.mqtt.profile.OutputAddress;
 import org.scadamqtt.mqtt.profile.WriteRefusedException;
 import org.scadamqtt.mqtt.profile.WriteRequest;
 import org.scadamqtt.tag.TagType;
-import org.scadamqtt.wirepas.proto.WirepasApi.GenericMessage;
-import org.scadamqtt.wirepas.proto.WirepasApi.GetConfigsReq;
-import org.scadamqtt.wirepas.proto.WirepasApi.GetGwInfoReq;
-import org.scadamqtt.wirepas.proto.WirepasApi.RequestHeader;
-import org.scadamqtt.wirepas.proto.WirepasApi.SendPacketReq;
-import org.scadamqtt.wirepas.proto.WirepasApi.WirepasMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GetConfigsReq;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GetGwInfoReq;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.RequestHeader;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SendPacketReq;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
 
 /**
  * An output tag bound to a Wirepas request: {@code WP=send_data;dst=42;src_ep=1;dst_ep=2},

@@ -10,13 +10,13 @@ import org.scadamqtt.mqtt.profile.Inspection;
 import org.scadamqtt.mqtt.profile.ProfileContext;
 import org.scadamqtt.mqtt.profile.ProfileSession;
 import org.scadamqtt.mqtt.profile.StationSignal;
-import org.scadamqtt.wirepas.proto.WirepasApi.ErrorCode;
-import org.scadamqtt.wirepas.proto.WirepasApi.GenericMessage;
-import org.scadamqtt.wirepas.proto.WirepasApi.OnOffState;
-import org.scadamqtt.wirepas.proto.WirepasApi.PacketReceivedEvent;
-import org.scadamqtt.wirepas.proto.WirepasApi.ResponseHeader;
-import org.scadamqtt.wirepas.proto.WirepasApi.StatusEvent;
-import org.scadamqtt.wirepas.proto.WirepasApi.WirepasMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ErrorCode;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.OnOffState;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.PacketReceivedEvent;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ResponseHeader;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.StatusEvent;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
 
 /**
  * The Wirepas profile's state for one line. {@link #inspect} decodes every message once, on the

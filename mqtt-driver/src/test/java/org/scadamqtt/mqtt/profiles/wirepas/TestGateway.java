@@ -10,16 +10,16 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.scadamqtt.wirepas.proto.WirepasApi.ErrorCode;
-import org.scadamqtt.wirepas.proto.WirepasApi.EventHeader;
-import org.scadamqtt.wirepas.proto.WirepasApi.GenericMessage;
-import org.scadamqtt.wirepas.proto.WirepasApi.OnOffState;
-import org.scadamqtt.wirepas.proto.WirepasApi.PacketReceivedEvent;
-import org.scadamqtt.wirepas.proto.WirepasApi.ResponseHeader;
-import org.scadamqtt.wirepas.proto.WirepasApi.SendPacketReq;
-import org.scadamqtt.wirepas.proto.WirepasApi.SendPacketResp;
-import org.scadamqtt.wirepas.proto.WirepasApi.StatusEvent;
-import org.scadamqtt.wirepas.proto.WirepasApi.WirepasMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ErrorCode;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.EventHeader;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.OnOffState;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.PacketReceivedEvent;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ResponseHeader;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SendPacketReq;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SendPacketResp;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.StatusEvent;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
 
 /**
  * A Wirepas gateway for tests, on a real broker: retained status with an OFF will, received

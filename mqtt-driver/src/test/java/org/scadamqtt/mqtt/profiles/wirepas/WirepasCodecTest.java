@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scadamqtt.mqtt.profile.Decoded;
-import org.scadamqtt.wirepas.proto.WirepasApi.GenericMessage;
-import org.scadamqtt.wirepas.proto.WirepasApi.StatusEvent;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.StatusEvent;
 
 class WirepasCodecTest {
 
@@ -69,10 +69,10 @@ class WirepasCodecTest {
     @Test
     void unknownFieldsAreKeptByNumber() {
         StatusEvent withExtra = StatusEvent.newBuilder()
-                .mergeFrom(GenericMessage.newBuilder().setWirepas(org.scadamqtt.wirepas.proto.WirepasApi.WirepasMessage
+                .mergeFrom(GenericMessage.newBuilder().setWirepas(org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage
                         .newBuilder().setStatusEvent(StatusEvent.newBuilder().setVersion(1)
-                                .setState(org.scadamqtt.wirepas.proto.WirepasApi.OnOffState.ON)
-                                .setHeader(org.scadamqtt.wirepas.proto.WirepasApi.EventHeader.newBuilder()
+                                .setState(org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.OnOffState.ON)
+                                .setHeader(org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.EventHeader.newBuilder()
                                         .setGwId("gw1").setEventId(5)))).build().getWirepas().getStatusEvent())
                 .build();
         byte[] status = withExtra.toByteArray();

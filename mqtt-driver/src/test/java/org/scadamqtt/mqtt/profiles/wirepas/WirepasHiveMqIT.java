@@ -26,7 +26,7 @@ import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
 import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
 import org.scadamqtt.tag.Reason;
-import org.scadamqtt.wirepas.proto.WirepasApi.OnOffState;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.OnOffState;
 
 /** The Wirepas profile through the whole driver and a real broker, with a test gateway answering. */
 class WirepasHiveMqIT {

@@ -17,8 +17,8 @@ import org.scadamqtt.mqtt.profile.AddressException;
 import org.scadamqtt.mqtt.profile.Outgoing;
 import org.scadamqtt.mqtt.profile.WriteRefusedException;
 import org.scadamqtt.mqtt.profile.WriteRequest;
-import org.scadamqtt.wirepas.proto.WirepasApi.GenericMessage;
-import org.scadamqtt.wirepas.proto.WirepasApi.SendPacketReq;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SendPacketReq;
 
 class WirepasRequestTest {
 

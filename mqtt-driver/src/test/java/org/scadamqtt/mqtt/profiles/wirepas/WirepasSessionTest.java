@@ -18,15 +18,15 @@ import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
 import org.scadamqtt.mqtt.profile.Inspection;
 import org.scadamqtt.mqtt.profile.StationSignal;
-import org.scadamqtt.wirepas.proto.WirepasApi.ErrorCode;
-import org.scadamqtt.wirepas.proto.WirepasApi.EventHeader;
-import org.scadamqtt.wirepas.proto.WirepasApi.GenericMessage;
-import org.scadamqtt.wirepas.proto.WirepasApi.GetConfigsResp;
-import org.scadamqtt.wirepas.proto.WirepasApi.PacketReceivedEvent;
-import org.scadamqtt.wirepas.proto.WirepasApi.ResponseHeader;
-import org.scadamqtt.wirepas.proto.WirepasApi.SendPacketResp;
-import org.scadamqtt.wirepas.proto.WirepasApi.SinkReadConfig;
-import org.scadamqtt.wirepas.proto.WirepasApi.WirepasMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ErrorCode;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.EventHeader;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GetConfigsResp;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.PacketReceivedEvent;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ResponseHeader;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SendPacketResp;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SinkReadConfig;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
 
 class WirepasSessionTest {
 
