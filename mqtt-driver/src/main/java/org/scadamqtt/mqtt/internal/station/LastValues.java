@@ -30,11 +30,18 @@ final class LastValues {
         batch.forEach(u -> last.put(u.tag(), u.value()));
     }
 
-    /** Every tag BAD/NOT_INITIALIZED: the start of a driver. */
+    /**
+     * The start of a driver: every tag BAD/NOT_INITIALIZED, except output tags with a configured
+     * default, which hold it (GOOD) from the start.
+     */
     List<TagUpdate> notInitialized(Instant now) {
         List<TagUpdate> batch = new ArrayList<>(tags.size());
         for (TagConfig t : tags) {
-            batch.add(new TagUpdate(t.name(), TagValue.notInitialized(t.type(), now)));
+            TagValue v = t.defaultValue() != null && t.type().isOutput()
+                    ? new TagValue(t.type(), t.defaultValue(), Quality.GOOD, Reason.NONE,
+                            "default value from the configuration", now, now)
+                    : TagValue.notInitialized(t.type(), now);
+            batch.add(new TagUpdate(t.name(), v));
         }
         return batch;
     }

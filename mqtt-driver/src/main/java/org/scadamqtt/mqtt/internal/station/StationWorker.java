@@ -119,6 +119,10 @@ public final class StationWorker {
                 () -> gate.isClosed() && state.control() == StationControl.ON, this::internalError);
         this.profileLink = profile;
         this.writes = new StationWrites(this, session, settings, timer, profile);
+        // the seed sets OUT_TOPIC "e.g. by using default value": a configured default is the topic from start
+        config.tags().stream().filter(t -> TagAddress.parse(t.address()).kind() == TagAddress.Kind.OUT_TOPIC)
+                .filter(t -> t.defaultValue() instanceof String).findFirst()
+                .ifPresent(t -> writes.presetOutTopic((String) t.defaultValue()));
     }
 
     public String name() {
