@@ -328,8 +328,19 @@ public final class HostRuntime implements AutoCloseable {
         }
     }
 
+    /** How long the host waits for its lines to stop (each driver bounds its own stop to a few seconds). */
+    static final java.time.Duration STOP_BOUND = java.time.Duration.ofSeconds(10);
+
     private void stopDrivers() {
-        new ArrayList<>(drivers.keySet()).forEach(this::stopLine);
+        java.util.Map<String, Driver> all = new java.util.LinkedHashMap<>();
+        for (String name : new ArrayList<>(drivers.keySet())) {
+            table.detach(name);
+            Driver d = drivers.remove(name);
+            if (d != null) {
+                all.put(name, d);
+            }
+        }
+        LineStopper.stopAll(all, STOP_BOUND);
     }
 
     private void stopLine(String name) {
