@@ -12,7 +12,7 @@ import org.scadamqtt.config.SourceLocation;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.mqtt.MqttParameters;
-import org.scadamqtt.mqtt.internal.bind.JsonPath;
+import org.scadamqtt.mqtt.profile.JsonPath;
 import org.scadamqtt.config.ParameterDescriptor;
 import org.scadamqtt.mqtt.internal.bind.AddressCompiler;
 import org.scadamqtt.mqtt.internal.bind.CompiledTag;

@@ -29,6 +29,17 @@ public interface ProfileSession extends AutoCloseable {
     Decoded decode(InboundView message);
 
     /**
+     * A decoder for a station that reads the document only through these paths (its {@code JA=}
+     * tags, the time field, {@code BIN(…:path)} fields): it may skip everything else, as long as
+     * each path finds in its document exactly what it finds in {@link #decode}'s, and a payload
+     * that {@code decode} refuses is refused too. Called once per station when the line starts;
+     * the default decodes everything.
+     */
+    default java.util.function.Function<InboundView, Decoded> decoderFor(java.util.Collection<JsonPath> paths) {
+        return this::decode;
+    }
+
+    /**
      * Encodes a write to one of this profile's output addresses.
      *
      * @return what to publish, with an optional correlation for writes completed by the device's answer

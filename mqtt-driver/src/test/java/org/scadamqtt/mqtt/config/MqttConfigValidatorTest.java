@@ -1,5 +1,6 @@
 package org.scadamqtt.mqtt.config;
 
+import org.scadamqtt.mqtt.profile.JsonPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

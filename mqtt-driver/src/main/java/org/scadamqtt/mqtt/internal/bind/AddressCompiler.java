@@ -1,5 +1,6 @@
 package org.scadamqtt.mqtt.internal.bind;
 
+import org.scadamqtt.mqtt.profile.JsonPath;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;

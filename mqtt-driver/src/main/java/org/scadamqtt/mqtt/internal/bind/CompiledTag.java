@@ -1,5 +1,6 @@
 package org.scadamqtt.mqtt.internal.bind;
 
+import org.scadamqtt.mqtt.profile.JsonPath;
 import java.util.Objects;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.mqtt.profile.BinaryField;

@@ -1,5 +1,6 @@
 package org.scadamqtt.mqtt.internal.bind;
 
+import org.scadamqtt.mqtt.profile.JsonPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -73,6 +74,7 @@ public final class TagBinder {
     private final boolean needsDecode;
     private final boolean readsPayload;
     private final ProfileSession session;
+    private final java.util.function.Function<InboundView, Decoded> decoder;
     private final int valueCount;
     private final JsonPath timePath;
     private final TimeMask timeMask;
@@ -124,6 +126,36 @@ public final class TagBinder {
         this.timeSetupError = err;
         this.needsDecode = decode || tp != null;
         this.readsPayload = decode;
+        this.decoder = decoderFor(session, readers, tp);
+    }
+
+    /**
+     * When the station reads the document only through paths (no profile addresses, no BIN= on the
+     * profile's bytes), the profile may decode just those paths (the JSON profile then builds no
+     * tree for the rest of the payload).
+     */
+    private static java.util.function.Function<InboundView, Decoded> decoderFor(ProfileSession session,
+            List<CompiledTag> readers, JsonPath timePath) {
+        List<JsonPath> paths = new ArrayList<>();
+        for (CompiledTag c : readers) {
+            if (!c.ok() || c.kind() == TagAddress.Kind.PROFILE || (c.kind() == TagAddress.Kind.BINARY && c.path() == null)) {
+                if (c.readsPayload()) {
+                    return session::decode;
+                }
+                continue;
+            }
+            if (c.path() != null) {
+                paths.add(c.path());
+            }
+        }
+        if (timePath != null) {
+            paths.add(timePath);
+        }
+        try {
+            return session.decoderFor(List.copyOf(paths));
+        } catch (RuntimeException e) {
+            return session::decode;
+        }
     }
 
     /** Builds the binder of one station with the standard profile of its Payload Type. */
@@ -207,7 +239,7 @@ public final class TagBinder {
 
     private Decoded decodeSafely(InboundView view) {
         try {
-            Decoded d = session.decode(view);
+            Decoded d = decoder.apply(view);
             return d == null ? Decoded.failure("the payload profile returned nothing") : d;
         } catch (RuntimeException | StackOverflowError e) {
             return Decoded.failure("the payload profile failed to decode it: " + e);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import org.scadamqtt.mqtt.profile.Decoded;
+import org.scadamqtt.mqtt.profile.JsonPath;
 
 /**
  * Payload Type "JSON": the payload is parsed once into a Jackson tree that every JA= tag of the
@@ -25,7 +26,8 @@ public final class JsonCodec {
     private static final int MAX_DETAIL = 200;
 
     // rejects anything after the document: '{"a":1} x' is not one JSON document; accepting it would hide a broken sender
-    private static final JsonTreeReader READER = new JsonTreeReader(new JsonFactory());
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonTreeReader READER = new JsonTreeReader(FACTORY);
 
     /** Prefer {@link #INSTANCE}; instances are interchangeable. */
     public JsonCodec() {
@@ -33,11 +35,27 @@ public final class JsonCodec {
 
     /** Decodes one payload; never throws. */
     public Decoded decode(byte[] payload) {
+        return decode(payload, READER::read);
+    }
+
+    /** What reads the bytes into a document (the whole tree, or the branches some paths reach). */
+    @FunctionalInterface
+    interface DocumentReader {
+        JsonNode read(byte[] payload) throws IOException;
+    }
+
+    /** A decoder that builds only the branches these paths reach. */
+    public java.util.function.Function<byte[], Decoded> decoderFor(java.util.Collection<JsonPath> paths) {
+        JsonPicker picker = new JsonPicker(FACTORY, paths);
+        return payload -> decode(payload, picker::read);
+    }
+
+    private Decoded decode(byte[] payload, DocumentReader reader) {
         if (payload == null || payload.length == 0) {
             return Decoded.failure("payload is empty; a JSON document was expected");
         }
         try {
-            JsonNode document = READER.read(payload);
+            JsonNode document = reader.read(payload);
             if (document == null || document.isMissingNode()) {
                 return Decoded.failure("payload contains only white space; a JSON document was expected");
             }

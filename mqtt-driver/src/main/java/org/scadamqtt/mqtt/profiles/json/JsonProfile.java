@@ -2,6 +2,7 @@ package org.scadamqtt.mqtt.profiles.json;
 
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
+import org.scadamqtt.mqtt.profile.JsonPath;
 import org.scadamqtt.mqtt.profile.PayloadProfile;
 import org.scadamqtt.mqtt.profile.ProfileContext;
 import org.scadamqtt.mqtt.profile.ProfileSession;
@@ -20,6 +21,12 @@ public final class JsonProfile implements PayloadProfile {
         @Override
         public Decoded decode(InboundView message) {
             return JsonCodec.INSTANCE.decode(message.payload());
+        }
+
+        @Override
+        public java.util.function.Function<InboundView, Decoded> decoderFor(java.util.Collection<JsonPath> paths) {
+            java.util.function.Function<byte[], Decoded> picker = JsonCodec.INSTANCE.decoderFor(paths);
+            return m -> picker.apply(m.payload());
         }
     };
 

@@ -55,7 +55,8 @@ final class JsonTreeReader {
         }
     }
 
-    private JsonNode value(JsonParser p, JsonToken t) throws IOException {
+    /** The value that starts with token {@code t}, as a whole tree. */
+    JsonNode value(JsonParser p, JsonToken t) throws IOException {
         if (t == null) {
             throw new JsonParseException(p, "Unexpected end of input");
         }

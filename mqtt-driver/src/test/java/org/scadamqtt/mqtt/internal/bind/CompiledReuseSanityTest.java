@@ -1,5 +1,6 @@
 package org.scadamqtt.mqtt.internal.bind;
 
+import org.scadamqtt.mqtt.profile.JsonPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

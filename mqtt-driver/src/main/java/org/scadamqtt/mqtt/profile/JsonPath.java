@@ -1,11 +1,13 @@
-package org.scadamqtt.mqtt.internal.bind;
+package org.scadamqtt.mqtt.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A D2000 {@code JA=} JSON address, compiled once and applied to every message.
+ * A D2000 {@code JA=} JSON address, compiled once and applied to every message. Part of the
+ * profile seam: the core reads a profile's document with it, and a profile may use the paths a
+ * station needs to decode less ({@link ProfileSession#decoderFor}).
  *
  * <p>Syntax (the text after {@code JA=}):
  * <ul>
@@ -79,6 +81,15 @@ public final class JsonPath {
     /** @return the number of steps (fields and indexes) */
     public int depth() {
         return steps.length;
+    }
+
+    /**
+     * One step of the path.
+     *
+     * @return a field name (String) or a 0-based array index (Integer)
+     */
+    public Object step(int i) {
+        return steps[i];
     }
 
     @Override
