@@ -173,6 +173,9 @@ class ConsolesTest {
         joran.setContext(ctx);
         // the logback.xml the host ships (tests use logback-test.xml)
         joran.doConfigure(getClass().getResource("/logback.xml"));
+        // a warning makes logback print its whole status list on every start of the host
+        assertEquals(List.of(), ctx.getStatusManager().getCopyOfStatusList().stream()
+                .filter(st -> st.getLevel() >= ch.qos.logback.core.status.Status.WARN).map(Object::toString).toList());
         var appender = (ch.qos.logback.core.OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent>)
                 ctx.getLogger("ROOT").getAppender("STDERR");
         ch.qos.logback.classic.Logger logger = ctx.getLogger("org.scadamqtt.mqtt.line.PLANT");
