@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.scadamqtt.driver.LineState;
-import org.scadamqtt.host.testsupport.MosquittoProcess;
+import org.scadamqtt.testsupport.MosquittoProcess;
 import org.scadamqtt.tag.TagValue;
 
 /**

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.scadamqtt.host.testsupport.MosquittoProcess;
+import org.scadamqtt.testsupport.MosquittoProcess;
 
 /**
  * The packaged {@code scada-host.jar}, run as an operator would ({@code java -jar scada-host.jar run

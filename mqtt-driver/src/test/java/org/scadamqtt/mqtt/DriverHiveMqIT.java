@@ -24,7 +24,7 @@ import org.scadamqtt.driver.Driver;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
 import org.scadamqtt.tag.Reason;
 
 /** The whole driver against embedded HiveMQ, with a plain Paho client as the device. */

@@ -21,7 +21,7 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
-import org.scadamqtt.mqtt.testsupport.MosquittoBroker;
+import org.scadamqtt.testsupport.MosquittoBroker;
 
 /**
  * IN_ID through a real broker with mosquitto_pub as the device: 0 for a QoS 0 message (and

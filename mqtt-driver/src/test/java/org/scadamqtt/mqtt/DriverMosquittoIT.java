@@ -17,7 +17,7 @@ import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.StationControl;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
-import org.scadamqtt.mqtt.testsupport.MosquittoBroker;
+import org.scadamqtt.testsupport.MosquittoBroker;
 
 /** The whole driver against Mosquitto, with mosquitto_pub / mosquitto_sub as the device and the consumer. */
 class DriverMosquittoIT {

@@ -31,7 +31,7 @@ import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.mqtt.MqttDriverProvider;
 import org.scadamqtt.mqtt.RecordingContext;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
 import org.scadamqtt.tag.Reason;
 
 /**

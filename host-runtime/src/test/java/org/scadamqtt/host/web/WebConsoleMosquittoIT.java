@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scadamqtt.host.ConsoleKind;
 import org.scadamqtt.host.HostOptions;
 import org.scadamqtt.host.HostRuntime;
-import org.scadamqtt.host.testsupport.MosquittoProcess;
+import org.scadamqtt.testsupport.MosquittoProcess;
 
 /**
  * End to end, with nothing faked: Mosquitto, the real host with the MQTT driver loaded as a

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.MqttSession;
-import org.scadamqtt.mqtt.testsupport.MosquittoBroker;
+import org.scadamqtt.testsupport.MosquittoBroker;
 
 /**
  * ackOrder against the broker's in-flight window (Mosquitto {@code max_inflight_messages 20}, its

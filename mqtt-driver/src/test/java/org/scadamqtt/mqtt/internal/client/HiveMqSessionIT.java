@@ -23,8 +23,8 @@ import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.PublishException;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
-import org.scadamqtt.mqtt.testsupport.TcpProxy;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.TcpProxy;
 
 /** The session against embedded HiveMQ CE: connect, subscribe, publish, will, sessions, re-subscribe. */
 @Timeout(60)

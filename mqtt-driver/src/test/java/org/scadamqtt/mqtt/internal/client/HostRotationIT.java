@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.mqtt.internal.MqttSession;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
-import org.scadamqtt.mqtt.testsupport.TcpProxy;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.TcpProxy;
 
 /** The host list: the first host that answers, the others first after a loss, back-off between rounds. */
 @Timeout(60)

@@ -24,7 +24,7 @@ import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.SessionListener;
-import org.scadamqtt.mqtt.testsupport.MosquittoBroker;
+import org.scadamqtt.testsupport.MosquittoBroker;
 
 /**
  * A QoS 1 backlog queued on Mosquitto while the line was down, Reply Timeout 2 s. Mosquitto sends

@@ -20,7 +20,7 @@ import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.MqttSession;
-import org.scadamqtt.mqtt.testsupport.MosquittoBroker;
+import org.scadamqtt.testsupport.MosquittoBroker;
 
 /** Interoperability with Mosquitto: basics, shared subscriptions, fail-over and fail-back. */
 @Timeout(90)

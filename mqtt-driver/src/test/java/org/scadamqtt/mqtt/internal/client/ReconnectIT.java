@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.mqtt.internal.MqttSession;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
-import org.scadamqtt.mqtt.testsupport.MosquittoBroker;
-import org.scadamqtt.mqtt.testsupport.TcpProxy;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.MosquittoBroker;
+import org.scadamqtt.testsupport.TcpProxy;
 
 /**
  * Connection loss and recovery, measured. Each test prints its figure ("reconnect after …: 1.3 s")

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.mqtt.internal.MqttSession;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
-import org.scadamqtt.mqtt.testsupport.TcpProxy;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.TcpProxy;
 
 /**
  * Reply Timeout bounds CONNECT (CONNACK), SUBSCRIBE (SUBACK) and UNSUBSCRIBE (UNSUBACK). The proxy

@@ -17,8 +17,8 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.mqtt.MqttParameters;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
-import org.scadamqtt.mqtt.testsupport.TestCertificates;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.TestCertificates;
 
 /** The line's sockets: TCP_NODELAY on, input buffered, reads reported to the ping watchdog. */
 @Timeout(30)

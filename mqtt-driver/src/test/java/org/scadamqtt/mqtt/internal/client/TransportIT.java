@@ -21,8 +21,8 @@ import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
-import org.scadamqtt.mqtt.testsupport.TestCertificates;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.TestCertificates;
 
 /** TLS (server auth, mutual, hostname verification) and WebSockets against embedded HiveMQ. */
 @Timeout(60)

@@ -1,4 +1,4 @@
-package org.scadamqtt.host.testsupport;
+package org.scadamqtt.testsupport;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -26,55 +26,31 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class MosquittoProcess implements AutoCloseable {
 
-    private final Process broker;
+    private final MosquittoBroker broker;
     private final int port;
-    private final Path folder;
 
-    private MosquittoProcess(Process broker, int port, Path folder) {
+    private MosquittoProcess(MosquittoBroker broker) {
         this.broker = broker;
-        this.port = port;
-        this.folder = folder;
+        this.port = broker.port();
     }
 
+    /** Skips the test without Mosquitto and its clients (fails when CI=true). */
     public static void assumeInstalled() {
-        boolean present = exe("/usr/sbin/mosquitto") && exe("/usr/bin/mosquitto_pub") && exe("/usr/bin/mosquitto_sub");
-        String message = "this test needs mosquitto, mosquitto_pub and mosquitto_sub "
-                + "(apt-get install -y mosquitto mosquitto-clients)";
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+        MosquittoBroker.assumeAvailable();
+        boolean clients = new File("/usr/bin/mosquitto_pub").canExecute() && new File("/usr/bin/mosquitto_sub").canExecute();
+        String message = "this test needs mosquitto_pub and mosquitto_sub (apt-get install -y mosquitto-clients)";
+        if (!clients && "true".equalsIgnoreCase(System.getenv("CI"))) {
             Assertions.fail(message + "; CI=true, so this is a failure");
         }
-        Assumptions.assumeTrue(present, message + "; skipping");
+        Assumptions.assumeTrue(clients, message + "; skipping");
     }
 
-    private static boolean exe(String path) {
-        return new File(path).canExecute();
-    }
-
+    /**
+     * A Mosquitto broker (the shared {@link MosquittoBroker}) with the command-line clients as the
+     * test's independent peer. {@code parent} is kept for callers; the broker keeps its own folder.
+     */
     public static MosquittoProcess start(Path parent) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path folder = Files.createTempDirectory(parent, "mosquitto-");
-        Path conf = folder.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "log_dest stdout\nlog_type all\n");
-        Process p = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("mosquitto.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("mosquitto exited with " + p.exitValue() + "; see " + folder);
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new MosquittoProcess(p, port, folder);
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException("mosquitto did not listen on " + port + " within 10 s; see " + folder);
+        return new MosquittoProcess(MosquittoBroker.startVerbose());
     }
 
     public int port() {
@@ -156,27 +132,19 @@ public final class MosquittoProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        broker.destroy();
-        try {
-            if (!broker.waitFor(5, TimeUnit.SECONDS)) {
-                broker.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            broker.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        broker.close();
     }
 
     public Path folder() {
-        return folder;
+        return broker.logFile().getParent();
     }
 
     /** Everything the broker logged so far. */
     public String log() throws IOException {
-        return Files.readString(folder.resolve("mosquitto.log"));
+        return Files.readString(broker.logFile());
     }
 
     public boolean isAlive() {
-        return broker.isAlive();
+        return broker.isRunning();
     }
 }

@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.testsupport;
+package org.scadamqtt.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.testsupport;
+package org.scadamqtt.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -103,7 +103,21 @@ public final class MosquittoBroker implements AutoCloseable {
         return start(false, EmbeddedHiveMq.freePort(), aclText, DEFAULT_TEST_INFLIGHT);
     }
 
+    /**
+     * Starts a broker that also logs at debug level (every packet it receives, e.g. "Received
+     * DISCONNECT from X"): for tests that read what a client sent from the broker's log. Not for
+     * load tests.
+     */
+    public static MosquittoBroker startVerbose() {
+        return start(false, EmbeddedHiveMq.freePort(), null, DEFAULT_TEST_INFLIGHT, true);
+    }
+
     private static MosquittoBroker start(boolean persistence, int port, String aclText, int maxInflight) {
+        return start(persistence, port, aclText, maxInflight, false);
+    }
+
+    private static MosquittoBroker start(boolean persistence, int port, String aclText, int maxInflight,
+            boolean verbose) {
         assumeAvailable();
         try {
             Path folder = Files.createTempDirectory("scada-test-mosquitto-");
@@ -131,6 +145,7 @@ public final class MosquittoBroker implements AutoCloseable {
                     "max_inflight_messages " + maxInflight,
                     "log_dest file " + folder.resolve("mosquitto.log").toAbsolutePath(),
                     "log_type error", "log_type warning", "log_type notice", "log_type information",
+                    verbose ? "log_type debug" : "",
                     ""));
             MosquittoBroker broker = new MosquittoBroker(folder, config, port);
             broker.launch();

@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.testsupport;
+package org.scadamqtt.testsupport;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.extension.sdk.api.ExtensionMain;
