@@ -9,7 +9,7 @@ const TOKEN_KEY = 'scada-mqtt.writeToken';
 // silence longer than this on the event stream (the host sends a heartbeat every second) = host lost
 const HOST_SILENCE_MS = 2500;
 
-const state = { info: { writeProtected: false }, tags: new Map(), rows: new Map(), trends: new Map(),
+const state = { info: { writeProtected: false }, tags: new Map(), rows: new Map(), trends: new Map(), stations: new Map(),
   lastHeard: Date.now(), lostSince: null, events: null, lastReopen: 0 };
 const $ = (sel) => document.querySelector(sel);
 
@@ -118,7 +118,15 @@ function updateLine(l) {
 
 // ---------- stations ----------
 function renderStations(stations) {
+  state.stations.clear();
+  for (const s of stations) state.stations.set(s.name, s);
   $('#stations tbody').replaceChildren(...stations.map(stationRow));
+}
+
+// D2000 StSIMUL: every tag of the station (inputs too) takes values set by hand
+function simulated(t) {
+  const s = state.stations.get(t.station);
+  return !!s && s.state === 'StSIMUL';
 }
 
 function stationRow(s) {
@@ -142,6 +150,12 @@ function stationRow(s) {
 }
 
 function updateStation(s) {
+  const before = state.stations.get(s.name);
+  state.stations.set(s.name, s);
+  if (before && before.state !== s.state) {
+    // the write/set button of its tags depends on SIMUL
+    for (const t of state.tags.values()) if (t.station === s.name) fillTag(state.rows.get(t.name), t, false);
+  }
   const old = document.querySelector('#stations tr[data-station="' + CSS.escape(s.name) + '"]');
   if (old) old.replaceWith(stationRow(s)); else $('#stations tbody').append(stationRow(s));
 }
@@ -184,12 +198,10 @@ function renderTags(tags) {
 function tagRow(t) {
   const tr = el('tr');
   tr.dataset.tag = t.name;
-  const write = el('td');
-  if (t.writable) {
-    const b = el('button', { type: 'button', textContent: 'write…', className: 'write', title: 'Write a value to ' + t.name });
-    b.addEventListener('click', () => openWrite(t.name));
-    write.append(b);
-  }
+  const write = el('td', { className: 'write-cell' });
+  const b = el('button', { type: 'button', textContent: 'write…', className: 'write', title: 'Write a value to ' + t.name });
+  b.addEventListener('click', () => openWrite(t.name));
+  write.append(b);
   tr.append(
     el('td', { className: 'name', textContent: t.name, title: t.address ? 'address: ' + t.address : '' }),
     el('td', { className: 'station', textContent: t.station }),
@@ -217,6 +229,11 @@ function fillTag(tr, t, flash) {
   tr.querySelector('.receive').textContent = fmtTime(t.receiveTime);
   tr.classList.toggle('stale-value', t.quality === 'BAD' && t.value !== null);
   tr.classList.toggle('idle-value', c.cls === 'c-idle');
+  const button = tr.querySelector('button.write');
+  const simul = simulated(t);
+  button.hidden = !(t.writable || simul);
+  button.textContent = simul ? 'set…' : 'write…';
+  button.title = simul ? 'Set a simulated value of ' + t.name + ' by hand' : 'Write a value to ' + t.name;
   tr.querySelector('.trend').replaceChildren(sparkline(state.trends.get(t.name)));
   tr.dataset.search = [t.name, t.station, t.line, t.type, t.quality, t.reason, t.address].join(' ').toLowerCase();
   if (flash) {
@@ -382,6 +399,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#filter').addEventListener('input', applyFilter);
   $('#write-form').addEventListener('submit', sendWrite);
   $('#write-close').addEventListener('click', () => $('#write-dialog').close());
+  $('#write-confirm').addEventListener('click', confirmWrite);
+  $('#write-back').addEventListener('click', () => { showStep(false); $('#write-value').focus(); });
   $('#token-button').hidden = !sessionStorage.getItem(TOKEN_KEY);
   $('#token-button').addEventListener('click', () => {
     sessionStorage.removeItem(TOKEN_KEY);

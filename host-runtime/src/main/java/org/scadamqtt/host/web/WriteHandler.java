@@ -62,9 +62,10 @@ final class WriteHandler {
             refuse(ctx, 404, WriteFailure.UNKNOWN_TAG.name(), "There is no tag named " + name + ".", started);
             return;
         }
-        if (!tag.get().type().isOutput()) {
+        if (!tag.get().type().isOutput() && !simulated(tag.get())) {
             refuse(ctx, 409, WriteFailure.NOT_WRITABLE.name(), "Tag " + name + " is an input tag ("
-                    + tag.get().type() + "); only output tags can be written.", started);
+                    + tag.get().type() + "); only output tags can be written (and, by hand, any tag of a station "
+                    + "in StSIMUL).", started);
             return;
         }
         CompletableFuture<WriteResult> write;
@@ -111,6 +112,12 @@ final class WriteHandler {
                     : result.message();
             ctx.status(WriteStatus.of(result.failure())).json(ApiJson.failed(result.failure().name(), message));
         }
+    }
+
+    /** A tag of a station in StSIMUL: its value is set by hand, input or output (D2000 simulation). */
+    private boolean simulated(TagEntry tag) {
+        return api.stations().stream().anyMatch(s -> s.name().equals(tag.station())
+                && s.state() == org.scadamqtt.driver.StationState.StSIMUL);
     }
 
     private void refuse(Context ctx, int status, String reason, String message, long started) {

@@ -89,7 +89,7 @@ class WebConsoleMosquittoIT {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
         input.clear();
         input.sendKeys(value);
-        page.click(By.id("write-send"));
+        page.sendWrite();
         waitFor(Duration.ofSeconds(10), "the result of writing " + tag, () -> {
             String r = browser.findElement(By.id("write-result")).getText();
             return r.startsWith("OK") || r.contains(":") && !r.startsWith("writing");
