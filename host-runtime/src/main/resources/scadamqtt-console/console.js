@@ -10,6 +10,7 @@ const TOKEN_KEY = 'scada-mqtt.writeToken';
 const HOST_SILENCE_MS = 2500;
 
 const state = { info: { writeProtected: false }, tags: new Map(), rows: new Map(), trends: new Map(), stations: new Map(),
+  groups: new Map(), collapsed: new Set(), sort: { col: null, dir: 1 },
   lastHeard: Date.now(), lostSince: null, events: null, lastReopen: 0 };
 const $ = (sel) => document.querySelector(sel);
 
@@ -120,7 +121,15 @@ function updateLine(l) {
 function renderStations(stations) {
   state.stations.clear();
   for (const s of stations) state.stations.set(s.name, s);
+  stationSummary();
   $('#stations tbody').replaceChildren(...stations.map(stationRow));
+}
+
+// the stations heading says how many are in which state, so a collapsed table still tells
+function stationSummary() {
+  const n = {};
+  for (const s of state.stations.values()) n[s.state] = (n[s.state] || 0) + 1;
+  $('#station-summary').textContent = '(' + Object.entries(n).map(([k, v]) => v + ' ' + k).join(', ') + ')';
 }
 
 // D2000 StSIMUL: every tag of the station (inputs too) takes values set by hand
@@ -156,6 +165,7 @@ function updateStation(s) {
     // the write/set button of its tags depends on SIMUL
     for (const t of state.tags.values()) if (t.station === s.name) fillTag(state.rows.get(t.name), t, false);
   }
+  stationSummary();
   const old = document.querySelector('#stations tr[data-station="' + CSS.escape(s.name) + '"]');
   if (old) old.replaceWith(stationRow(s)); else $('#stations tbody').append(stationRow(s));
 }
@@ -178,21 +188,110 @@ async function controlStation(name, target) {
 }
 
 // ---------- tags ----------
+// Tags are shown grouped by line / station (configuration order), each group collapsible; a
+// click on a column header sorts the rows inside every group.
+function groupOf(t) {
+  return t.line + ' / ' + t.station;
+}
+
+function groupRow(key, count) {
+  const tr = el('tr', { className: 'group' });
+  tr.dataset.group = key;
+  const td = el('td', { colSpan: 12 });
+  td.append(el('span', { className: 'twisty' }), el('span', { className: 'group-name', textContent: key }),
+    el('span', { className: 'group-count', textContent: ' · ' + count + (count === 1 ? ' tag' : ' tags') }));
+  tr.append(td);
+  tr.classList.toggle('collapsed', state.collapsed.has(key));
+  tr.addEventListener('click', () => {
+    if (state.collapsed.has(key)) state.collapsed.delete(key); else state.collapsed.add(key);
+    tr.classList.toggle('collapsed', state.collapsed.has(key));
+    applyFilter();
+  });
+  return tr;
+}
+
 function renderTags(tags) {
   state.tags.clear();
   state.rows.clear();
-  const body = $('#tags tbody');
-  body.replaceChildren();
+  const groups = new Map();
   for (const t of tags) {
     state.tags.set(t.name, t);
     const tr = tagRow(t);
+    tr.dataset.group = groupOf(t);
     state.rows.set(t.name, tr);
-    body.append(tr);
     addTrendPoint(t);
     fillTag(tr, t, false);
+    const key = groupOf(t);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(tr);
   }
+  state.groups = groups;
+  layoutTags();
   applyFilter();
   updateCounts();
+}
+
+function sortKey(t, col) {
+  switch (col) {
+    case 'value': return typeof t.value === 'number' ? t.value : (t.value === null ? -Infinity : String(t.value));
+    case 'quality': return condition(t).label;
+    case 'reason': return condition(t).text;
+    case 'source': return t.sourceTime || '';
+    case 'receive': return t.receiveTime || '';
+    case 'age': return t.receiveTime ? -Date.parse(t.receiveTime) : -Infinity;
+    case 'updates': return t.updates || 0;
+    default: return String(t[col] === undefined ? '' : t[col]).toLowerCase();
+  }
+}
+
+function compare(a, b) {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return String(a).localeCompare(String(b), undefined, { numeric: true });
+}
+
+// (re)places group headers and tag rows in the table, sorted when a column is chosen
+function layoutTags() {
+  const body = $('#tags tbody');
+  const rows = [];
+  for (const [key, trs] of state.groups) {
+    rows.push(groupRow(key, trs.length));
+    const sorted = [...trs];
+    if (state.sort.col) {
+      const dir = state.sort.dir;
+      sorted.sort((x, y) => dir * compare(sortKey(state.tags.get(x.dataset.tag), state.sort.col),
+        sortKey(state.tags.get(y.dataset.tag), state.sort.col)));
+    }
+    rows.push(...sorted);
+  }
+  body.replaceChildren(...rows);
+  for (const th of document.querySelectorAll('#tags th[data-sort]')) {
+    th.classList.toggle('sorted-asc', th.dataset.sort === state.sort.col && state.sort.dir === 1);
+    th.classList.toggle('sorted-desc', th.dataset.sort === state.sort.col && state.sort.dir === -1);
+  }
+}
+
+function sortBy(col) {
+  state.sort = state.sort.col === col ? { col, dir: -state.sort.dir } : { col, dir: 1 };
+  layoutTags();
+}
+
+// "age" of a value: how long ago it was received
+function fmtAge(iso) {
+  if (!iso) return '—';
+  const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  if (s < 60) return s + ' s';
+  if (s < 3600) return Math.floor(s / 60) + ' min';
+  if (s < 86400) return Math.floor(s / 3600) + ' h';
+  return Math.floor(s / 86400) + ' d';
+}
+
+function refreshAges() {
+  for (const [name, tr] of state.rows) {
+    const t = state.tags.get(name);
+    tr.querySelector('.age').textContent = fmtAge(t.receiveTime);
+  }
 }
 
 function tagRow(t) {
@@ -212,6 +311,8 @@ function tagRow(t) {
     el('td', { className: 'reason tag-reason' }),
     el('td', { className: 'time source' }),
     el('td', { className: 'time receive' }),
+    el('td', { className: 'num updates' }),
+    el('td', { className: 'num age' }),
     write);
   return tr;
 }
@@ -227,6 +328,8 @@ function fillTag(tr, t, flash) {
   tr.querySelector('.tag-reason').title = t.quality === 'GOOD' ? '' : qualityTitle(t);
   tr.querySelector('.source').textContent = fmtTime(t.sourceTime);
   tr.querySelector('.receive').textContent = fmtTime(t.receiveTime);
+  tr.querySelector('.updates').textContent = t.updates === undefined ? '' : t.updates;
+  tr.querySelector('.age').textContent = fmtAge(t.receiveTime);
   tr.classList.toggle('stale-value', t.quality === 'BAD' && t.value !== null);
   tr.classList.toggle('idle-value', c.cls === 'c-idle');
   const button = tr.querySelector('button.write');
@@ -256,6 +359,7 @@ function updateTag(t) {
     tr = tagRow(t);
     state.rows.set(t.name, tr);
     $('#tags tbody').append(tr);
+    tr.dataset.group = groupOf(t);
   }
   addTrendPoint(t);
   fillTag(tr, t, changed(before, t));
@@ -295,7 +399,7 @@ function sparkline(points) {
 
 function applyFilterTo(tr) {
   const words = $('#filter').value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  tr.hidden = !words.every((w) => tr.dataset.search.includes(w));
+  tr.hidden = !words.every((w) => tr.dataset.search.includes(w)) || state.collapsed.has(tr.dataset.group);
 }
 
 function applyFilter() {
@@ -406,8 +510,16 @@ document.addEventListener('DOMContentLoaded', () => {
     sessionStorage.removeItem(TOKEN_KEY);
     $('#token-button').hidden = true;
   });
+  for (const th of document.querySelectorAll('#tags th[data-sort]')) {
+    th.addEventListener('click', () => sortBy(th.dataset.sort));
+    th.title = (th.title ? th.title + '; ' : '') + 'click to sort';
+  }
+  // the tag table's sticky header sits right under the page header, whatever its height
+  const headerHeight = () => document.documentElement.style.setProperty('--header-h', $('header').offsetHeight + 'px');
+  headerHeight();
+  window.addEventListener('resize', headerHeight);
   tick();
-  setInterval(tick, 1000);
+  setInterval(() => { tick(); refreshAges(); }, 1000);
   // line counters change with every message but are not pushed as events: refresh them
   setInterval(async () => {
     if (state.lostSince !== null) return;
