@@ -32,15 +32,40 @@ function fmtTime(iso) {
   return iso ? iso.replace('T', ' ').replace('Z', '') : '—';
 }
 
+// the tag's display format from the configuration: %.Nf, %.Ne or %d
+function formatNumber(v, format) {
+  const m = /^%(?:\.(\d)([fe])|d)$/.exec(format || '');
+  if (!m) return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
+  if (!m[2]) return String(Math.round(v));
+  return m[2] === 'f' ? v.toFixed(Number(m[1])) : v.toExponential(Number(m[1]));
+}
+
 function fmtValue(tag) {
   const v = tag.value;
   if (v === null || v === undefined) return '—';
   if (tag.type === 'TiA' || tag.type === 'ToA') return fmtTime(String(v));
+  const unit = tag.unit ? ' ' + tag.unit : '';
   if (typeof v === 'number') {
-    const s = Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
-    return (tag.type === 'TiR' || tag.type === 'ToR') ? s + ' s' : s;
+    const s = formatNumber(v, tag.format);
+    return s + ((tag.type === 'TiR' || tag.type === 'ToR') && !unit ? ' s' : unit);
   }
-  return String(v);
+  return String(v) + unit;
+}
+
+// which configured limit a numeric value is beyond: 'HH'/'LL' (alarm), 'H'/'L' (warning), or ''
+function limitState(t) {
+  if (typeof t.value !== 'number' || t.quality === 'BAD') return '';
+  if (t.highHigh !== null && t.highHigh !== undefined && t.value > t.highHigh) return 'HH';
+  if (t.lowLow !== null && t.lowLow !== undefined && t.value < t.lowLow) return 'LL';
+  if (t.high !== null && t.high !== undefined && t.value > t.high) return 'H';
+  if (t.low !== null && t.low !== undefined && t.value < t.low) return 'L';
+  return '';
+}
+
+function limitsText(t) {
+  const parts = [['LL', t.lowLow], ['L', t.low], ['H', t.high], ['HH', t.highHigh]]
+    .filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => k + ' ' + v);
+  return parts.length ? 'limits ' + parts.join(' / ') : '';
 }
 
 function qualityTitle(tag) {
@@ -302,7 +327,9 @@ function tagRow(t) {
   b.addEventListener('click', () => openWrite(t.name));
   write.append(b);
   tr.append(
-    el('td', { className: 'name', textContent: t.name, title: t.address ? 'address: ' + t.address : '' }),
+    el('td', { className: 'name', title: [t.description, t.address ? 'address: ' + t.address : '', limitsText(t)]
+      .filter(Boolean).join('\n') }, el('span', { textContent: t.name }),
+      t.description ? el('span', { className: 'description', textContent: t.description }) : ''),
     el('td', { className: 'station', textContent: t.station }),
     el('td', { className: 'type', textContent: t.type }),
     el('td', { className: 'value num' }),
@@ -320,7 +347,10 @@ function tagRow(t) {
 function fillTag(tr, t, flash) {
   const c = condition(t);
   tr.querySelector('.value').textContent = fmtValue(t);
-  tr.querySelector('.value').title = t.value === null ? 'no value' : String(t.value);
+  const beyond = limitState(t);
+  tr.querySelector('.value').title = (t.value === null ? 'no value' : String(t.value))
+    + (beyond ? ' — beyond ' + beyond + ' (' + limitsText(t) + ')' : '');
+  tr.querySelector('.value').dataset.limit = beyond;
   tr.querySelector('.quality').replaceChildren(badge(c.label, c.cls, qualityTitle(t)));
   tr.querySelector('.quality').title = qualityTitle(t);
   tr.dataset.condition = c.cls;
@@ -338,7 +368,8 @@ function fillTag(tr, t, flash) {
   button.textContent = simul ? 'set…' : 'write…';
   button.title = simul ? 'Set a simulated value of ' + t.name + ' by hand' : 'Write a value to ' + t.name;
   tr.querySelector('.trend').replaceChildren(sparkline(state.trends.get(t.name)));
-  tr.dataset.search = [t.name, t.station, t.line, t.type, t.quality, t.reason, t.address].join(' ').toLowerCase();
+  tr.dataset.search = [t.name, t.station, t.line, t.type, t.quality, t.reason, t.address, t.description, t.unit]
+    .join(' ').toLowerCase();
   if (flash) {
     tr.classList.remove('flash');
     void tr.offsetWidth; // restart the animation
