@@ -526,6 +526,23 @@ function watchHost() {
   }
 }
 
+// ---------- audit trail ----------
+async function loadAudit() {
+  if (!$('#audit-details').open) return;
+  const r = await api('GET', '/api/audit').catch(() => null);
+  if (!r || r.status !== 200) return;
+  const show = (v) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  $('#audit tbody').replaceChildren(...r.json.map((e) => {
+    const tr = el('tr', { className: e.result === 'OK' ? 'audit-ok' : 'audit-failed' });
+    tr.append(el('td', { className: 'time', textContent: fmtTime(e.time) }), el('td', { textContent: e.client }),
+      el('td', { textContent: e.action }), el('td', { textContent: e.target }),
+      el('td', { textContent: show(e.oldValue) }), el('td', { textContent: show(e.newValue) }),
+      el('td', { className: 'result', textContent: e.result }),
+      el('td', { className: 'reason', textContent: e.message, title: e.message }));
+    return tr;
+  }));
+}
+
 function tick() {
   $('#clock').textContent = new Date().toISOString().replace('T', ' ').substring(0, 19) + ' UTC';
 }
@@ -558,6 +575,8 @@ document.addEventListener('DOMContentLoaded', () => {
     if (r && r.status === 200) r.json.forEach(updateLine);
   }, 5000);
   setInterval(watchHost, 250);
+  $('#audit-details').addEventListener('toggle', loadAudit);
+  setInterval(loadAudit, 5000);
   connectEvents();
   // without live updates (a proxy that buffers event streams) still show the tables
   setTimeout(() => { if (!helloSeen) loadAll(); }, 3000);

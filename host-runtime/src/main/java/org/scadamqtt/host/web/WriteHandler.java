@@ -30,12 +30,14 @@ final class WriteHandler {
     private final RequestBodies bodies;
     private final ConsoleMetrics metrics;
     private final Duration timeout;
+    private final AuditTrail audit;
 
-    WriteHandler(HostApi api, RequestBodies bodies, ConsoleMetrics metrics, Duration timeout) {
+    WriteHandler(HostApi api, RequestBodies bodies, ConsoleMetrics metrics, Duration timeout, AuditTrail audit) {
         this.api = api;
         this.bodies = bodies;
         this.metrics = metrics;
         this.timeout = timeout;
+        this.audit = audit;
     }
 
     void handle(Context ctx) {
@@ -44,6 +46,7 @@ final class WriteHandler {
         Optional<JsonNode> body = bodies.object(ctx, "a write", "{\"value\": 12.5}");
         if (body.isEmpty()) {
             metrics.recordWrite("BAD_REQUEST", null);
+            audit.write(ctx, name, "BAD_REQUEST", "the request body is not a JSON object");
             return;
         }
         if (!body.get().has("value")) {
@@ -52,6 +55,8 @@ final class WriteHandler {
             return;
         }
         Object value = toJava(body.get().get("value"));
+        AuditTrail.before(ctx, api.tag(name).map(t -> t.value() == null ? null : ApiJson.value(t.value().value()))
+                .orElse(null), value == NOT_A_VALUE ? body.get().get("value").toString() : value);
         if (value == NOT_A_VALUE) {
             refuse(ctx, 400, "WRONG_VALUE", "Tag " + name
                     + " takes a number, text, true/false or null, not a JSON array or object.", started);
@@ -104,6 +109,7 @@ final class WriteHandler {
             return;
         }
         metrics.recordWrite(result, Duration.ofNanos(System.nanoTime() - started));
+        audit.write(ctx, name, result.ok() ? "OK" : result.failure().name(), result.message());
         if (result.ok()) {
             ctx.status(200).json(ApiJson.ok());
         } else {
@@ -122,6 +128,7 @@ final class WriteHandler {
 
     private void refuse(Context ctx, int status, String reason, String message, long started) {
         metrics.recordWrite(reason, Duration.ofNanos(System.nanoTime() - started));
+        audit.write(ctx, ctx.pathParam("name"), reason, message);
         ctx.status(status).json(ApiJson.failed(reason, message));
     }
 

@@ -20,7 +20,7 @@ class WebConsoleApiTest {
     private final WebConsole console = running.console();
     private final ConsoleHttp http = running.http();
 
-    private static List<String> fields(JsonNode n) {
+    static List<String> fields(JsonNode n) {
         List<String> names = new ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);
         return names;
