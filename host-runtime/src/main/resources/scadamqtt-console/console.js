@@ -526,6 +526,57 @@ function watchHost() {
   }
 }
 
+// ---------- alarms ----------
+const OPERATOR_KEY = 'scada-mqtt.operator';
+
+async function loadAlarms() {
+  const r = await api('GET', '/api/alarms').catch(() => null);
+  if (!r || r.status !== 200) return;
+  const alarms = r.json;
+  const active = alarms.filter((a) => a.active).length;
+  const unacked = alarms.filter((a) => !a.acknowledgedBy).length;
+  const pill = $('#alarm-count');
+  pill.textContent = 'alarms: ' + active + ' active, ' + unacked + ' unacknowledged';
+  pill.className = 'alarm-pill' + (unacked ? ' unacked' : active ? ' active' : '');
+  $('#alarm-summary').textContent = alarms.length ? '(' + active + ' active, ' + unacked + ' unacknowledged)' : '(none)';
+  $('#alarms tbody').replaceChildren(...alarms.map(alarmRow));
+}
+
+function alarmRow(a) {
+  const tr = el('tr', { className: (a.active ? 'alarm-active' : 'alarm-returned') + (a.acknowledgedBy ? ' alarm-acked' : '') });
+  tr.dataset.alarm = a.id;
+  tr.dataset.source = a.source;
+  const ack = el('td');
+  if (!a.acknowledgedBy) {
+    const b = el('button', { type: 'button', className: 'ack', textContent: 'acknowledge' });
+    b.addEventListener('click', () => acknowledge(a.id));
+    ack.append(b);
+  }
+  tr.append(el('td', { className: 'time', textContent: fmtTime(a.raised) }), el('td', { textContent: a.source }),
+    el('td', { className: 'kind', textContent: a.kind }),
+    el('td', { className: 'num', textContent: a.value === null ? '—' : String(a.value) }),
+    el('td', { className: 'reason text', textContent: a.text, title: a.text }),
+    el('td', { className: 'time returned', textContent: a.active ? 'active' : fmtTime(a.returned) }),
+    el('td', { className: 'acked', textContent: a.acknowledgedBy ? a.acknowledgedBy + ', ' + fmtTime(a.acknowledged) : '' }),
+    ack);
+  return tr;
+}
+
+async function acknowledge(id) {
+  if (!(await ensureToken())) return;
+  const who = $('#operator').value.trim();
+  localStorage.setItem(OPERATOR_KEY, who);
+  // without a name the host records the client address
+  const r = await api('POST', '/api/alarms/' + id + '/ack', who ? { by: who } : {});
+  if (r.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    showBanner('The write token was not accepted, so the alarm was not acknowledged; enter the current token and try again.');
+  } else if (r.status !== 200) {
+    showBanner('Alarm ' + id + ' could not be acknowledged: ' + (r.json ? r.json.message : 'HTTP ' + r.status));
+  }
+  loadAlarms();
+}
+
 // ---------- audit trail ----------
 async function loadAudit() {
   if (!$('#audit-details').open) return;
@@ -576,6 +627,10 @@ document.addEventListener('DOMContentLoaded', () => {
   }, 5000);
   setInterval(watchHost, 250);
   $('#audit-details').addEventListener('toggle', loadAudit);
+  $('#operator').value = localStorage.getItem(OPERATOR_KEY) || '';
+  $('#operator').addEventListener('click', (e) => e.preventDefault()); // typing in the summary must not fold it
+  loadAlarms();
+  setInterval(() => { if (state.lostSince === null) loadAlarms(); }, 1000);
   setInterval(loadAudit, 5000);
   connectEvents();
   // without live updates (a proxy that buffers event streams) still show the tables

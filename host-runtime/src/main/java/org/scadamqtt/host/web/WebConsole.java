@@ -90,6 +90,9 @@ public final class WebConsole {
         RequestBodies bodies = new RequestBodies(mapper);
         WriteHandler writes = new WriteHandler(api, bodies, metrics, writeTimeout, audit);
         StationControlHandler stationControl = new StationControlHandler(api, bodies, audit);
+        AlarmList alarms = new AlarmList(java.time.Clock.systemUTC());
+        metrics.alarms(alarms);
+        AlarmHandler alarmHandler = new AlarmHandler(alarms, bodies);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -138,6 +141,8 @@ public final class WebConsole {
         });
         javalin.get("/api/events", new EventStreamEndpoint(hub::serve));
         javalin.get("/api/audit", ctx -> ctx.json(audit.json()));
+        javalin.get("/api/alarms", ctx -> ctx.json(alarms.json()));
+        javalin.post("/api/alarms/{id}/ack", alarmHandler::acknowledge);
         javalin.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
         javalin.error(404, ctx -> {
@@ -155,6 +160,10 @@ public final class WebConsole {
 
         subscriptions.add(api.subscribe(hub));
         subscriptions.add(api.subscribe(metrics));
+        subscriptions.add(api.subscribe(alarms));
+        // conditions that hold already when the console starts are alarms too
+        api.stations().forEach(alarms::stationChanged);
+        api.tags().forEach(alarms::tagChanged);
         try {
             javalin.start(bindAddress, requestedPort);
         } catch (RuntimeException e) {
