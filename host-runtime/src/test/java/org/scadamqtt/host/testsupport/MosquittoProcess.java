@@ -55,6 +55,11 @@ public final class MosquittoProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        return start(parent, port);
+    }
+
+    /** A broker on a given port: a "restart" is {@link #close()} and a start on the same port. */
+    public static MosquittoProcess start(Path parent, int port) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory(parent, "mosquitto-");
         Path conf = folder.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
