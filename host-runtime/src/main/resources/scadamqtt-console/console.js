@@ -9,7 +9,8 @@ const TOKEN_KEY = 'scada-mqtt.writeToken';
 // silence longer than this on the event stream (the host sends a heartbeat every second) = host lost
 const HOST_SILENCE_MS = 2500;
 
-const state = { info: { writeProtected: false }, tags: new Map(), rows: new Map(), trends: new Map(),
+const state = { info: { writeProtected: false }, tags: new Map(), rows: new Map(), trends: new Map(), stations: new Map(),
+  groups: new Map(), collapsed: new Set(), sort: { col: null, dir: 1 },
   lastHeard: Date.now(), lostSince: null, events: null, lastReopen: 0 };
 const $ = (sel) => document.querySelector(sel);
 
@@ -31,15 +32,40 @@ function fmtTime(iso) {
   return iso ? iso.replace('T', ' ').replace('Z', '') : '—';
 }
 
+// the tag's display format from the configuration: %.Nf, %.Ne or %d
+function formatNumber(v, format) {
+  const m = /^%(?:\.(\d)([fe])|d)$/.exec(format || '');
+  if (!m) return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
+  if (!m[2]) return String(Math.round(v));
+  return m[2] === 'f' ? v.toFixed(Number(m[1])) : v.toExponential(Number(m[1]));
+}
+
 function fmtValue(tag) {
   const v = tag.value;
   if (v === null || v === undefined) return '—';
   if (tag.type === 'TiA' || tag.type === 'ToA') return fmtTime(String(v));
+  const unit = tag.unit ? ' ' + tag.unit : '';
   if (typeof v === 'number') {
-    const s = Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
-    return (tag.type === 'TiR' || tag.type === 'ToR') ? s + ' s' : s;
+    const s = formatNumber(v, tag.format);
+    return s + ((tag.type === 'TiR' || tag.type === 'ToR') && !unit ? ' s' : unit);
   }
-  return String(v);
+  return String(v) + unit;
+}
+
+// which configured limit a numeric value is beyond: 'HH'/'LL' (alarm), 'H'/'L' (warning), or ''
+function limitState(t) {
+  if (typeof t.value !== 'number' || t.quality === 'BAD') return '';
+  if (t.highHigh !== null && t.highHigh !== undefined && t.value > t.highHigh) return 'HH';
+  if (t.lowLow !== null && t.lowLow !== undefined && t.value < t.lowLow) return 'LL';
+  if (t.high !== null && t.high !== undefined && t.value > t.high) return 'H';
+  if (t.low !== null && t.low !== undefined && t.value < t.low) return 'L';
+  return '';
+}
+
+function limitsText(t) {
+  const parts = [['LL', t.lowLow], ['L', t.low], ['H', t.high], ['HH', t.highHigh]]
+    .filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => k + ' ' + v);
+  return parts.length ? 'limits ' + parts.join(' / ') : '';
 }
 
 function qualityTitle(tag) {
@@ -118,7 +144,23 @@ function updateLine(l) {
 
 // ---------- stations ----------
 function renderStations(stations) {
+  state.stations.clear();
+  for (const s of stations) state.stations.set(s.name, s);
+  stationSummary();
   $('#stations tbody').replaceChildren(...stations.map(stationRow));
+}
+
+// the stations heading says how many are in which state, so a collapsed table still tells
+function stationSummary() {
+  const n = {};
+  for (const s of state.stations.values()) n[s.state] = (n[s.state] || 0) + 1;
+  $('#station-summary').textContent = '(' + Object.entries(n).map(([k, v]) => v + ' ' + k).join(', ') + ')';
+}
+
+// D2000 StSIMUL: every tag of the station (inputs too) takes values set by hand
+function simulated(t) {
+  const s = state.stations.get(t.station);
+  return !!s && s.state === 'StSIMUL';
 }
 
 function stationRow(s) {
@@ -142,6 +184,13 @@ function stationRow(s) {
 }
 
 function updateStation(s) {
+  const before = state.stations.get(s.name);
+  state.stations.set(s.name, s);
+  if (before && before.state !== s.state) {
+    // the write/set button of its tags depends on SIMUL
+    for (const t of state.tags.values()) if (t.station === s.name) fillTag(state.rows.get(t.name), t, false);
+  }
+  stationSummary();
   const old = document.querySelector('#stations tr[data-station="' + CSS.escape(s.name) + '"]');
   if (old) old.replaceWith(stationRow(s)); else $('#stations tbody').append(stationRow(s));
 }
@@ -164,34 +213,123 @@ async function controlStation(name, target) {
 }
 
 // ---------- tags ----------
+// Tags are shown grouped by line / station (configuration order), each group collapsible; a
+// click on a column header sorts the rows inside every group.
+function groupOf(t) {
+  return t.line + ' / ' + t.station;
+}
+
+function groupRow(key, count) {
+  const tr = el('tr', { className: 'group' });
+  tr.dataset.group = key;
+  const td = el('td', { colSpan: 12 });
+  td.append(el('span', { className: 'twisty' }), el('span', { className: 'group-name', textContent: key }),
+    el('span', { className: 'group-count', textContent: ' · ' + count + (count === 1 ? ' tag' : ' tags') }));
+  tr.append(td);
+  tr.classList.toggle('collapsed', state.collapsed.has(key));
+  tr.addEventListener('click', () => {
+    if (state.collapsed.has(key)) state.collapsed.delete(key); else state.collapsed.add(key);
+    tr.classList.toggle('collapsed', state.collapsed.has(key));
+    applyFilter();
+  });
+  return tr;
+}
+
 function renderTags(tags) {
   state.tags.clear();
   state.rows.clear();
-  const body = $('#tags tbody');
-  body.replaceChildren();
+  const groups = new Map();
   for (const t of tags) {
     state.tags.set(t.name, t);
     const tr = tagRow(t);
+    tr.dataset.group = groupOf(t);
     state.rows.set(t.name, tr);
-    body.append(tr);
     addTrendPoint(t);
     fillTag(tr, t, false);
+    const key = groupOf(t);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(tr);
   }
+  state.groups = groups;
+  layoutTags();
   applyFilter();
   updateCounts();
+}
+
+function sortKey(t, col) {
+  switch (col) {
+    case 'value': return typeof t.value === 'number' ? t.value : (t.value === null ? -Infinity : String(t.value));
+    case 'quality': return condition(t).label;
+    case 'reason': return condition(t).text;
+    case 'source': return t.sourceTime || '';
+    case 'receive': return t.receiveTime || '';
+    case 'age': return t.receiveTime ? -Date.parse(t.receiveTime) : -Infinity;
+    case 'updates': return t.updates || 0;
+    default: return String(t[col] === undefined ? '' : t[col]).toLowerCase();
+  }
+}
+
+function compare(a, b) {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return String(a).localeCompare(String(b), undefined, { numeric: true });
+}
+
+// (re)places group headers and tag rows in the table, sorted when a column is chosen
+function layoutTags() {
+  const body = $('#tags tbody');
+  const rows = [];
+  for (const [key, trs] of state.groups) {
+    rows.push(groupRow(key, trs.length));
+    const sorted = [...trs];
+    if (state.sort.col) {
+      const dir = state.sort.dir;
+      sorted.sort((x, y) => dir * compare(sortKey(state.tags.get(x.dataset.tag), state.sort.col),
+        sortKey(state.tags.get(y.dataset.tag), state.sort.col)));
+    }
+    rows.push(...sorted);
+  }
+  body.replaceChildren(...rows);
+  for (const th of document.querySelectorAll('#tags th[data-sort]')) {
+    th.classList.toggle('sorted-asc', th.dataset.sort === state.sort.col && state.sort.dir === 1);
+    th.classList.toggle('sorted-desc', th.dataset.sort === state.sort.col && state.sort.dir === -1);
+  }
+}
+
+function sortBy(col) {
+  state.sort = state.sort.col === col ? { col, dir: -state.sort.dir } : { col, dir: 1 };
+  layoutTags();
+}
+
+// "age" of a value: how long ago it was received
+function fmtAge(iso) {
+  if (!iso) return '—';
+  const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  if (s < 60) return s + ' s';
+  if (s < 3600) return Math.floor(s / 60) + ' min';
+  if (s < 86400) return Math.floor(s / 3600) + ' h';
+  return Math.floor(s / 86400) + ' d';
+}
+
+function refreshAges() {
+  for (const [name, tr] of state.rows) {
+    const t = state.tags.get(name);
+    tr.querySelector('.age').textContent = fmtAge(t.receiveTime);
+  }
 }
 
 function tagRow(t) {
   const tr = el('tr');
   tr.dataset.tag = t.name;
-  const write = el('td');
-  if (t.writable) {
-    const b = el('button', { type: 'button', textContent: 'write…', className: 'write', title: 'Write a value to ' + t.name });
-    b.addEventListener('click', () => openWrite(t.name));
-    write.append(b);
-  }
+  const write = el('td', { className: 'write-cell' });
+  const b = el('button', { type: 'button', textContent: 'write…', className: 'write', title: 'Write a value to ' + t.name });
+  b.addEventListener('click', () => openWrite(t.name));
+  write.append(b);
   tr.append(
-    el('td', { className: 'name', textContent: t.name, title: t.address ? 'address: ' + t.address : '' }),
+    el('td', { className: 'name', title: [t.description, t.address ? 'address: ' + t.address : '', limitsText(t)]
+      .filter(Boolean).join('\n') }, el('span', { textContent: t.name }),
+      t.description ? el('span', { className: 'description', textContent: t.description }) : ''),
     el('td', { className: 'station', textContent: t.station }),
     el('td', { className: 'type', textContent: t.type }),
     el('td', { className: 'value num' }),
@@ -200,6 +338,8 @@ function tagRow(t) {
     el('td', { className: 'reason tag-reason' }),
     el('td', { className: 'time source' }),
     el('td', { className: 'time receive' }),
+    el('td', { className: 'num updates' }),
+    el('td', { className: 'num age' }),
     write);
   return tr;
 }
@@ -207,7 +347,10 @@ function tagRow(t) {
 function fillTag(tr, t, flash) {
   const c = condition(t);
   tr.querySelector('.value').textContent = fmtValue(t);
-  tr.querySelector('.value').title = t.value === null ? 'no value' : String(t.value);
+  const beyond = limitState(t);
+  tr.querySelector('.value').title = (t.value === null ? 'no value' : String(t.value))
+    + (beyond ? ' — beyond ' + beyond + ' (' + limitsText(t) + ')' : '');
+  tr.querySelector('.value').dataset.limit = beyond;
   tr.querySelector('.quality').replaceChildren(badge(c.label, c.cls, qualityTitle(t)));
   tr.querySelector('.quality').title = qualityTitle(t);
   tr.dataset.condition = c.cls;
@@ -215,10 +358,18 @@ function fillTag(tr, t, flash) {
   tr.querySelector('.tag-reason').title = t.quality === 'GOOD' ? '' : qualityTitle(t);
   tr.querySelector('.source').textContent = fmtTime(t.sourceTime);
   tr.querySelector('.receive').textContent = fmtTime(t.receiveTime);
+  tr.querySelector('.updates').textContent = t.updates === undefined ? '' : t.updates;
+  tr.querySelector('.age').textContent = fmtAge(t.receiveTime);
   tr.classList.toggle('stale-value', t.quality === 'BAD' && t.value !== null);
   tr.classList.toggle('idle-value', c.cls === 'c-idle');
+  const button = tr.querySelector('button.write');
+  const simul = simulated(t);
+  button.hidden = !(t.writable || simul);
+  button.textContent = simul ? 'set…' : 'write…';
+  button.title = simul ? 'Set a simulated value of ' + t.name + ' by hand' : 'Write a value to ' + t.name;
   tr.querySelector('.trend').replaceChildren(sparkline(state.trends.get(t.name)));
-  tr.dataset.search = [t.name, t.station, t.line, t.type, t.quality, t.reason, t.address].join(' ').toLowerCase();
+  tr.dataset.search = [t.name, t.station, t.line, t.type, t.quality, t.reason, t.address, t.description, t.unit]
+    .join(' ').toLowerCase();
   if (flash) {
     tr.classList.remove('flash');
     void tr.offsetWidth; // restart the animation
@@ -239,6 +390,7 @@ function updateTag(t) {
     tr = tagRow(t);
     state.rows.set(t.name, tr);
     $('#tags tbody').append(tr);
+    tr.dataset.group = groupOf(t);
   }
   addTrendPoint(t);
   fillTag(tr, t, changed(before, t));
@@ -278,7 +430,7 @@ function sparkline(points) {
 
 function applyFilterTo(tr) {
   const words = $('#filter').value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  tr.hidden = !words.every((w) => tr.dataset.search.includes(w));
+  tr.hidden = !words.every((w) => tr.dataset.search.includes(w)) || state.collapsed.has(tr.dataset.group);
 }
 
 function applyFilter() {
@@ -374,6 +526,74 @@ function watchHost() {
   }
 }
 
+// ---------- alarms ----------
+const OPERATOR_KEY = 'scada-mqtt.operator';
+
+async function loadAlarms() {
+  const r = await api('GET', '/api/alarms').catch(() => null);
+  if (!r || r.status !== 200) return;
+  const alarms = r.json;
+  const active = alarms.filter((a) => a.active).length;
+  const unacked = alarms.filter((a) => !a.acknowledgedBy).length;
+  const pill = $('#alarm-count');
+  pill.textContent = 'alarms: ' + active + ' active, ' + unacked + ' unacknowledged';
+  pill.className = 'alarm-pill' + (unacked ? ' unacked' : active ? ' active' : '');
+  $('#alarm-summary').textContent = alarms.length ? '(' + active + ' active, ' + unacked + ' unacknowledged)' : '(none)';
+  $('#alarms tbody').replaceChildren(...alarms.map(alarmRow));
+}
+
+function alarmRow(a) {
+  const tr = el('tr', { className: (a.active ? 'alarm-active' : 'alarm-returned') + (a.acknowledgedBy ? ' alarm-acked' : '') });
+  tr.dataset.alarm = a.id;
+  tr.dataset.source = a.source;
+  const ack = el('td');
+  if (!a.acknowledgedBy) {
+    const b = el('button', { type: 'button', className: 'ack', textContent: 'acknowledge' });
+    b.addEventListener('click', () => acknowledge(a.id));
+    ack.append(b);
+  }
+  tr.append(el('td', { className: 'time', textContent: fmtTime(a.raised) }), el('td', { textContent: a.source }),
+    el('td', { className: 'kind', textContent: a.kind }),
+    el('td', { className: 'num', textContent: a.value === null ? '—' : String(a.value) }),
+    el('td', { className: 'reason text', textContent: a.text, title: a.text }),
+    el('td', { className: 'time returned', textContent: a.active ? 'active' : fmtTime(a.returned) }),
+    el('td', { className: 'acked', textContent: a.acknowledgedBy ? a.acknowledgedBy + ', ' + fmtTime(a.acknowledged) : '' }),
+    ack);
+  return tr;
+}
+
+async function acknowledge(id) {
+  if (!(await ensureToken())) return;
+  const who = $('#operator').value.trim();
+  localStorage.setItem(OPERATOR_KEY, who);
+  // without a name the host records the client address
+  const r = await api('POST', '/api/alarms/' + id + '/ack', who ? { by: who } : {});
+  if (r.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    showBanner('The write token was not accepted, so the alarm was not acknowledged; enter the current token and try again.');
+  } else if (r.status !== 200) {
+    showBanner('Alarm ' + id + ' could not be acknowledged: ' + (r.json ? r.json.message : 'HTTP ' + r.status));
+  }
+  loadAlarms();
+}
+
+// ---------- audit trail ----------
+async function loadAudit() {
+  if (!$('#audit-details').open) return;
+  const r = await api('GET', '/api/audit').catch(() => null);
+  if (!r || r.status !== 200) return;
+  const show = (v) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  $('#audit tbody').replaceChildren(...r.json.map((e) => {
+    const tr = el('tr', { className: e.result === 'OK' ? 'audit-ok' : 'audit-failed' });
+    tr.append(el('td', { className: 'time', textContent: fmtTime(e.time) }), el('td', { textContent: e.client }),
+      el('td', { textContent: e.action }), el('td', { textContent: e.target }),
+      el('td', { textContent: show(e.oldValue) }), el('td', { textContent: show(e.newValue) }),
+      el('td', { className: 'result', textContent: e.result }),
+      el('td', { className: 'reason', textContent: e.message, title: e.message }));
+    return tr;
+  }));
+}
+
 function tick() {
   $('#clock').textContent = new Date().toISOString().replace('T', ' ').substring(0, 19) + ' UTC';
 }
@@ -382,13 +602,23 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#filter').addEventListener('input', applyFilter);
   $('#write-form').addEventListener('submit', sendWrite);
   $('#write-close').addEventListener('click', () => $('#write-dialog').close());
+  $('#write-confirm').addEventListener('click', confirmWrite);
+  $('#write-back').addEventListener('click', () => { showStep(false); $('#write-value').focus(); });
   $('#token-button').hidden = !sessionStorage.getItem(TOKEN_KEY);
   $('#token-button').addEventListener('click', () => {
     sessionStorage.removeItem(TOKEN_KEY);
     $('#token-button').hidden = true;
   });
+  for (const th of document.querySelectorAll('#tags th[data-sort]')) {
+    th.addEventListener('click', () => sortBy(th.dataset.sort));
+    th.title = (th.title ? th.title + '; ' : '') + 'click to sort';
+  }
+  // the tag table's sticky header sits right under the page header, whatever its height
+  const headerHeight = () => document.documentElement.style.setProperty('--header-h', $('header').offsetHeight + 'px');
+  headerHeight();
+  window.addEventListener('resize', headerHeight);
   tick();
-  setInterval(tick, 1000);
+  setInterval(() => { tick(); refreshAges(); }, 1000);
   // line counters change with every message but are not pushed as events: refresh them
   setInterval(async () => {
     if (state.lostSince !== null) return;
@@ -396,6 +626,12 @@ document.addEventListener('DOMContentLoaded', () => {
     if (r && r.status === 200) r.json.forEach(updateLine);
   }, 5000);
   setInterval(watchHost, 250);
+  $('#audit-details').addEventListener('toggle', loadAudit);
+  $('#operator').value = localStorage.getItem(OPERATOR_KEY) || '';
+  $('#operator').addEventListener('click', (e) => e.preventDefault()); // typing in the summary must not fold it
+  loadAlarms();
+  setInterval(() => { if (state.lostSince === null) loadAlarms(); }, 1000);
+  setInterval(loadAudit, 5000);
   connectEvents();
   // without live updates (a proxy that buffers event streams) still show the tables
   setTimeout(() => { if (!helloSeen) loadAll(); }, 3000);

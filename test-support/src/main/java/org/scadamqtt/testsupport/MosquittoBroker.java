@@ -109,7 +109,12 @@ public final class MosquittoBroker implements AutoCloseable {
      * load tests.
      */
     public static MosquittoBroker startVerbose() {
-        return start(false, EmbeddedHiveMq.freePort(), null, DEFAULT_TEST_INFLIGHT, true);
+        return startVerbose(EmbeddedHiveMq.freePort());
+    }
+
+    /** {@link #startVerbose()} on a given port (a restart is a close and a start on the same port). */
+    public static MosquittoBroker startVerbose(int port) {
+        return start(false, port, null, DEFAULT_TEST_INFLIGHT, true);
     }
 
     private static MosquittoBroker start(boolean persistence, int port, String aclText, int maxInflight) {

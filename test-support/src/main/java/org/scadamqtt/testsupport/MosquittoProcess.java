@@ -53,6 +53,11 @@ public final class MosquittoProcess implements AutoCloseable {
         return new MosquittoProcess(MosquittoBroker.startVerbose());
     }
 
+    /** A broker on a given port: a "restart" is {@link #close()} and a start on the same port. */
+    public static MosquittoProcess start(Path parent, int port) throws IOException, InterruptedException {
+        return new MosquittoProcess(MosquittoBroker.startVerbose(port));
+    }
+
     public int port() {
         return port;
     }

@@ -61,6 +61,16 @@ final class ConsoleMetrics implements HostListener {
         refreshLines();
     }
 
+    /** Alarm counts at scrape time: {@code scada_alarms_active}, {@code scada_alarms_unacknowledged}. */
+    void alarms(AlarmList alarms) {
+        Gauge.builder("scada.alarms.active", alarms, AlarmList::activeCount)
+                .description("Alarms whose condition holds (limit crossed, BAD value, station StHARDERR)")
+                .register(registry);
+        Gauge.builder("scada.alarms.unacknowledged", alarms, AlarmList::unacknowledgedCount)
+                .description("Alarms in the list nobody acknowledged yet")
+                .register(registry);
+    }
+
     // runs on driver threads: a timer record is lock-free and quick
     @Override
     public void tagChanged(TagEntry tag) {

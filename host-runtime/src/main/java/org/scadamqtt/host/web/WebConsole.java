@@ -54,6 +54,7 @@ public final class WebConsole {
     private final int eventQueue;
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final AuditTrail audit = new AuditTrail(java.time.Clock.systemUTC());
     private Javalin app;
     private EventHub hub;
     private ConsoleMetrics metrics;
@@ -109,8 +110,11 @@ public final class WebConsole {
         hub = new EventHub(mapper, eventQueue);
         metrics = new ConsoleMetrics(api, hub);
         RequestBodies bodies = new RequestBodies(mapper);
-        WriteHandler writes = new WriteHandler(api, bodies, metrics, writeTimeout);
-        StationControlHandler stationControl = new StationControlHandler(api, bodies);
+        WriteHandler writes = new WriteHandler(api, bodies, metrics, writeTimeout, audit);
+        StationControlHandler stationControl = new StationControlHandler(api, bodies, audit);
+        AlarmList alarms = new AlarmList(java.time.Clock.systemUTC());
+        metrics.alarms(alarms);
+        AlarmHandler alarmHandler = new AlarmHandler(alarms, bodies);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -127,6 +131,7 @@ public final class WebConsole {
         javalin.beforeMatched(ctx -> {
             if ("POST".equals(ctx.method().name()) && !guard.allows(ctx.header("Authorization"))) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"scada-mqtt\"");
+                audit.refused(ctx, ctx.header("Authorization") == null ? "no write token sent" : "wrong write token");
                 ctx.status(401).json(ApiJson.failed("UNAUTHORIZED", "This console protects writes with a token: "
                         + "send the header Authorization: Bearer <token> (the host's write token)."));
                 ctx.skipRemainingHandlers();
@@ -159,6 +164,9 @@ public final class WebConsole {
                     () -> notFound(ctx, "UNKNOWN_LINE", "There is no line named " + name + "."));
         });
         javalin.get("/api/events", new EventStreamEndpoint(hub::serve));
+        javalin.get("/api/audit", ctx -> ctx.json(audit.json()));
+        javalin.get("/api/alarms", ctx -> ctx.json(alarms.json()));
+        javalin.post("/api/alarms/{id}/ack", alarmHandler::acknowledge);
         javalin.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
         javalin.error(404, ctx -> {
@@ -176,6 +184,10 @@ public final class WebConsole {
 
         subscriptions.add(api.subscribe(hub));
         subscriptions.add(api.subscribe(metrics));
+        subscriptions.add(api.subscribe(alarms));
+        // conditions that hold already when the console starts are alarms too
+        api.stations().forEach(alarms::stationChanged);
+        api.tags().forEach(alarms::tagChanged);
         try {
             javalin.start(bindAddress, requestedPort);
         } catch (RuntimeException e) {

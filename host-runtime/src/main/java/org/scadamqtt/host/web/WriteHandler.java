@@ -30,12 +30,14 @@ final class WriteHandler {
     private final RequestBodies bodies;
     private final ConsoleMetrics metrics;
     private final Duration timeout;
+    private final AuditTrail audit;
 
-    WriteHandler(HostApi api, RequestBodies bodies, ConsoleMetrics metrics, Duration timeout) {
+    WriteHandler(HostApi api, RequestBodies bodies, ConsoleMetrics metrics, Duration timeout, AuditTrail audit) {
         this.api = api;
         this.bodies = bodies;
         this.metrics = metrics;
         this.timeout = timeout;
+        this.audit = audit;
     }
 
     void handle(Context ctx) {
@@ -44,6 +46,7 @@ final class WriteHandler {
         Optional<JsonNode> body = bodies.object(ctx, "a write", "{\"value\": 12.5}");
         if (body.isEmpty()) {
             metrics.recordWrite("BAD_REQUEST", null);
+            audit.write(ctx, name, "BAD_REQUEST", "the request body is not a JSON object");
             return;
         }
         if (!body.get().has("value")) {
@@ -52,6 +55,8 @@ final class WriteHandler {
             return;
         }
         Object value = toJava(body.get().get("value"));
+        AuditTrail.before(ctx, api.tag(name).map(t -> t.value() == null ? null : ApiJson.value(t.value().value()))
+                .orElse(null), value == NOT_A_VALUE ? body.get().get("value").toString() : value);
         if (value == NOT_A_VALUE) {
             refuse(ctx, 400, "WRONG_VALUE", "Tag " + name
                     + " takes a number, text, true/false or null, not a JSON array or object.", started);
@@ -62,9 +67,10 @@ final class WriteHandler {
             refuse(ctx, 404, WriteFailure.UNKNOWN_TAG.name(), "There is no tag named " + name + ".", started);
             return;
         }
-        if (!tag.get().type().isOutput()) {
+        if (!tag.get().type().isOutput() && !simulated(tag.get())) {
             refuse(ctx, 409, WriteFailure.NOT_WRITABLE.name(), "Tag " + name + " is an input tag ("
-                    + tag.get().type() + "); only output tags can be written.", started);
+                    + tag.get().type() + "); only output tags can be written (and, by hand, any tag of a station "
+                    + "in StSIMUL).", started);
             return;
         }
         CompletableFuture<WriteResult> write;
@@ -103,6 +109,7 @@ final class WriteHandler {
             return;
         }
         metrics.recordWrite(result, Duration.ofNanos(System.nanoTime() - started));
+        audit.write(ctx, name, result.ok() ? "OK" : result.failure().name(), result.message());
         if (result.ok()) {
             ctx.status(200).json(ApiJson.ok());
         } else {
@@ -113,8 +120,15 @@ final class WriteHandler {
         }
     }
 
+    /** A tag of a station in StSIMUL: its value is set by hand, input or output (D2000 simulation). */
+    private boolean simulated(TagEntry tag) {
+        return api.stations().stream().anyMatch(s -> s.name().equals(tag.station())
+                && s.state() == org.scadamqtt.driver.StationState.StSIMUL);
+    }
+
     private void refuse(Context ctx, int status, String reason, String message, long started) {
         metrics.recordWrite(reason, Duration.ofNanos(System.nanoTime() - started));
+        audit.write(ctx, ctx.pathParam("name"), reason, message);
         ctx.status(status).json(ApiJson.failed(reason, message));
     }
 

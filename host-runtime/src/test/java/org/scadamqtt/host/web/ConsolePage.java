@@ -50,6 +50,17 @@ final class ConsolePage {
         });
     }
 
+    /**
+     * Sends the value in the open write dialog: "Write", then "Confirm" on the step that shows
+     * the value, tag and station back.
+     */
+    void sendWrite() {
+        click(By.id("write-send"));
+        waitFor(Duration.ofSeconds(5), "the confirmation step", () -> browser.findElement(By.id("write-confirm"))
+                .isDisplayed());
+        click(By.id("write-confirm"));
+    }
+
     /** Saves a screenshot of the page as {@code fileName} in {@link HeadlessChromium#screenshotDir()}. */
     void keepScreenshot(String fileName) throws IOException {
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();

@@ -73,7 +73,9 @@ final class FakeHostApi implements HostApi {
         if (!tagOrder.contains(name)) {
             tagOrder.add(name);
         }
-        TagEntry e = new TagEntry(name, "L1", station, type, "JA=" + name, value);
+        TagEntry before = tags.get(name);
+        TagEntry e = new TagEntry(name, "L1", station, type, "JA=" + name, value,
+                before == null ? 1 : before.updates() + 1, before == null ? null : before.display());
         tags.put(name, e);
         listeners.forEach(l -> l.tagChanged(e));
     }

@@ -20,7 +20,7 @@ class WebConsoleApiTest {
     private final WebConsole console = running.console();
     private final ConsoleHttp http = running.http();
 
-    private static List<String> fields(JsonNode n) {
+    static List<String> fields(JsonNode n) {
         List<String> names = new ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);
         return names;
@@ -124,7 +124,7 @@ class WebConsoleApiTest {
     void portZeroPicksAFreePortAndStopClosesItAndUnsubscribes() throws Exception {
         int port = console.port();
         assertNotEquals(0, port);
-        assertEquals(2, host.listenerCount());
+        assertEquals(3, host.listenerCount(), "event hub, metrics, alarms");
         console.stop();
         assertEquals(-1, console.port());
         assertEquals(0, host.listenerCount());
@@ -137,6 +137,6 @@ class WebConsoleApiTest {
         WebConsole second = new WebConsole(host, "127.0.0.1", console.port(), null);
         IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
         assertTrue(e.getMessage().contains(String.valueOf(console.port())), e.getMessage());
-        assertEquals(2, host.listenerCount(), "a failed start leaves no listener behind");
+        assertEquals(3, host.listenerCount(), "a failed start leaves no listener behind");
     }
 }

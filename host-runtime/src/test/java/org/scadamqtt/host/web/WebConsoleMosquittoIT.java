@@ -52,7 +52,9 @@ class WebConsoleMosquittoIT {
                     <host>%s</host>
                     <param name="topicFilter">plant/#</param>
                     <param name="payloadType">JSON</param>
+                    <param name="reconnectMaxDelay">1</param>
                     <station name="BOILER" address="plant/boiler" state="on">
+                      <param name="timeFilter">1</param>
                       <tag name="BOILER_TEMP" type="Ai" address="JA=temp"/>
                     </station>
                     <station name="VALVE" address="plant/valve" state="on">
@@ -89,7 +91,7 @@ class WebConsoleMosquittoIT {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
         input.clear();
         input.sendKeys(value);
-        page.click(By.id("write-send"));
+        page.sendWrite();
         waitFor(Duration.ofSeconds(10), "the result of writing " + tag, () -> {
             String r = browser.findElement(By.id("write-result")).getText();
             return r.startsWith("OK") || r.contains(":") && !r.startsWith("writing");
@@ -124,6 +126,27 @@ class WebConsoleMosquittoIT {
         waitFor(Duration.ofSeconds(2), "VALVE_CMD showing the written value as GOOD", () ->
                 "OPEN 40%".equals(page.tagCell("VALVE_CMD", "value").getText())
                         && "GOOD".equals(page.tagCell("VALVE_CMD", "quality").getText()));
+    }
+
+    @Test
+    void afterABrokerRestartTagsSayWaitingThenGood() throws Exception {
+        mosquitto.publish("plant/boiler", "{\"temp\": 71.5}");
+        waitFor(Duration.ofSeconds(3), "BOILER_TEMP GOOD", () -> "GOOD".equals(page.tagCell("BOILER_TEMP", "quality").getText()));
+        int port = mosquitto.port();
+        mosquitto.close();
+        waitFor(Duration.ofSeconds(15), "BOILER_TEMP BAD while the broker is down", () ->
+                "BAD".equals(page.tagCell("BOILER_TEMP", "quality").getText()));
+        mosquitto = MosquittoProcess.start(tmp, port);
+        waitFor(Duration.ofSeconds(20), "BOILER_TEMP waiting after the reconnect", () ->
+                "WAITING".equals(page.tagCell("BOILER_TEMP", "quality").getText()));
+        assertEquals("waiting for first value", page.tagCell("BOILER_TEMP", "tag-reason").getText());
+        waitFor(Duration.ofSeconds(5), "no old failure in the line row", () -> !browser.findElement(
+                By.cssSelector("tr[data-line='PLANT'] td.reason")).getText().contains("connect"));
+        page.keepScreenshot("console-after-broker-restart.png");
+        mosquitto.publish("plant/boiler", "{\"temp\": 72.5}");
+        waitFor(Duration.ofSeconds(3), "BOILER_TEMP GOOD again", () ->
+                "GOOD".equals(page.tagCell("BOILER_TEMP", "quality").getText())
+                        && "72.5".equals(page.tagCell("BOILER_TEMP", "value").getText()));
     }
 
     @Test

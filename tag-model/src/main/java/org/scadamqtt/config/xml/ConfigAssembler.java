@@ -173,7 +173,12 @@ final class ConfigAssembler {
                     + "'; valid types are " + TYPES));
             return null;
         }
-        return new TagConfig(t.name, type.get(), t.address.strip(), t.at);
+        if (t.extras.isEmpty()) {
+            return new TagConfig(t.name, type.get(), t.address.strip(), t.at);
+        }
+        TagExtras extras = new TagExtras(t.name, type.get(), t.at, problems);
+        return new TagConfig(t.name, type.get(), t.address.strip(), t.at, extras.display(t.extras),
+                extras.defaultValue(t.extras.get("default")));
     }
 
     /** JA= paths compare exactly (JSON keys are case-sensitive); keyword addresses ignoring case. */

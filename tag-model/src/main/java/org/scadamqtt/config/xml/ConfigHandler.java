@@ -103,6 +103,7 @@ final class ConfigHandler extends DefaultHandler {
                 tag.type = atts.getValue("", "type");
                 tag.address = atts.getValue("", "address");
                 tag.at = here();
+                TagExtras.collect(atts, tag.extras);
                 if (station != null) {
                     station.tags.add(tag);
                 }

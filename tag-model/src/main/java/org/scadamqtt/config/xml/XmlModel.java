@@ -39,6 +39,8 @@ final class XmlModel {
         String type;
         String address;
         SourceLocation at;
+        /** The optional display attributes and {@code default}, by attribute name, as written. */
+        final java.util.Map<String, String> extras = new java.util.LinkedHashMap<>();
     }
 
     static final class Param {

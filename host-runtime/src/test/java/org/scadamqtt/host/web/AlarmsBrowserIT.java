@@ -1,0 +1,136 @@
+package org.scadamqtt.host.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.host.web.ConsolePage.waitFor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.scadamqtt.config.InitialState;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.config.ScadaConfig;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.config.TagConfig;
+import org.scadamqtt.config.TagDisplay;
+import org.scadamqtt.driver.DriverContext;
+import org.scadamqtt.driver.StationState;
+import org.scadamqtt.driver.TagUpdate;
+import org.scadamqtt.host.tags.TagTable;
+import org.scadamqtt.tag.Reason;
+import org.scadamqtt.tag.TagType;
+import org.scadamqtt.tag.TagValue;
+
+/**
+ * Issue 11, "alarms", in headless Chromium over the real tag table: a limit crossing raises an
+ * alarm (list, header count, /metrics), the operator acknowledges it (who, when), it returns to
+ * normal and leaves the list; a BAD payload and a station's StHARDERR raise alarms too.
+ */
+class AlarmsBrowserIT {
+
+    @TempDir
+    Path tmp;
+    private WebConsole console;
+    private ChromeDriver browser;
+    private ConsolePage page;
+    private DriverContext ctx;
+    private ConsoleHttp http;
+
+    @BeforeEach
+    void start() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        StationConfig boiler = new StationConfig("BOILER", "plant/boiler", InitialState.ON, null, List.of(
+                new TagConfig("BOILER_TEMP", TagType.Ai, "JA=temp", null,
+                        new TagDisplay("", "°C", "", null, 90.0, null, 95.0), null),
+                new TagConfig("BOILER_MODE", TagType.TxtI, "JA=mode", null)), null);
+        LineConfig plant = new LineConfig("PLANT", "mqtt", List.of("tcp://127.0.0.1"), 1883, null, List.of(boiler), null);
+        TagTable table = new TagTable(new ScadaConfig("test", List.of(plant)));
+        ctx = table.contextFor("PLANT", tmp, "h");
+        ctx.stationState("BOILER", StationState.StON, "connected");
+        console = new WebConsole(table, "127.0.0.1", 0, null);
+        console.start();
+        http = new ConsoleHttp(console.port());
+        browser = HeadlessChromium.start(tmp);
+        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (console != null) {
+            console.stop();
+        }
+    }
+
+    private void temp(double v) {
+        Instant t = Instant.now();
+        ctx.publish("BOILER", List.of(new TagUpdate("BOILER_TEMP", TagValue.good(TagType.Ai, v, t, t))));
+    }
+
+    private String pill() {
+        return browser.findElement(By.id("alarm-count")).getText();
+    }
+
+    private String metric(String name) throws Exception {
+        return http.get("/metrics").raw().body().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElse("");
+    }
+
+    @Test
+    void aLimitAlarmIsRaisedAcknowledgedAndReturnsToNormal() throws Exception {
+        assertEquals("alarms: 0 active, 0 unacknowledged", pill());
+        temp(97.0);
+        waitFor(Duration.ofSeconds(5), "the alarm in the header", () -> pill().equals("alarms: 1 active, 1 unacknowledged"));
+        String row = "#alarms tr[data-source='BOILER_TEMP'] ";
+        assertEquals("HIGH_HIGH", browser.findElement(By.cssSelector(row + "td.kind")).getText());
+        assertEquals("tag BOILER_TEMP = 97.0 °C is beyond its high-high limit 95.0 °C",
+                browser.findElement(By.cssSelector(row + "td.text")).getText());
+        assertEquals("scada_alarms_active 1.0", metric("scada_alarms_active"));
+        assertEquals("scada_alarms_unacknowledged 1.0", metric("scada_alarms_unacknowledged"));
+        page.keepScreenshot("console-alarm.png");
+
+        browser.findElement(By.id("operator")).sendKeys("J. Smith");
+        page.click(By.cssSelector(row + "button.ack"));
+        waitFor(Duration.ofSeconds(5), "acknowledged", () ->
+                browser.findElement(By.cssSelector(row + "td.acked")).getText().startsWith("J. Smith, 20"));
+        assertEquals("alarms: 1 active, 0 unacknowledged", pill());
+        JsonNode alarm = http.get("/api/alarms").json().get(0);
+        assertEquals("J. Smith", alarm.get("acknowledgedBy").textValue());
+        assertTrue(alarm.get("active").booleanValue());
+
+        temp(80.0);
+        waitFor(Duration.ofSeconds(5), "returned and gone", () -> pill().equals("alarms: 0 active, 0 unacknowledged")
+                && browser.findElements(By.cssSelector("#alarms tbody tr")).isEmpty());
+        assertEquals("scada_alarms_active 0.0", metric("scada_alarms_active"));
+    }
+
+    @Test
+    void aReturnedAlarmStaysUntilAcknowledgedAndBadValuesAndHardErrorRaiseAlarms() throws Exception {
+        temp(92.0);
+        temp(85.0); // HIGH raised and returned before anyone looked
+        Instant t = Instant.now();
+        ctx.publish("BOILER", List.of(new TagUpdate("BOILER_MODE", TagValue.bad(TagType.TxtI, Reason.PAYLOAD_ERROR,
+                "payload of plant/boiler is not JSON", t))));
+        ctx.stationState("BOILER", StationState.StHARDERR, "will message received on plant/boiler/will");
+        waitFor(Duration.ofSeconds(5), "three alarms", () -> pill().equals("alarms: 2 active, 3 unacknowledged"));
+        assertEquals("returned", browser.findElement(By.cssSelector("#alarms tr[data-source='BOILER_TEMP']"))
+                .getDomAttribute("class").contains("alarm-returned") ? "returned" : "active");
+        assertEquals("BAD", browser.findElement(By.cssSelector("#alarms tr[data-source='BOILER_MODE'] td.kind")).getText());
+        assertEquals("HARDERR", browser.findElement(By.cssSelector("#alarms tr[data-source='BOILER'] td.kind")).getText());
+
+        page.click(By.cssSelector("#alarms tr[data-source='BOILER_TEMP'] button.ack"));
+        waitFor(Duration.ofSeconds(5), "the returned, acknowledged alarm leaves", () ->
+                browser.findElements(By.cssSelector("#alarms tr[data-source='BOILER_TEMP']")).isEmpty());
+        JsonNode list = http.get("/api/alarms").json();
+        assertEquals(2, list.size(), list.toString());
+    }
+}

@@ -1,0 +1,145 @@
+package org.scadamqtt.host.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.host.web.ConsolePage.waitFor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.scadamqtt.tag.Reason;
+import org.scadamqtt.tag.TagType;
+import org.scadamqtt.tag.TagValue;
+
+/**
+ * Issue 11, "layout", in headless Chromium: at 1366×768 and at 800 px wide every row shows its
+ * value, quality and (for outputs) write button inside the window with no sideways scrolling;
+ * stations collapse; columns sort; tags are grouped by line / station with update count and age.
+ * Screenshots stay in the build folder (console-1366x768.png, console-800x1000.png).
+ */
+class LayoutBrowserIT {
+
+    /** Per row: what is missing or off screen; an empty list when all is visible. */
+    private static final String CHECK_ROWS = """
+            const w = window.innerWidth, bad = [];
+            if (document.documentElement.scrollWidth > w) bad.push('page ' + document.documentElement.scrollWidth + ' px wide');
+            for (const tr of document.querySelectorAll('#tags tbody tr[data-tag]')) {
+              const cells = ['td.value', 'td.quality'];
+              if (!tr.querySelector('button.write').hidden) cells.push('button.write');
+              for (const sel of cells) {
+                const r = tr.querySelector(sel).getBoundingClientRect();
+                if (r.width === 0 || r.right > w) bad.push(tr.dataset.tag + ' ' + sel + ' right=' + r.right);
+              }
+            }
+            return bad;""";
+
+    @TempDir
+    Path tmp;
+    private FakeHostApi host;
+    private WebConsole console;
+    private ChromeDriver browser;
+    private ConsolePage page;
+
+    @BeforeEach
+    void start() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        host = new FakeHostApi();
+        Instant t = Instant.now();
+        for (int i = 1; i <= 30; i++) {
+            String station = i % 2 == 0 ? "S1" : "S2";
+            TagValue v = i % 5 == 0
+                    ? TagValue.bad(TagType.Ai, Reason.NOT_CONNECTED, "line L1 is down: line down longer than the time "
+                            + "filter of 10.0 s; cannot connect to tcp://broker.plant.example:8883: connection refused", t)
+                    : TagValue.good(TagType.Ai, 1000.0 / i, t, t);
+            host.setTag("METER_" + i + "_ACTIVE_POWER_TOTAL", station, TagType.Ai, v);
+        }
+        console = new WebConsole(host, "127.0.0.1", 0, null);
+        console.start();
+        browser = HeadlessChromium.start(tmp);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        console.stop();
+    }
+
+    private void checkAt(int width, int height, String screenshot) throws Exception {
+        browser.manage().window().setSize(new Dimension(width, height));
+        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
+        Object bad = browser.executeScript(CHECK_ROWS);
+        assertEquals(List.of(), bad, "at " + width + "x" + height);
+        page.keepScreenshot(screenshot);
+    }
+
+    @Test
+    void at1366x768ValueQualityAndWriteAreVisibleForEveryRow() throws Exception {
+        checkAt(1366, 768, "console-1366x768.png");
+    }
+
+    @Test
+    void at800PxWideValueQualityAndWriteAreVisibleForEveryRow() throws Exception {
+        checkAt(800, 1000, "console-800x1000.png");
+        assertFalse(browser.findElement(By.cssSelector("#tags th[data-sort='receive']")).isDisplayed(),
+                "less important columns give way");
+    }
+
+    @Test
+    void stationsCollapseColumnsSortAndTagsAreGroupedWithCountAndAge() throws Exception {
+        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
+        // grouped by line / station, in configuration order
+        List<String> groups = browser.findElements(By.cssSelector("#tags tr.group .group-name")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("L1 / S1", "L1 / S2"), groups);
+        assertEquals("1", page.tagCell("METER_2_ACTIVE_POWER_TOTAL", "updates").getText());
+        waitFor(Duration.ofSeconds(3), "an age in seconds",
+                () -> page.tagCell("METER_2_ACTIVE_POWER_TOTAL", "age").getText().matches("\\d+ s"));
+
+        // a group collapses
+        page.click(By.cssSelector("#tags tr.group[data-group='L1 / S2']"));
+        waitFor(Duration.ofSeconds(2), "S2 collapsed", () -> !page.tagCell("text", "value").isDisplayed());
+        assertTrue(page.tagCell("temp", "value").isDisplayed());
+
+        // the stations table collapses, its heading still counts states
+        WebElement stations = browser.findElement(By.id("stations"));
+        assertTrue(stations.isDisplayed());
+        assertEquals("(1 StON, 1 StOFF)", browser.findElement(By.id("station-summary")).getText());
+        page.click(By.cssSelector("#stations-details summary"));
+        waitFor(Duration.ofSeconds(2), "stations collapsed", () -> !browser.findElement(By.id("stations")).isDisplayed());
+
+        // sorting by value sorts inside each group, both ways
+        page.click(By.cssSelector("#tags th[data-sort='value']"));
+        List<Double> s1 = valuesOfGroup();
+        assertTrue(s1.size() > 5, s1.toString());
+        for (int i = 1; i < s1.size(); i++) {
+            assertTrue(s1.get(i - 1) <= s1.get(i), "ascending: " + s1);
+        }
+        page.click(By.cssSelector("#tags th[data-sort='value']"));
+        List<Double> down = valuesOfGroup();
+        for (int i = 1; i < down.size(); i++) {
+            assertTrue(down.get(i - 1) >= down.get(i), "descending: " + down);
+        }
+    }
+
+    /** Numeric values of group S1's rows in page order. */
+    @SuppressWarnings("unchecked")
+    private List<Double> valuesOfGroup() {
+        List<Object> raw = (List<Object>) browser.executeScript("""
+                return [...document.querySelectorAll('#tags tbody tr[data-group="L1 / S1"][data-tag]')]
+                  .map(tr => tr.querySelector('td.value').textContent)
+                  .filter(v => v !== '—' && !isNaN(parseFloat(v))).map(parseFloat);""");
+        return raw.stream().map(o -> ((Number) o).doubleValue()).toList();
+    }
+}
