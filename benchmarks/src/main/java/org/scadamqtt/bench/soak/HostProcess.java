@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,16 +27,19 @@ final class HostProcess implements AutoCloseable {
      * back-off 0.5 s doubling to 2 s (the defaults, 1 s to 30 s, would make the recovery figures
      * mostly a measure of the back-off).
      */
-    static final List<String[]> LINE_PARAMETERS = List.of(
-            new String[] {"topicFilter", "soak/#"},
-            new String[] {"subscribeQos", "QoS_1"},
-            new String[] {"cleanSession", "NO"},
-            new String[] {"clientId", "soak-host"},
-            new String[] {"payloadType", "JSON"},
-            new String[] {"pingInterval", "2"},
-            new String[] {"replyTimeout", "2"},
-            new String[] {"reconnectMinDelay", "0.5"},
-            new String[] {"reconnectMaxDelay", "2"});
+    static Map<String, String> defaultLineParameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("topicFilter", "soak/#");
+        p.put("subscribeQos", "QoS_1");
+        p.put("cleanSession", "NO");
+        p.put("clientId", "soak-host");
+        p.put("payloadType", "JSON");
+        p.put("pingInterval", "2");
+        p.put("replyTimeout", "2");
+        p.put("reconnectMinDelay", "0.5");
+        p.put("reconnectMaxDelay", "2");
+        return p;
+    }
 
     private final Path hostJar;
     private final Path dir;
@@ -53,31 +58,34 @@ final class HostProcess implements AutoCloseable {
     }
 
     /** Writes the configuration (the line to 127.0.0.1:{@code brokerPort}) into {@code dir}. */
-    static HostProcess prepare(Path hostJar, Path dir, int brokerPort, List<String> jvmArgs, HostLog log)
-            throws IOException {
+    static HostProcess prepare(Path hostJar, Path dir, int brokerPort, Map<String, String> lineParameters,
+            List<String> jvmArgs, HostLog log) throws IOException {
         Files.createDirectories(dir.resolve("data"));
         Path config = dir.resolve("soak.xml");
-        Files.writeString(config, config(brokerPort), StandardCharsets.UTF_8);
+        Files.writeString(config, config(brokerPort, lineParameters), StandardCharsets.UTF_8);
         return new HostProcess(hostJar, dir, config, jvmArgs, log);
     }
 
     /** The generated configuration: one line, one station on the stream's topic, one Ci tag. */
-    static String config(int brokerPort) {
+    static String config(int brokerPort, Map<String, String> lineParameters) {
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<scada xmlns=\"urn:scada-mqtt:config:1\">\n")
                 .append("  <line name=\"").append(LINE).append("\" protocol=\"mqtt\">\n")
                 .append("    <host>127.0.0.1</host>\n")
                 .append("    <port>").append(brokerPort).append("</port>\n");
-        for (String[] p : LINE_PARAMETERS) {
-            sb.append("    <param name=\"").append(p[0]).append("\">").append(p[1]).append("</param>\n");
-        }
+        lineParameters.forEach((name, value) -> sb.append("    <param name=\"").append(xml(name)).append("\">")
+                .append(xml(value)).append("</param>\n"));
         sb.append("    <station name=\"STREAM\" address=\"").append(SeqPublisher.TOPIC).append("\">\n")
                 .append("      <tag name=\"").append(TAG).append("\" type=\"Ci\" address=\"JA=seq\"/>\n")
                 .append("    </station>\n")
                 .append("  </line>\n")
                 .append("</scada>\n");
         return sb.toString();
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Starts the host (again); its output goes to a new file that {@link HostLog} follows. */

@@ -75,9 +75,7 @@ final class SoakFigures {
         s.put("faults", o.schedule());
         s.put("publisher", "Paho, QoS 1, straight to the broker, payload {\"seq\":N}; N counts as published on its "
                 + "PUBACK; not acknowledged = sent again (a duplicate, never a gap)");
-        Map<String, String> line = new LinkedHashMap<>();
-        HostProcess.LINE_PARAMETERS.forEach(p -> line.put(p[0], p[1]));
-        s.put("hostLine", line);
+        s.put("hostLine", o.lineParameters());
         s.put("hostJvmArgs", String.join(" ", o.hostJvmArgs()));
         s.put("broker", "Mosquitto on loopback, persistence true, autosave_interval 1, max_queued_messages 1000000");
         s.put("proxy", "host → fault proxy → broker; cut closes both ends; half-open swallows every byte both ways "

@@ -24,7 +24,7 @@ public final class SoakMain {
             System.err.println(e.getMessage());
             System.err.println("usage: SoakMain [--smoke | --full] [--seconds 600] [--rate 100] "
                     + "[--faults AT:KIND[:SECONDS],…] [--drain-seconds 60] [--host-jar host-runtime/target/scada-host.jar] "
-                    + "[--host-jvm-args \"-Xmx256m\"] [--json soak-full.json] [--keep-work-dir]");
+                    + "[--line-params name=value,…] [--host-jvm-args \"-Xmx256m\"] [--json soak-full.json] [--keep-work-dir]");
             System.exit(2);
             return;
         }

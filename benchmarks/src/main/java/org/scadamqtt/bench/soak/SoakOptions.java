@@ -3,6 +3,7 @@ package org.scadamqtt.bench.soak;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.scadamqtt.bench.Args;
 
@@ -15,12 +16,13 @@ import org.scadamqtt.bench.Args;
  * @param faults        the schedule, times after the publisher started
  * @param drainSeconds  after the stream: longest wait for the last messages to reach the host
  * @param hostJar       scada-host.jar
+ * @param lineParameters the host line's parameters (the defaults of {@link HostProcess}, changed by --line-params)
  * @param hostJvmArgs   JVM options of the host process
  * @param json          where the figures are written
  * @param keepWorkDir   keep the work folder (logs of the host and the broker) also after a clean run
  */
 public record SoakOptions(String mode, double streamSeconds, double rate, List<Fault> faults, double drainSeconds,
-        Path hostJar, List<String> hostJvmArgs, Path json, boolean keepWorkDir) {
+        Path hostJar, Map<String, String> lineParameters, List<String> hostJvmArgs, Path json, boolean keepWorkDir) {
 
     /** About 50 s of stream and one of each fault: the check every build runs (SoakSmokeIT). */
     public static final String SMOKE_FAULTS = "5:cut,10:broker-term:2,17:half-open:6,29:host-kill:2,41:broker-kill:2";
@@ -34,12 +36,12 @@ public record SoakOptions(String mode, double streamSeconds, double rate, List<F
             + "405:broker-kill:3,440:half-open:8,475:host-kill:3,510:cut,545:broker-term:3";
 
     static final Set<String> NAMES = Set.of("smoke", "full", "seconds", "rate", "faults", "drain-seconds", "host-jar",
-            "host-jvm-args", "json", "keep-work-dir");
+            "host-jvm-args", "json", "keep-work-dir", "line-params");
 
     /** The smoke run. */
     public static SoakOptions smoke(Path hostJar, Path json) {
-        return new SoakOptions("smoke", 50, 100, Fault.parseSchedule(SMOKE_FAULTS), 20, hostJar, defaultJvmArgs(),
-                json, false);
+        return new SoakOptions("smoke", 50, 100, Fault.parseSchedule(SMOKE_FAULTS), 20, hostJar,
+                HostProcess.defaultLineParameters(), defaultJvmArgs(), json, false);
     }
 
     /** Parses the command line; {@code --smoke} or {@code --full} (default) picks the preset the rest changes. */
@@ -66,7 +68,27 @@ public record SoakOptions(String mode, double streamSeconds, double rate, List<F
         String jvm = a.text("host-jvm-args", null);
         Path json = Path.of(a.text("json", "soak-" + mode + ".json"));
         return new SoakOptions(mode, seconds, rate, faults, a.decimal("drain-seconds", smoke ? 20 : 60), jar,
-                jvm == null ? defaultJvmArgs() : List.of(jvm.trim().split("\\s+")), json, a.flag("keep-work-dir"));
+                lineParameters(a.text("line-params", "")), jvm == null ? defaultJvmArgs() : List.of(jvm.trim().split("\\s+")), json, a.flag("keep-work-dir"));
+    }
+
+    /**
+     * The line's parameters: the defaults, changed by {@code name=value,name=value} (e.g.
+     * {@code cleanSession=YES} to see what a host kill costs without a kept session).
+     */
+    static Map<String, String> lineParameters(String changes) {
+        Map<String, String> p = HostProcess.defaultLineParameters();
+        for (String item : changes.split(",")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--line-params takes name=value pairs separated by commas, e.g. "
+                        + "cleanSession=YES,pingInterval=5; found '" + item + "'");
+            }
+            p.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
+        }
+        return p;
     }
 
     static List<String> defaultJvmArgs() {

@@ -68,7 +68,7 @@ public final class SoakRun {
         try (PersistentMosquitto broker = PersistentMosquitto.start(work.resolve("broker"));
                 FaultProxy proxy = FaultProxy.start(broker.port());
                 HostProcess host = HostProcess.prepare(options.hostJar(), work.resolve("host"), proxy.port(),
-                        options.hostJvmArgs(), hostLog)) {
+                        options.lineParameters(), options.hostJvmArgs(), hostLog)) {
             // Ctrl-C on the soak must not leave a broker or a host running
             Thread hook = new Thread(() -> {
                 host.close();
@@ -96,7 +96,7 @@ public final class SoakRun {
                     Injected in = inject(f, t0, broker, proxy, host);
                     done.add(in);
                     log.printf("[%6.1f s] fault %d %-15s %s; published %,d, received %,d%n",
-                            (System.currentTimeMillis() - t0) / 1000.0, done.size(), f.kind().title(),
+                            in.startedAtSeconds(), done.size(), f.kind().title(),
                             f.kind().lasts() ? String.format("lasted %.1f s", (in.clearedAt() - in.injectedAt()) / 1000.0) : "",
                             publisher.published(), hostLog.distinct());
                 }
