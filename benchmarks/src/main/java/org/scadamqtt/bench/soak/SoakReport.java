@@ -23,7 +23,7 @@ public final class SoakReport {
                 "detect s", "reconnect s", "caught up", "max delay s", "published", "dups", "lost"));
         for (FaultResult f : r.faults()) {
             sb.append(String.format("%-3d %7.1f  %-16s %7s %9s %11s %10s %11s %10d %5d %5d%n", f.number(), f.startedAtSeconds(),
-                    f.title(), f.lastedSeconds() == 0 ? "-" : String.format("%.1f", f.lastedSeconds()),
+                    f.title(), f.title().equals(FaultKind.TCP_CUT.title()) ? "-" : String.format("%.1f", f.lastedSeconds()),
                     f.title().equals(FaultKind.HOST_KILL.title()) ? "n/a" : text(f.detectedSeconds()),
                     text(f.reconnectedSeconds()), text(f.caughtUpSeconds()), text(f.maxDelaySeconds()),
                     f.publishedDuring(), f.duplicates(), f.lost()));
