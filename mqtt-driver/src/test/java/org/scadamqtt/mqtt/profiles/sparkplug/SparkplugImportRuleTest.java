@@ -19,7 +19,7 @@ class SparkplugImportRuleTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final List<String> ALLOWED = List.of("java.", "org.scadamqtt.mqtt.profile.", "org.scadamqtt.config.",
             "org.scadamqtt.tag.", "org.scadamqtt.driver.", "com.fasterxml.jackson.", "com.google.protobuf.",
-            "org.scadamqtt.mqtt.profiles.sparkplug.proto.");
+            "org.scadamqtt.mqtt.profiles.sparkplug.");
 
     @Test
     void theProfileImportsOnlyTheSeamTagModelDriverApiJacksonProtobufAndTheJdk() throws IOException {
