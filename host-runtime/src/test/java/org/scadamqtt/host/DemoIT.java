@@ -63,6 +63,12 @@ class DemoIT {
                     "plant/line1/meter1/ack".equals(value(rt, "OTHER_TOPIC").value())
                             && String.valueOf(value(rt, "OTHER_PAYLOAD").value()).contains("\"accepted\":true"));
             waitFor(10, "METER1_RUNNING to turn false", () -> Boolean.FALSE.equals(value(rt, "METER1_RUNNING").value()));
+
+            // the simulated Sparkplug edge node: births read, a confirmed DCMD write comes back in DDATA
+            waitFor(10, "the Sparkplug pump and edge node tags to have values", () ->
+                    value(rt, "SP_PUMP1_SPEED").value() != null && value(rt, "SP_EDGE_FIRMWARE").isGood());
+            assertEquals("sim-1.0", value(rt, "SP_EDGE_FIRMWARE").value());
+            assertOk(rt.table().write("SP_PUMP1_SETPOINT", 1234.5).toCompletableFuture().get(10, TimeUnit.SECONDS));
         }
     }
 

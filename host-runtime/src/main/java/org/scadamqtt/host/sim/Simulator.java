@@ -41,6 +41,8 @@ public final class Simulator implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     /** The Wirepas gateway of the demo (its own connection: its will is its OFF status); null otherwise. */
     private volatile WirepasGatewaySim wirepas;
+    /** The Sparkplug edge node of the demo (its own connection: its will is its NDEATH); null otherwise. */
+    private volatile SparkplugEdgeSim sparkplug;
 
     private Simulator(MqttAsyncClient client, List<SimulatedDevice> devices, Clock clock) {
         this.client = client;
@@ -72,6 +74,7 @@ public final class Simulator implements AutoCloseable {
         Simulator sim = start(brokerUri, rate, demoDevices(), Clock.systemUTC());
         try {
             sim.wirepas = WirepasGatewaySim.start(brokerUri, sim.clock);
+            sim.sparkplug = SparkplugEdgeSim.start(brokerUri, sim.clock);
         } catch (SimulatorException e) {
             sim.close();
             throw e;
@@ -160,6 +163,14 @@ public final class Simulator implements AutoCloseable {
                 LOG.warn("simulated Wirepas gateway failed: {}", e.toString());
             }
         }
+        SparkplugEdgeSim sp = sparkplug;
+        if (sp != null) {
+            try {
+                sp.tick();
+            } catch (RuntimeException e) {
+                LOG.warn("simulated Sparkplug edge node failed: {}", e.toString());
+            }
+        }
         for (SimulatedDevice d : devices) {
             try {
                 d.tick(clock.instant()).forEach(this::send);
@@ -205,6 +216,10 @@ public final class Simulator implements AutoCloseable {
         WirepasGatewaySim w = wirepas;
         if (w != null) {
             w.close();
+        }
+        SparkplugEdgeSim sp = sparkplug;
+        if (sp != null) {
+            sp.close();
         }
         try {
             if (client.isConnected()) {

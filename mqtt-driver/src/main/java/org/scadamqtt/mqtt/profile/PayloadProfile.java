@@ -99,6 +99,18 @@ public interface PayloadProfile {
     }
 
     /**
+     * The will this profile puts into the line's CONNECT, replacing the line's will parameters
+     * (Will Flag, Will Topic, ...): a Sparkplug primary host registers its STATE death certificate
+     * this way. Called whenever the line's connection settings are read (start, reconfiguration);
+     * it should return an equal will for an unchanged line, or the line reconnects.
+     *
+     * @return the will; empty (the default) to keep the line's own will parameters
+     */
+    default Optional<Will> will(LineConfig line) {
+        return Optional.empty();
+    }
+
+    /**
      * Opens this profile's state for one running line. Called once per driver instance, before
      * the line connects; {@link ProfileSession#close()} is called when the line stops.
      */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.scadamqtt.config.LineConfig;
@@ -13,6 +14,7 @@ import org.scadamqtt.config.ParameterDescriptor;
 import org.scadamqtt.config.ParameterValues;
 import org.scadamqtt.mqtt.MqttParameters;
 import org.scadamqtt.mqtt.internal.MqttSession;
+import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
 
 /**
  * Everything the session needs from a line's configuration, read once. Parameters missing from
@@ -72,14 +74,29 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
         return new SessionSettings(line.name(), brokers, clientId, text(p, USER_NAME), text(p, PASSWORD),
                 bool(p, CLEAN_SESSION), (int) (long) value(p, KEEP_ALIVE, Long.class),
                 value(p, PING_INTERVAL, Duration.class), value(p, REPLY_TIMEOUT, Duration.class),
-                new Will(bool(p, WILL_FLAG), (int) value(p, WILL_QOS, Integer.class), bool(p, WILL_RETAIN),
-                        text(p, WILL_TOPIC), text(p, WILL_MESSAGE)),
+                will(line, p),
                 bool(p, FAIL_BACK), min, max,
                 new Tls(text(p, TRUST_STORE), text(p, TRUST_STORE_PASSWORD), text(p, KEY_STORE),
                         text(p, KEY_STORE_PASSWORD), versions, bool(p, HOSTNAME_VERIFICATION)),
                 (int) (long) value(p, MAX_INFLIGHT, Long.class), value(p, WRITE_TIMEOUT, Duration.class),
                 bool(p, FULL_DEBUG), MqttParameters.ACK_ORDER_LINE.equals(text(p, MqttParameters.ACK_ORDER)),
                 List.copyOf(filters), (int) value(p, SUBSCRIBE_QOS, Integer.class));
+    }
+
+    /**
+     * The line's will parameters, unless the line's payload profile supplies its own will (a
+     * Sparkplug primary host's STATE death certificate: PayloadProfile.will).
+     */
+    private static Will will(LineConfig line, ParameterValues p) {
+        String type = p == null || !p.has(PAYLOAD_TYPE) ? "" : p.text(PAYLOAD_TYPE);
+        Optional<org.scadamqtt.mqtt.profile.Will> own = type.isEmpty() ? Optional.empty()
+                : ProfileRegistry.standard().find(type).flatMap(profile -> profile.will(line));
+        if (own.isPresent()) {
+            org.scadamqtt.mqtt.profile.Will w = own.get();
+            return new Will(true, w.qos(), w.retain(), w.topic(), w.message());
+        }
+        return new Will(bool(p, WILL_FLAG), (int) value(p, WILL_QOS, Integer.class), bool(p, WILL_RETAIN),
+                text(p, WILL_TOPIC), text(p, WILL_MESSAGE));
     }
 
     /**

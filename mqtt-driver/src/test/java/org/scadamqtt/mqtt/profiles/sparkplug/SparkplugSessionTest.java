@@ -1,0 +1,209 @@
+package org.scadamqtt.mqtt.profiles.sparkplug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.mqtt.TestConfigs.params;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.driver.WriteFailure;
+import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.profile.Decoded;
+import org.scadamqtt.mqtt.profile.Inspection;
+import org.scadamqtt.mqtt.profile.Outgoing;
+import org.scadamqtt.mqtt.profile.Reading;
+import org.scadamqtt.mqtt.profile.StationSignal;
+import org.scadamqtt.mqtt.profile.WriteRefusedException;
+import org.scadamqtt.mqtt.profile.WriteRequest;
+import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload;
+import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.Metric;
+
+/** The host application's state machine with a recording context: births, aliases, seq, deaths, writes. */
+class SparkplugSessionTest {
+
+    private final LineConfig line = TestConfigs.line("SPT", List.of("h"), params("payloadType", "SparkplugB",
+            "sparkplugHostId", "scada1", "sparkplugRebirthInterval", "60"));
+    private final FakeContext ctx = new FakeContext(line, Clock.fixed(Instant.ofEpochMilli(Sp.T0), ZoneOffset.UTC));
+    private final SparkplugSession session = (SparkplugSession) new SparkplugProfile().open(ctx);
+    private final MetricInput speed = new MetricInput(new EdgeRef("G1", "E1", ""), "Speed");
+    private final MetricInput temp = new MetricInput(new EdgeRef("G1", "E1", "D1"), "Temp");
+
+    private Inspection send(String type, String device, Payload.Builder p) {
+        return session.inspect(Sp.view(Sp.topic(type, device), p.build().toByteArray()));
+    }
+
+    private Inspection nbirth(long bdSeq) {
+        return send("NBIRTH", "", Sp.payload(0, Sp.bdSeq(bdSeq),
+                Sp.metric("Node Control/Rebirth", 1, DataTypes.BOOLEAN).setBooleanValue(false).build(),
+                Sp.metric("Speed", 2, DataTypes.DOUBLE).setDoubleValue(1.5).build()));
+    }
+
+    private Inspection dbirth(long seq) {
+        return send("DBIRTH", "D1", Sp.payload(seq, Sp.metric("Temp", 3, DataTypes.INT16).setIntValue(-5).build()));
+    }
+
+    private static Reading read(MetricInput a, Inspection i, String key) {
+        return a.read(null, i.decodedFor(key));
+    }
+
+    private static final String NODE = EdgeRef.nodeKey("G1", "E1");
+    private static final String DEV = EdgeRef.deviceKey("G1", "E1", "D1");
+
+    @Test
+    void birthThenDataByAliasWithTheMetricsOwnTimestamp() {
+        Inspection b = nbirth(3);
+        assertEquals(List.of(NODE), b.keys());
+        assertEquals(StationSignal.Kind.CLEAR, b.decoded().signal().kind());
+        assertEquals(1.5, read(speed, b, NODE).value().asDouble());
+        Inspection d = dbirth(1);
+        assertEquals(-5, read(temp, d, DEV).value().asInt());
+
+        Inspection data = send("NDATA", "", Sp.payload(2, Sp.aliasOnly(2).setDoubleValue(7.25).build()));
+        Reading r = read(speed, data, NODE);
+        assertEquals(7.25, r.value().asDouble());
+        assertEquals(Instant.ofEpochMilli(Sp.T0 + 1000), r.sourceTime());
+        assertFalse(r.uncertain());
+        Inspection dd = send("DDATA", "D1", Sp.payload(3, Sp.aliasOnly(3).setIntValue(0xFFFFFFF0).build()));
+        assertEquals(-16, read(temp, dd, DEV).value().asInt(), "type Int16 from the birth restores the sign");
+        assertTrue(read(speed, dd, DEV).absent(), "a device message leaves the node's tags unchanged");
+        assertEquals(0, ctx.counted(SparkplugSession.REBIRTHS));
+    }
+
+    @Test
+    void aSeqGapRequestsOneRebirthAndMakesEveryValueUncertainUntilTheBirth() {
+        nbirth(1);
+        dbirth(1);
+        send("NDATA", "", Sp.payload(2, Sp.aliasOnly(2).setDoubleValue(2).build()));
+        Inspection gap = send("NDATA", "", Sp.payload(5, Sp.aliasOnly(2).setDoubleValue(3).build()));
+        // the first sign of trouble reaches the node and its live devices with every value held, uncertain
+        assertTrue(gap.keys().containsAll(List.of(NODE, DEV)), gap.keys().toString());
+        Reading s = read(speed, gap, NODE);
+        assertEquals(3.0, s.value().asDouble());
+        assertTrue(s.uncertain());
+        assertTrue(s.detail().contains("sent sequence number 5 after 2 (expected 3)"), s.detail());
+        Reading t = read(temp, gap, DEV);
+        assertEquals(-5, t.value().asInt());
+        assertTrue(t.uncertain());
+
+        Inspection later = send("NDATA", "", Sp.payload(6, Sp.aliasOnly(2).setDoubleValue(4).build()));
+        assertTrue(read(speed, later, NODE).uncertain(), "still uncertain until the birth");
+        List<FakeContext.Published> rebirths = ctx.on("spBv1.0/G1/NCMD/E1");
+        assertEquals(1, rebirths.size(), "one rebirth request within the interval");
+        assertEquals(0, rebirths.get(0).qos());
+        assertFalse(rebirths.get(0).retain());
+
+        nbirth(1);
+        Inspection after = send("NDATA", "", Sp.payload(1, Sp.aliasOnly(2).setDoubleValue(5).build()));
+        assertFalse(read(speed, after, NODE).uncertain(), "the birth clears it");
+    }
+
+    @Test
+    void anUnknownAliasOrDataBeforeAnyBirthAsksForARebirth() {
+        Inspection early = send("NDATA", "", Sp.payload(7, Sp.aliasOnly(2).setDoubleValue(2).build()));
+        assertEquals(1, ctx.on("spBv1.0/G1/NCMD/E1").size(), "the host started after the edge node: rebirth");
+        assertTrue(read(speed, early, NODE).absent(), "the alias cannot be resolved without the birth");
+        nbirth(1);
+        Inspection unknown = send("NDATA", "", Sp.payload(1, Sp.aliasOnly(99).setDoubleValue(2).build()));
+        assertTrue(read(speed, unknown, NODE).uncertain());
+        assertTrue(read(speed, unknown, NODE).detail().contains("alias 99, which its birth did not announce"));
+        assertEquals(1, ctx.counted(SparkplugSession.UNKNOWN_ALIASES));
+        assertEquals(2, ctx.on("spBv1.0/G1/NCMD/E1").size(), "the birth reset the rate limit");
+    }
+
+    @Test
+    void ndeathWithAStaleBdSeqIsIgnoredTheCurrentOneFaultsNodeAndDevices() {
+        nbirth(4);
+        dbirth(1);
+        Inspection stale = send("NDEATH", "", Payload.newBuilder().addMetrics(Sp.bdSeq(3)));
+        assertTrue(stale.consumed());
+        assertEquals(1, ctx.counted(SparkplugSession.STALE_DEATHS));
+        Inspection death = send("NDEATH", "", Payload.newBuilder().addMetrics(Sp.bdSeq(4)));
+        assertEquals(List.of(NODE, EdgeRef.followerKey("G1", "E1")), death.keys());
+        assertEquals(StationSignal.Kind.FAULT, death.decoded().signal().kind());
+        assertTrue(death.decoded().signal().reason().contains("offline (NDEATH, bdSeq 4)"));
+        Inspection ddeath = send("DDEATH", "D1", Sp.payload(2));
+        assertEquals(List.of(DEV), ddeath.keys());
+        assertEquals(StationSignal.Kind.FAULT, ddeath.decoded().signal().kind());
+    }
+
+    @Test
+    void writesUseTheBirthsNameAliasAndTypeAndCanWaitForTheValueToComeBack() throws Exception {
+        nbirth(1);
+        dbirth(1);
+        var station = TestConfigs.station("D1", "G1/E1/D1", params());
+        var tag = TestConfigs.tag("t", "Co", "SP=Temp");
+        Outgoing o = session.encode(new MetricOutput(new EdgeRef("G1", "E1", "D1"), "Temp", false),
+                new WriteRequest(station, tag, 12L));
+        assertEquals("spBv1.0/G1/DCMD/E1/D1", o.topic());
+        assertEquals(0, o.qos());
+        assertNull(o.correlation());
+        Metric m = Payload.parseFrom(o.payload()).getMetrics(0);
+        assertEquals("Temp", m.getName());
+        assertEquals(3, m.getAlias());
+        assertEquals(DataTypes.INT16, m.getDatatype());
+        assertEquals(12, m.getIntValue());
+        assertFalse(Payload.parseFrom(o.payload()).hasSeq(), "commands carry no sequence number");
+
+        WriteRefusedException tooBig = assertThrows(WriteRefusedException.class, () -> session.encode(
+                new MetricOutput(new EdgeRef("G1", "E1", "D1"), "Temp", false), new WriteRequest(station, tag, 70000L)));
+        assertEquals(WriteFailure.WRONG_VALUE, tooBig.failure());
+        assertTrue(tooBig.getMessage().contains("does not fit metric 'Temp' of type Int16"), tooBig.getMessage());
+        WriteRefusedException unknown = assertThrows(WriteRefusedException.class, () -> session.encode(
+                new MetricOutput(new EdgeRef("G1", "E1", "D9"), "Temp", false), new WriteRequest(station, tag, 1L)));
+        assertEquals(WriteFailure.STATION_NOT_ON, unknown.failure());
+
+        Outgoing confirmed = session.encode(new MetricOutput(new EdgeRef("G1", "E1", "D1"), "Temp", true),
+                new WriteRequest(station, tag, 13L));
+        assertNotNull(confirmed.correlation());
+        send("DDATA", "D1", Sp.payload(2, Sp.aliasOnly(3).setIntValue(12).build()));
+        assertTrue(ctx.answered.isEmpty(), "another value does not confirm the write");
+        send("DDATA", "D1", Sp.payload(3, Sp.aliasOnly(3).setIntValue(13).build()));
+        assertTrue(ctx.answered.get(confirmed.correlation()).ok());
+    }
+
+    @Test
+    void primaryHostAnnouncesItselfWithTheWillsTimestamp() {
+        var will = new SparkplugProfile().will(line).orElseThrow();
+        assertEquals("spBv1.0/STATE/scada1", will.topic());
+        assertEquals(1, will.qos());
+        assertTrue(will.retain());
+        assertTrue(will.message().startsWith("{\"online\":false,\"timestamp\":"), will.message());
+        session.connected();
+        FakeContext.Published birth = ctx.on("spBv1.0/STATE/scada1").get(0);
+        assertEquals(1, birth.qos());
+        assertTrue(birth.retain());
+        String text = new String(birth.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(will.message().replace("false", "true"), text, "birth and will carry one timestamp");
+        // our own death certificate while connected: announce again
+        session.inspect(Sp.view("spBv1.0/STATE/scada1", will.message().getBytes()));
+        assertEquals(2, ctx.on("spBv1.0/STATE/scada1").size());
+        session.close();
+    }
+
+    @Test
+    void aThousandMetricsInOneBirthBindInOnePass() {
+        Payload.Builder p = Sp.payload(0, Sp.bdSeq(0));
+        for (int i = 0; i < 1000; i++) {
+            p.addMetrics(Sp.metric("m" + i, 100 + i, DataTypes.INT32).setIntValue(i));
+        }
+        long t0 = System.nanoTime();
+        Inspection b = send("NBIRTH", "", p);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        Decoded d = b.decoded();
+        SparkplugValues v = (SparkplugValues) d.body();
+        assertEquals(1001, v.byScope().get("").size());
+        assertEquals(999, new MetricInput(new EdgeRef("G1", "E1", ""), "m999").read(null, d).value().asInt());
+        Inspection data = send("NDATA", "", Sp.payload(1, Sp.aliasOnly(1099).setIntValue(-1).build()));
+        assertEquals(-1, new MetricInput(new EdgeRef("G1", "E1", ""), "m999").read(null, data.decoded()).value().asInt());
+        System.out.println("SparkplugSessionTest: birth of 1,001 metrics inspected in " + ms + " ms");
+        assertTrue(ms < 2000, ms + " ms");
+    }
+}
