@@ -40,10 +40,10 @@ public final class LorawanProfile implements PayloadProfile {
     private static final List<ParameterDescriptor> LINE = List.of(
             ParameterDescriptor.builder(SERVER, ParameterType.CHOICE, ParameterScope.LINE)
                     .choice("AUTO").choice("TTS", "TTN", "TheThingsStack").choice("LORIOT")
-                    .defaultText("AUTO")
+                    // no defaultText: a profile parameter with a default would count as set on every line
                     .description("(LoRaWAN) The network server whose messages the line reads: TTS (The Things "
-                            + "Stack v3, The Things Network), LORIOT, or AUTO (each message is recognised by its "
-                            + "fields; downlinks then need TTS or LORIOT).").build(),
+                            + "Stack v3, The Things Network), LORIOT, or AUTO, the default (each message is "
+                            + "recognised by its fields; downlinks then need TTS or LORIOT).").build(),
             ParameterDescriptor.builder(APPLICATION, ParameterType.TEXT, ParameterScope.LINE)
                     .description("(LoRaWAN) The Things Stack application as it appears in topics, "
                             + "application-id@tenant-id (e.g. app1@ttn); default: the line's userName, which "
