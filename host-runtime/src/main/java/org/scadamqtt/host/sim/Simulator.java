@@ -41,6 +41,8 @@ public final class Simulator implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     /** The Wirepas gateway of the demo (its own connection: its will is its OFF status); null otherwise. */
     private volatile WirepasGatewaySim wirepas;
+    /** Answers the demo's LoRaWAN downlinks (The Things Stack and LORIOT); null otherwise. */
+    private volatile LoraNetworkServerSim lora;
 
     private Simulator(MqttAsyncClient client, List<SimulatedDevice> devices, Clock clock) {
         this.client = client;
@@ -58,7 +60,7 @@ public final class Simulator implements AutoCloseable {
         Instant now = Instant.now();
         return List.of(new MeterDevice("meter1", 1, now), new MeterDevice("meter2", 2, now),
                 new TemperatureSensor("oven1", 3), new GatewayDevice(now),
-                new LoraSensorDevice("eui-70b3d57ed0000001", "70B3D57ED0000001", 4));
+                new LoraSensorDevice("eui-70b3d57ed0000001", "70B3D57ED0000001", 4), new LoriotMeterDevice(5));
     }
 
     /**
@@ -72,6 +74,7 @@ public final class Simulator implements AutoCloseable {
         Simulator sim = start(brokerUri, rate, demoDevices(), Clock.systemUTC());
         try {
             sim.wirepas = WirepasGatewaySim.start(brokerUri, sim.clock);
+            sim.lora = LoraNetworkServerSim.start(brokerUri, sim.clock);
         } catch (SimulatorException e) {
             sim.close();
             throw e;
@@ -205,6 +208,9 @@ public final class Simulator implements AutoCloseable {
         WirepasGatewaySim w = wirepas;
         if (w != null) {
             w.close();
+        }
+        if (lora != null) {
+            lora.close();
         }
         try {
             if (client.isConnected()) {
