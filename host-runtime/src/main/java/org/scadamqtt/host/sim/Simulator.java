@@ -43,6 +43,8 @@ public final class Simulator implements AutoCloseable {
     private volatile WirepasGatewaySim wirepas;
     /** The Sparkplug edge node of the demo (its own connection: its will is its NDEATH); null otherwise. */
     private volatile SparkplugEdgeSim sparkplug;
+    /** Answers the demo's LoRaWAN downlinks (The Things Stack and LORIOT); null otherwise. */
+    private volatile LoraNetworkServerSim lora;
 
     private Simulator(MqttAsyncClient client, List<SimulatedDevice> devices, Clock clock) {
         this.client = client;
@@ -60,7 +62,7 @@ public final class Simulator implements AutoCloseable {
         Instant now = Instant.now();
         return List.of(new MeterDevice("meter1", 1, now), new MeterDevice("meter2", 2, now),
                 new TemperatureSensor("oven1", 3), new GatewayDevice(now),
-                new LoraSensorDevice("eui-70b3d57ed0000001", "70B3D57ED0000001", 4));
+                new LoraSensorDevice("eui-70b3d57ed0000001", "70B3D57ED0000001", 4), new LoriotMeterDevice(5));
     }
 
     /**
@@ -75,6 +77,7 @@ public final class Simulator implements AutoCloseable {
         try {
             sim.wirepas = WirepasGatewaySim.start(brokerUri, sim.clock);
             sim.sparkplug = SparkplugEdgeSim.start(brokerUri, sim.clock);
+            sim.lora = LoraNetworkServerSim.start(brokerUri, sim.clock);
         } catch (SimulatorException e) {
             sim.close();
             throw e;
@@ -220,6 +223,9 @@ public final class Simulator implements AutoCloseable {
         SparkplugEdgeSim sp = sparkplug;
         if (sp != null) {
             sp.close();
+        }
+        if (lora != null) {
+            lora.close();
         }
         try {
             if (client.isConnected()) {

@@ -10,6 +10,8 @@ import org.scadamqtt.config.ConfigProblem;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.mqtt.MqttParameters;
+import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
+import org.scadamqtt.mqtt.profile.PayloadProfile;
 
 /**
  * What in an MQTT line runs but probably not as meant: two stations with one address, a station
@@ -31,6 +33,8 @@ final class MqttConfigWarnings {
         List<String> filters = line.parameters().all(MqttParameters.TOPIC_FILTER).stream().map(Object::toString)
                 .map(MqttConfigWarnings::withoutShareGroup).toList();
         Map<String, StationConfig> byAddress = new LinkedHashMap<>();
+        PayloadProfile profile = ProfileRegistry.standard().find(line.parameters().text(MqttParameters.PAYLOAD_TYPE))
+                .orElse(null);
         for (StationConfig s : line.stations()) {
             String address = s.address();
             if (address.isEmpty() || address.equals("#") || address.equals(".*")
@@ -51,7 +55,9 @@ final class MqttConfigWarnings {
                         + "), so the station receives only the topic '" + address + "' itself; write '"
                         + escaped(address) + "' if that is meant, or correct the expression"));
             }
-            if (receives(s) && !filters.isEmpty() && !reachable(address, regexError == null, filters)) {
+            // a station the profile routes by keys (a Wirepas node, a LoRaWAN device) is reached whatever its address
+            if (receives(s) && !filters.isEmpty() && !reachable(address, regexError == null, filters)
+                    && !routedByKeys(profile, s)) {
                 warnings.add(ConfigProblem.warning(s.location(), "STATION_NOT_SUBSCRIBED", "station '" + s.name()
                         + "': no topic the line subscribes to (topicFilter " + String.join(", ", filters)
                         + ") can reach address '" + address + "', so the station never receives a message; add a "
@@ -60,6 +66,14 @@ final class MqttConfigWarnings {
             }
         }
         return warnings;
+    }
+
+    private static boolean routedByKeys(PayloadProfile profile, StationConfig s) {
+        try {
+            return profile != null && !profile.stationKeys(s).isEmpty();
+        } catch (RuntimeException e) {
+            return false; // a profile that cannot name the keys: judge the address as before
+        }
     }
 
     /**

@@ -102,4 +102,15 @@ class MqttConfigWarningsTest {
         assertTrue(TopicMatch.canStartWith("plant/abc", "plant/ab"));
         assertFalse(TopicMatch.canStartWith("plant", "plant/"));
     }
+
+    @Test
+    void aStationTheProfileRoutesByKeysIsNotJudgedByItsAddress() throws Exception {
+        String params = filter("loriot/up") + "<param name=\"payloadType\">LoRaWAN</param>"
+                + "<param name=\"timeFieldName\">lorawan.received_at</param><param name=\"timeMask\">ISO8601</param>";
+        String device = "<station name=\"M\" address=\"lorawan/meter\"><param name=\"lorawanDevice\">"
+                + "BE7A000000001465</param><tag name=\"M_D\" type=\"TxtI\" address=\"IN_DATA\"/></station>\n";
+        assertFalse(codes(file(params, device)).contains("STATION_NOT_SUBSCRIBED"), "lorawanDevice routes it");
+        assertTrue(codes(file(params, station("N", "lorawan/other"))).contains("STATION_NOT_SUBSCRIBED"),
+                "without lorawanDevice the address alone decides");
+    }
 }

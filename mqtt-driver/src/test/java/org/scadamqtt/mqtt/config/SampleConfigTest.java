@@ -63,7 +63,7 @@ class SampleConfigTest {
         assertEquals("plant/line1/gateway/status", demo.station("GATEWAY").orElseThrow().parameters().text("SWT"));
         LineConfig ttn = c.lines().get(1);
         assertEquals("ISO8601", ttn.parameters().text("timeMask"));
-        assertEquals("uplink_message.received_at", ttn.parameters().text("timeFieldName"));
+        assertEquals("lorawan.received_at", ttn.parameters().text("timeFieldName"));
     }
 
     @Test
