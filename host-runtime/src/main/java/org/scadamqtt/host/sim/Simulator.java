@@ -41,6 +41,9 @@ public final class Simulator implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     /** The Wirepas gateway of the demo (its own connection: its will is its OFF status); null otherwise. */
     private volatile WirepasGatewaySim wirepas;
+    /** The Gizwits app/server and the WEGnology platform of the demo (own connections); null otherwise. */
+    private volatile GizwitsAppSim gizwits;
+    private volatile WegnologyPlatformSim wegnology;
 
     private Simulator(MqttAsyncClient client, List<SimulatedDevice> devices, Clock clock) {
         this.client = client;
@@ -72,6 +75,8 @@ public final class Simulator implements AutoCloseable {
         Simulator sim = start(brokerUri, rate, demoDevices(), Clock.systemUTC());
         try {
             sim.wirepas = WirepasGatewaySim.start(brokerUri, sim.clock);
+            sim.gizwits = GizwitsAppSim.start(brokerUri);
+            sim.wegnology = WegnologyPlatformSim.start(brokerUri, sim.clock);
         } catch (SimulatorException e) {
             sim.close();
             throw e;
@@ -205,6 +210,15 @@ public final class Simulator implements AutoCloseable {
         WirepasGatewaySim w = wirepas;
         if (w != null) {
             w.close();
+        }
+        for (AutoCloseable other : new AutoCloseable[] {gizwits, wegnology}) {
+            try {
+                if (other != null) {
+                    other.close();
+                }
+            } catch (Exception e) {
+                LOG.debug("simulator close: {}", e.toString());
+            }
         }
         try {
             if (client.isConnected()) {
