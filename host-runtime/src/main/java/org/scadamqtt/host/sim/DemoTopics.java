@@ -24,6 +24,11 @@ public final class DemoTopics {
     /** The id of the simulated Wirepas gateway (line WIREPAS of demo.xml). */
     public static final String WIREPAS_GATEWAY = "demo-gw";
 
+    /** The DID of line GIZWITS of demo.xml (the line is the device; the simulator its app and server). */
+    public static final String GIZWITS_DID = "demoGizwitsDid00000001";
+    /** The device id of line WEGNOLOGY of demo.xml (the simulator is the platform). */
+    public static final String WEGNOLOGY_DEVICE = "demo-wn-device";
+
     /** A Wirepas gateway's status topic; its will (state OFF) goes there too. */
     public static String wirepasStatus(String gateway) {
         return "gw-event/status/" + gateway;

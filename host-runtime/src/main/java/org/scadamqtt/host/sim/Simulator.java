@@ -45,6 +45,9 @@ public final class Simulator implements AutoCloseable {
     private volatile SparkplugEdgeSim sparkplug;
     /** Answers the demo's LoRaWAN downlinks (The Things Stack and LORIOT); null otherwise. */
     private volatile LoraNetworkServerSim lora;
+    /** The Gizwits app/server and the WEGnology platform of the demo (own connections); null otherwise. */
+    private volatile GizwitsAppSim gizwits;
+    private volatile WegnologyPlatformSim wegnology;
 
     private Simulator(MqttAsyncClient client, List<SimulatedDevice> devices, Clock clock) {
         this.client = client;
@@ -78,6 +81,8 @@ public final class Simulator implements AutoCloseable {
             sim.wirepas = WirepasGatewaySim.start(brokerUri, sim.clock);
             sim.sparkplug = SparkplugEdgeSim.start(brokerUri, sim.clock);
             sim.lora = LoraNetworkServerSim.start(brokerUri, sim.clock);
+            sim.gizwits = GizwitsAppSim.start(brokerUri);
+            sim.wegnology = WegnologyPlatformSim.start(brokerUri, sim.clock);
         } catch (SimulatorException e) {
             sim.close();
             throw e;
@@ -226,6 +231,15 @@ public final class Simulator implements AutoCloseable {
         }
         if (lora != null) {
             lora.close();
+        }
+        for (AutoCloseable other : new AutoCloseable[] {gizwits, wegnology}) {
+            try {
+                if (other != null) {
+                    other.close();
+                }
+            } catch (Exception e) {
+                LOG.debug("simulator close: {}", e.toString());
+            }
         }
         try {
             if (client.isConnected()) {

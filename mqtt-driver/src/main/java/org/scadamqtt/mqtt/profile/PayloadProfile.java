@@ -111,6 +111,22 @@ public interface PayloadProfile {
     }
 
     /**
+     * The wait before the next connect attempt, for brokers with their own reconnect rules (Gizwits:
+     * 10 s more after each failed attempt; WEGnology: a ban of 30 s doubling up to 1 h). Called on
+     * the line's thread each time the line must wait: after a failed round of attempts
+     * ({@code failedAttempts} 1, 2, ... counted since the last connection that stayed up), and after
+     * losing a connection ({@code failedAttempts} 0 when it had stayed up, else counted on).
+     *
+     * @param line           the line's configuration
+     * @param failedAttempts failed attempts in a row (0: a working connection was just lost)
+     * @param lastFailure    why the last attempt failed or the connection was lost, as the line status says it
+     * @return the wait; empty (the default) for the line's own reconnectMinDelay/reconnectMaxDelay back-off
+     */
+    default Optional<ReconnectDelay> reconnectDelay(LineConfig line, int failedAttempts, String lastFailure) {
+        return Optional.empty();
+    }
+
+    /**
      * Opens this profile's state for one running line. Called once per driver instance, before
      * the line connects; {@link ProfileSession#close()} is called when the line stops.
      */

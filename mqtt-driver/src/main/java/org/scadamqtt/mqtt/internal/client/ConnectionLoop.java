@@ -10,6 +10,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.mqtt.internal.LineStatistics;
+import org.scadamqtt.mqtt.profile.ReconnectDelay;
 
 /**
  * The state machine of one line's broker connection: connect attempts over the host list
@@ -35,6 +36,7 @@ final class ConnectionLoop {
     private final PersistenceStore persistence;
     private final Subscriptions subscriptions;
     private final Liveness liveness;
+    private final ProfileReconnect profileDelays;
 
     /** Replaced as a whole under lock; read without it by publish. */
     private volatile SessionSettings settings;
@@ -47,6 +49,8 @@ final class ConnectionLoop {
     private ScheduledFuture<?> connackTimer;
     /** Connections in a row the broker closed right after CONNACK (sooner than ReconnectPlan.STABLE). */
     private int quickBrokerCloses;
+    /** Failed rounds and short-lived connections since the last one that stayed up (the profile's hook). */
+    private int failedInARow;
 
     /** The connection being tried or in use; read by Paho's threads. */
     private volatile LineConnection current;
@@ -56,8 +60,9 @@ final class ConnectionLoop {
 
     ConnectionLoop(SessionSettings settings, LineStatistics statistics, LineLog log, LineScheduler tasks,
             StatusReporter status, AckSequencer acks, InboundActivity activity, Publisher publisher,
-            PersistenceStore persistence, InboundHandler inbound) {
+            PersistenceStore persistence, InboundHandler inbound, ProfileReconnect profileDelays) {
         this.settings = settings;
+        this.profileDelays = profileDelays;
         this.statistics = statistics;
         this.log = log;
         this.tasks = tasks;
@@ -304,7 +309,14 @@ final class ConnectionLoop {
             attempt();
             return;
         }
-        status.set(LineState.DISCONNECTED, "", reason + "; next attempt in " + LineScheduler.seconds(delay));
+        failedInARow++;
+        ReconnectDelay shaped = profileDelays.delay(failedInARow, reason);
+        String note = "";
+        if (shaped != null) {
+            delay = shaped.delay();
+            note = shaped.note().isEmpty() ? "" : "; " + shaped.note();
+        }
+        status.set(LineState.DISCONNECTED, "", reason + note + "; next attempt in " + LineScheduler.seconds(delay));
         reconnectTask = tasks.schedule(this::attemptLocked, delay);
     }
 
@@ -350,8 +362,17 @@ final class ConnectionLoop {
             status.error("connection to " + c.broker.uri() + " lost: " + reason);
             drop(false);
             phase = Phase.DOWN;
-            Duration delay = plan.lost(c.index, System.nanoTime() - c.connectedAtNanos);
-            status.set(LineState.DISCONNECTED, "", reason + "; reconnecting in " + LineScheduler.seconds(delay));
+            long up = System.nanoTime() - c.connectedAtNanos;
+            Duration delay = plan.lost(c.index, up);
+            failedInARow = up >= ReconnectPlan.STABLE.toNanos() ? 0 : failedInARow + 1;
+            ReconnectDelay shaped = profileDelays.delay(failedInARow, reason);
+            String note = "";
+            if (shaped != null) {
+                delay = shaped.delay();
+                note = shaped.note().isEmpty() ? "" : "; " + shaped.note();
+            }
+            status.set(LineState.DISCONNECTED, "", reason + note + "; reconnecting in "
+                    + LineScheduler.seconds(delay));
             reconnectTask = tasks.schedule(this::attemptLocked, delay);
         }
     }

@@ -37,6 +37,7 @@ final class PahoSession implements MqttSession {
     private final InboundHandler inbound;
     private final PersistenceStore persistence;
     private final ConnectionLoop loop;
+    private final ProfileReconnect profileDelays;
 
     // guarded by loop.lock
     /** Why the configuration cannot be used (bad broker address …); null when it can. */
@@ -64,8 +65,9 @@ final class PahoSession implements MqttSession {
         AckSequencer acks = new AckSequencer();
         this.inbound = new InboundHandler(statistics, log, clock, listener, acks);
         this.persistence = new PersistenceStore(lineName, context::dataDirectory, status::error);
+        this.profileDelays = new ProfileReconnect(line);
         this.loop = new ConnectionLoop(read, statistics, log, tasks, status, acks, new InboundActivity(), publisher,
-                persistence, inbound);
+                persistence, inbound, profileDelays);
         loop.allow(false, configError);
     }
 
@@ -134,6 +136,7 @@ final class PahoSession implements MqttSession {
                 if (loop.isStopped()) {
                     return;
                 }
+                profileDelays.update(line);
                 SessionSettings next;
                 try {
                     next = SessionSettings.of(line, context.hostId());

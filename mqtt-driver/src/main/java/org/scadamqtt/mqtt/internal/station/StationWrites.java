@@ -178,11 +178,15 @@ final class StationWrites {
         int qos = out.qos() < 0 ? settings.publishQos() : out.qos();
         boolean retain = out.retain() == null ? settings.publishRetain() : out.retain();
         CompletableFuture<WriteResult> answer = out.correlation() == null ? null
-                : profile.replies().expect(out.correlation(), profile.replyTimeout(), "no answer to " + where(tag)
-                        + " (sent on '" + out.topic() + "') within the reply timeout of "
+                : profile.replies().expect(out.correlation(), profile.replyTimeout(), (out.isDeferred()
+                        ? where(tag) + " was not sent by the payload profile" : "no answer to " + where(tag)
+                        + " (sent on '" + out.topic() + "')") + " within the reply timeout of "
                         + profile.replyTimeout().toMillis() / 1000.0 + " s");
         if (answer != null) {
             answer.whenComplete((r, ex) -> result.complete(r));
+        }
+        if (out.isDeferred()) {
+            return; // the profile publishes it itself and completes the correlation
         }
         CompletableFuture<Void> sent;
         try {

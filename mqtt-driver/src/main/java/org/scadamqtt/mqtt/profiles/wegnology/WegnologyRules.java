@@ -1,0 +1,92 @@
+package org.scadamqtt.mqtt.profiles.wegnology;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.scadamqtt.config.ConfigProblem;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.config.ParameterValues;
+import org.scadamqtt.config.SourceLocation;
+import org.scadamqtt.config.StationConfig;
+
+/**
+ * The WEGnology broker's rules checked when the configuration is loaded: device id, access key
+ * and secret, QoS 0/1 only, no retained messages, clean session only, 256 KB per message, and TLS
+ * (a warning when a broker address is not ssl:// or wss://).
+ */
+final class WegnologyRules {
+
+    private WegnologyRules() {
+    }
+
+    static List<ConfigProblem> check(LineConfig line) {
+        List<ConfigProblem> out = new ArrayList<>();
+        ParameterValues p = line.parameters();
+        SourceLocation at = line.location();
+        String where = "line '" + line.name() + "' (payloadType WEGnology): ";
+        if (text(p, "clientId").isBlank()) {
+            out.add(error(p, "clientId", at, "WEGNOLOGY_DEVICE_ID", where + "set clientId to the device id: WEGnology "
+                    + "accepts only a registered device's id as client id"));
+        }
+        if (text(p, "userName").isBlank() || text(p, "password").isEmpty()) {
+            out.add(error(p, "userName", at, "WEGNOLOGY_ACCESS_KEY", where + "set userName to an access key and "
+                    + "password to its access secret"));
+        }
+        for (String q : new String[] {"publishQos", "subscribeQos", "willQos"}) {
+            if (p.get(q) instanceof Integer i && i > 1) {
+                out.add(error(p, q, at, "WEGNOLOGY_QOS", where + q + " is QoS " + i + "; WEGnology supports QoS 0 and 1 "
+                        + "only"));
+            }
+        }
+        for (String r : new String[] {"publishRetain", "willRetain"}) {
+            if (Boolean.TRUE.equals(p.get(r))) {
+                out.add(error(p, r, at, "WEGNOLOGY_RETAIN", where + r + " is YES; WEGnology does not support retained "
+                        + "messages"));
+            }
+        }
+        if (Boolean.FALSE.equals(p.get("cleanSession"))) {
+            out.add(error(p, "cleanSession", at, "WEGNOLOGY_CLEAN_SESSION", where + "cleanSession is NO; WEGnology "
+                    + "supports clean sessions only"));
+        }
+        int will = text(p, "willMessage").getBytes(StandardCharsets.UTF_8).length;
+        if (will > WegnologyProfile.MAX_PAYLOAD) {
+            out.add(error(p, "willMessage", at, "WEGNOLOGY_PAYLOAD_SIZE", where + "the will message has " + will
+                    + " bytes; WEGnology takes at most 256 KB (262144 bytes) per message"));
+        }
+        for (String host : line.hosts()) {
+            String h = host.strip().toLowerCase(Locale.ROOT);
+            if (!(h.startsWith("ssl://") || h.startsWith("tls://") || h.startsWith("mqtts://") || h.startsWith("wss://"))) {
+                out.add(ConfigProblem.warning(at, "WEGNOLOGY_TLS", where + "broker address '" + host + "' is not TLS; "
+                        + "WEGnology expects ssl://broker.app.wnology.io:8883 (or wss://…:443) so the access secret "
+                        + "does not travel in clear text"));
+            }
+        }
+        String prefix = WegnologySession.prefix(line);
+        topicLevel(out, p.location(WegnologyProfile.PREFIX, at), where + WegnologyProfile.PREFIX, prefix);
+        for (StationConfig s : line.stations()) {
+            String d = text(s.parameters(), WegnologyProfile.DEVICE);
+            if (!d.isEmpty()) {
+                topicLevel(out, s.parameters().location(WegnologyProfile.DEVICE, s.location()), "station '" + s.name()
+                        + "': " + WegnologyProfile.DEVICE, d);
+            }
+        }
+        return out;
+    }
+
+    private static void topicLevel(List<ConfigProblem> out, SourceLocation at, String what, String value) {
+        if (value.contains("/") || value.contains("+") || value.contains("#")) {
+            out.add(new ConfigProblem(at, "WEGNOLOGY_TOPIC", what + " '" + value + "' is one topic level: it may not "
+                    + "contain /, + or #"));
+        }
+    }
+
+    private static ConfigProblem error(ParameterValues p, String name, SourceLocation at, String code, String text) {
+        return new ConfigProblem(p.location(name, at), code, text);
+    }
+
+    private static String text(ParameterValues p, String name) {
+        Object v = p.get(name);
+        return v == null ? "" : v.toString();
+    }
+}

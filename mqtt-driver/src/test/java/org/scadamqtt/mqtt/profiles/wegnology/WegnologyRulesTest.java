@@ -1,0 +1,88 @@
+package org.scadamqtt.mqtt.profiles.wegnology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.mqtt.TestConfigs.params;
+import static org.scadamqtt.mqtt.TestConfigs.station;
+import static org.scadamqtt.mqtt.TestConfigs.tag;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.scadamqtt.config.ConfigProblem;
+import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.profile.AddressException;
+import org.scadamqtt.mqtt.profile.ReconnectDelay;
+
+class WegnologyRulesTest {
+
+    private static final WegnologyProfile PROFILE = new WegnologyProfile();
+
+    private static LineConfig line(String host, String... pairs) {
+        Map<String, String> p = params("payloadType", "WEGnology", "clientId", "dev1", "userName", "key",
+                "password", "secret", "cleanSession", "YES");
+        for (int i = 0; i < pairs.length; i += 2) {
+            p.put(pairs[i], pairs[i + 1]);
+        }
+        return TestConfigs.line("W", List.of(host), p);
+    }
+
+    private static String problems(LineConfig line) {
+        return PROFILE.validate(line).stream().map(ConfigProblem::toString).toList().toString();
+    }
+
+    @Test
+    void aDeviceOnTlsWithTheBrokersRulesPasses() {
+        assertTrue(PROFILE.validate(line("ssl://broker.app.wnology.io:8883")).isEmpty(),
+                problems(line("ssl://broker.app.wnology.io:8883")));
+    }
+
+    @Test
+    void theBrokersRulesAreCheckedAtLoad() {
+        String tls = "ssl://broker.app.wnology.io";
+        assertTrue(problems(line(tls, "publishQos", "QoS_2")).contains("publishQos is QoS 2; WEGnology supports QoS "
+                + "0 and 1 only"));
+        assertTrue(problems(line(tls, "subscribeQos", "QoS_2")).contains("subscribeQos is QoS 2"));
+        assertTrue(problems(line(tls, "publishRetain", "YES")).contains("does not support retained"));
+        assertTrue(problems(line(tls, "cleanSession", "NO")).contains("clean sessions only"));
+        assertTrue(problems(line(tls, "willFlag", "YES", "willTopic", "w", "willMessage", "x".repeat(262_145)))
+                .contains("at most 256 KB"));
+        assertTrue(problems(line(tls, "clientId", "")).contains("set clientId to the device id"));
+        assertTrue(problems(line(tls, "password", "")).contains("access secret"));
+        assertTrue(problems(line(tls, "wegnologyTopicPrefix", "a/b")).contains("may not contain /"));
+        List<ConfigProblem> plain = PROFILE.validate(line("broker.app.wnology.io"));
+        assertEquals(1, plain.size(), plain.toString());
+        assertTrue(!plain.get(0).isError() && plain.get(0).message().contains("is not TLS"), plain.toString());
+    }
+
+    @Test
+    void stateAddressesNeedAnAttributeAndAnOutputTag() {
+        var st = station("S", "wnology/dev1/command", params());
+        assertTrue(PROFILE.compile(tag("t", "Ao", "STATE=temperature"), st).isPresent());
+        assertTrue(PROFILE.compile(tag("t", "Ai", "JA=name"), st).isEmpty());
+        assertTrue(assertThrows(AddressException.class, () -> PROFILE.compile(tag("t", "Ai", "STATE=x"), st))
+                .getMessage().contains("output type"));
+        assertTrue(assertThrows(AddressException.class, () -> PROFILE.compile(tag("t", "Ao", "STATE= "), st))
+                .getMessage().contains("attribute name"));
+    }
+
+    @Test
+    void refusedReconnectsBackOffThirtySecondsDoublingUpToAnHour() {
+        LineConfig l = line("ssl://b");
+        String refused = "cannot connect to ssl://b:8883: the broker refused access (CONNACK 5: not authorized)";
+        assertTrue(PROFILE.reconnectDelay(l, 0, "connection lost").isEmpty());
+        assertTrue(PROFILE.reconnectDelay(l, 3, "cannot connect to ssl://b:8883: cannot reach the broker: unknown "
+                + "host name b").isEmpty(), "a network that is down is no ban");
+        long[] expected = {30, 60, 120, 240, 480, 960, 1920, 3600, 3600};
+        for (int n = 1; n <= expected.length; n++) {
+            ReconnectDelay d = PROFILE.reconnectDelay(l, n, refused).orElseThrow();
+            assertEquals(Duration.ofSeconds(expected[n - 1]), d.delay(), "attempt " + n);
+            assertTrue(d.note().contains("probably banned"), d.note());
+        }
+        assertEquals(Duration.ofSeconds(30), PROFILE.reconnectDelay(l, 1, "connection lost: the broker (or a device "
+                + "between) closed it").orElseThrow().delay());
+    }
+}
