@@ -25,7 +25,7 @@ import org.scadamqtt.mqtt.MqttDriver;
 import org.scadamqtt.mqtt.RecordingContext;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
 import org.scadamqtt.tag.Reason;
 
 /** The Gizwits profile through the whole driver and a real broker, with a test app and server. */

@@ -15,7 +15,7 @@ import org.scadamqtt.mqtt.MqttDriver;
 import org.scadamqtt.mqtt.RecordingContext;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
 
 /**
  * The profile's reconnect hook reaches the real connection loop: a Gizwits line whose broker

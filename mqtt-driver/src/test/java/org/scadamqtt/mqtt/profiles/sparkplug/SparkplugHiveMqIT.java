@@ -31,7 +31,7 @@ import org.scadamqtt.mqtt.MqttDriver;
 import org.scadamqtt.mqtt.RecordingContext;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
-import org.scadamqtt.mqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.EmbeddedHiveMq;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.Metric;
 import org.scadamqtt.tag.Quality;
