@@ -24,11 +24,13 @@ public final class DriverThreads {
 
     /**
      * @param line     line name, in thread names
-     * @param stations number of stations; the pool has at most one thread per station, 2 to 8
+     * @param stations number of stations; the pool has one thread per processor, at least 2 (a station
+     *                 stuck in the host's call leaves the others a thread) and at most 8 or the station count.
+     *                 More threads than processors only added thread wake-ups per message (benchmarks/README.md)
      */
     public DriverThreads(String line, int stations) {
         this.prefix = "scada-mqtt-" + line + "-";
-        int n = Math.max(2, Math.min(8, Math.min(stations, Runtime.getRuntime().availableProcessors() * 2)));
+        int n = Math.max(2, Math.min(8, Math.min(stations, Runtime.getRuntime().availableProcessors())));
         // at most one task per station is queued at a time, so the queue is bounded by the station count
         workers = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 factory(prefix + "station-"));
