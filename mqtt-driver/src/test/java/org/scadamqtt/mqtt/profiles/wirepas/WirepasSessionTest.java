@@ -132,6 +132,20 @@ class WirepasSessionTest {
     }
 
     @Test
+    void anErrorCodeNewerThanOursFailsTheWriteNamingItsNumber() {
+        // proto2 files an enum number it does not know with the unknown fields, so the required res looks missing
+        byte[] b = sendResponse(11, ErrorCode.OK);
+        assertEquals(0x20, b[b.length - 2], "res (field 4, varint) is the header's last field");
+        b[b.length - 1] = 99;
+        ctx.waiting.add(WirepasSession.correlation(11));
+        assertTrue(session.inspect(view("gw-response/send_data/gw1/sink0", b)).consumed());
+        WriteResult r = ctx.answered.get(WirepasSession.correlation(11));
+        assertNotNull(r, "a gateway newer than us still answers the write");
+        assertEquals(WriteFailure.REJECTED, r.failure());
+        assertTrue(r.message().endsWith("with error code 99"), r.message());
+    }
+
+    @Test
     void aResponseToAnUnknownRequestIsCountedNotApplied() {
         ctx.waiting.add(WirepasSession.correlation(8));
         assertTrue(session.inspect(view("gw-response/send_data/gw1/sink0", sendResponse(9, ErrorCode.OK))).consumed());
