@@ -58,6 +58,15 @@ class WegnologyRulesTest {
         assertTrue(!plain.get(0).isError() && plain.get(0).message().contains("is not TLS"), plain.toString());
     }
 
+    /** Issue 13: the first topic level is configurable, losant/ for Losant itself; wnology/ by default. */
+    @Test
+    void theTopicPrefixIsWnologyUnlessSetToLosant() {
+        assertEquals("wnology", WegnologySession.prefix(line("ssl://broker.app.wnology.io:8883")));
+        LineConfig losant = line("ssl://broker.losant.com:8883", "wegnologyTopicPrefix", "losant");
+        assertEquals("losant", WegnologySession.prefix(losant));
+        assertTrue(PROFILE.validate(losant).isEmpty(), problems(losant));
+    }
+
     @Test
     void stateAddressesNeedAnAttributeAndAnOutputTag() {
         var st = station("S", "wnology/dev1/command", params());
