@@ -398,6 +398,18 @@ public final class MqttDriver implements Driver, SessionListener {
         }
     }
 
+    @Override
+    public CompletionStage<?> leaving() {
+        try {
+            CompletionStage<?> goodbye = profileSession.leaving();
+            return goodbye == null ? CompletableFuture.completedFuture(null) : goodbye;
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}: payload profile {} failed before disconnecting: {}", line.name(), profile.code(),
+                    e.toString());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
     /** The prefix of the names of every thread this driver owns (for tests and diagnostics). */
     public String threadNamePrefix() {
         return threads.threadNamePrefix();

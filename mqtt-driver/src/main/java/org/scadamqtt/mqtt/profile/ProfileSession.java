@@ -1,5 +1,8 @@
 package org.scadamqtt.mqtt.profile;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * A profile's state for one running line: sequence numbers, aliases, request ids, pending
  * protocol acknowledgements. Which thread calls what:
@@ -54,6 +57,19 @@ public interface ProfileSession extends AutoCloseable {
      * STATE birth) publishes through its {@link ProfileContext} here. Runs on a line thread.
      */
     default void connected() {
+    }
+
+    /**
+     * The line is about to leave the broker on purpose (the driver stops, new parameters need a
+     * new connection, no station needs the line): the connection is still up. A profile that
+     * must say goodbye (a Sparkplug STATE death) publishes through its {@link ProfileContext} here
+     * and returns what completes once the broker confirmed it. The line sends DISCONNECT when it
+     * completes, or after the line's Reply Timeout (at most 2 s) whatever it did, so a broker that
+     * does not answer cannot hold up a stop. Not called when the connection was lost. Runs on a
+     * line thread; must not block.
+     */
+    default CompletionStage<?> leaving() {
+        return CompletableFuture.completedFuture(null);
     }
 
     /** The line stopped; release what the session holds. Never throws. */

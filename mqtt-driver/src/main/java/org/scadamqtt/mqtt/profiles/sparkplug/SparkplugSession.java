@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.mqtt.profile.Decoded;
@@ -53,6 +55,8 @@ final class SparkplugSession implements ProfileSession {
     private final Map<String, EdgeNode> nodes = new ConcurrentHashMap<>();
     private final ConfirmedWrites confirmed;
     private volatile boolean closed;
+    /** Set while the line says goodbye before a deliberate disconnect, until it connects again. */
+    private volatile boolean leaving;
 
     SparkplugSession(ProfileContext context, SparkplugSettings settings) {
         this.context = context;
@@ -327,10 +331,11 @@ final class SparkplugSession implements ProfileSession {
         }
         try {
             JsonNode s = JSON.readTree(new String(message.payload(), StandardCharsets.UTF_8));
-            if (s != null && s.path("online").isBoolean() && !s.path("online").asBoolean() && !closed) {
+            if (s != null && s.path("online").isBoolean() && !s.path("online").asBoolean() && !closed
+                    && !leaving) {
                 // our own death certificate while we are connected (an old session of ours was cut):
                 // edge nodes now think we are gone, so say again that we are online
-                announce();
+                publishState(true);
             }
         } catch (java.io.IOException | RuntimeException e) {
             // not JSON: not ours to judge
@@ -340,16 +345,29 @@ final class SparkplugSession implements ProfileSession {
 
     @Override
     public void connected() {
-        announce();
+        leaving = false;
+        publishState(true);
     }
 
-    private void announce() {
+    /**
+     * The line disconnects on purpose: the STATE death with the birth's timestamp, QoS 1,
+     * retained, before the DISCONNECT (Sparkplug 3.0, host application intentional disconnect),
+     * so edge nodes learn at once instead of after the broker's keep-alive (the will covers only
+     * an unexpected loss).
+     */
+    @Override
+    public CompletionStage<?> leaving() {
+        leaving = true;
+        return publishState(false);
+    }
+
+    private CompletableFuture<Void> publishState(boolean online) {
         if (settings.hostId().isEmpty() || context == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         long ts = HostState.timestamp(context.line().name(), clock);
-        context.publish(SparkplugTopic.state(settings.hostId()),
-                HostState.payload(true, ts).getBytes(StandardCharsets.UTF_8), 1, true);
+        return context.publish(SparkplugTopic.state(settings.hostId()),
+                HostState.payload(online, ts).getBytes(StandardCharsets.UTF_8), 1, true);
     }
 
     @Override

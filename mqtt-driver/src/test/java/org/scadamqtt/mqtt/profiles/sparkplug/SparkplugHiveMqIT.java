@@ -246,6 +246,35 @@ class SparkplugHiveMqIT {
     }
 
     @Test
+    void aDeliberateStopPublishesTheRetainedStateDeathBeforeDisconnecting() throws Exception {
+        startStandard();
+        List<String> seen = watchState();
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (seen.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        String birth = seen.get(0);
+        assertTrue(birth.matches("\\{\"online\":true,\"timestamp\":\\d+} retained qos1"), birth);
+        String ts = birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
+        long t0 = System.nanoTime();
+        driver.stop(); // a clean DISCONNECT: the broker discards the will, so only the line itself can say it
+        long stopMs = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(stopMs < 5000, "stop took " + stopMs + " ms");
+        end = System.nanoTime() + WAIT.toNanos();
+        while (seen.stream().noneMatch(s -> s.startsWith("{\"online\":false")) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(birth, "{\"online\":false,\"timestamp\":" + ts + "} qos1"), seen);
+        List<String> later = watchState();
+        end = System.nanoTime() + WAIT.toNanos();
+        while (later.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("{\"online\":false,\"timestamp\":" + ts + "} retained qos1"), later,
+                "the retained STATE after the stop");
+    }
+
+    @Test
     void aThousandMetricsInOneBirthBindInOnePass() throws Exception {
         List<TagConfig> tags = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {

@@ -189,6 +189,28 @@ class SparkplugSessionTest {
     }
 
     @Test
+    void leavingOnPurposeSendsTheRetainedDeathWithTheBirthsTimestampAndDoesNotAnnounceAgain() {
+        session.connected();
+        String birth = new String(ctx.on("spBv1.0/STATE/scada1").get(0).payload(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(session.leaving().toCompletableFuture().isDone());
+        List<FakeContext.Published> sent = ctx.on("spBv1.0/STATE/scada1");
+        assertEquals(2, sent.size());
+        FakeContext.Published death = sent.get(1);
+        assertEquals(1, death.qos());
+        assertTrue(death.retain());
+        String text = new String(death.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(birth.replace("true", "false"), text, "death and birth carry one timestamp");
+        // the broker echoes our own death before the DISCONNECT: that is no reason to say online again
+        session.inspect(Sp.view("spBv1.0/STATE/scada1", death.payload()));
+        assertEquals(2, ctx.on("spBv1.0/STATE/scada1").size());
+        session.connected(); // connected again (new parameters): online, and an old death counts again
+        session.inspect(Sp.view("spBv1.0/STATE/scada1", death.payload()));
+        assertEquals(4, ctx.on("spBv1.0/STATE/scada1").size());
+        session.close();
+    }
+
+    @Test
     void aThousandMetricsInOneBirthBindInOnePass() {
         Payload.Builder p = Sp.payload(0, Sp.bdSeq(0));
         for (int i = 0; i < 1000; i++) {
