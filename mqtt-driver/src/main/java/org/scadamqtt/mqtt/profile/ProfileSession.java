@@ -2,6 +2,9 @@ package org.scadamqtt.mqtt.profile;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.StationDetails;
 
 /**
  * A profile's state for one running line: sequence numbers, aliases, request ids, pending
@@ -70,6 +73,26 @@ public interface ProfileSession extends AutoCloseable {
      */
     default CompletionStage<?> leaving() {
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * What the profile knows about a station for the operator's console (an edge node's state,
+     * metric count, last sequence number) and the actions {@link #action} runs for it. Any
+     * thread; must be quick. The default: nothing.
+     */
+    default StationDetails details(StationConfig station) {
+        return StationDetails.NONE;
+    }
+
+    /**
+     * Runs one of the actions {@link #details} offers for a station (a Sparkplug rebirth request).
+     * Any thread; must not block.
+     *
+     * @return completes with what was done or why not; never exceptionally
+     */
+    default CompletionStage<ActionResult> action(StationConfig station, String name) {
+        return CompletableFuture.completedFuture(ActionResult.failed("station " + station.name()
+                + " offers no action '" + name + "'"));
     }
 
     /** The line stopped; release what the session holds. Never throws. */

@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
@@ -252,13 +256,51 @@ final class SparkplugSession implements ProfileSession {
         }
     }
 
-    /** Sends a Rebirth request to an edge node now (also the console's and the API's way). */
-    void requestRebirth(String group, String node) {
+    /** Sends a Rebirth request to an edge node now; completes when written (QoS 0). */
+    CompletableFuture<Void> requestRebirth(String group, String node) {
         count(REBIRTHS);
-        if (context != null) {
-            context.publish(SparkplugTopic.topic(Kind.NCMD, group, node, ""), Commands.rebirth(clock.instant()), 0,
-                    false);
+        if (context == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        return context.publish(SparkplugTopic.topic(Kind.NCMD, group, node, ""), Commands.rebirth(clock.instant()), 0,
+                false);
+    }
+
+    @Override
+    public StationDetails details(StationConfig station) {
+        return EdgeRef.of(station).map(e -> EdgeDetails.of(e, nodes.get(e.group() + "/" + e.node()),
+                settings.requestRebirth())).orElse(StationDetails.NONE);
+    }
+
+    /**
+     * "rebirth": the operator's Rebirth request for the station's edge node (a device station's
+     * too: Sparkplug rebirths a whole edge node). It goes out at once, whatever
+     * {@code sparkplugRebirthInterval} says, and the automatic requests then wait a whole interval.
+     */
+    @Override
+    public CompletionStage<ActionResult> action(StationConfig station, String name) {
+        Optional<EdgeRef> ref = EdgeRef.of(station);
+        if (!EdgeDetails.REBIRTH.equals(name) || ref.isEmpty()) {
+            return CompletableFuture.completedFuture(ActionResult.failed("station " + station.name() + " offers "
+                    + (ref.isEmpty() ? "no action: it names no Sparkplug edge node or device"
+                    : "only '" + EdgeDetails.REBIRTH + "', not '" + name + "'")));
+        }
+        EdgeRef e = ref.get();
+        if (!settings.requestRebirth()) {
+            return CompletableFuture.completedFuture(ActionResult.failed("line " + context.line().name()
+                    + " only listens (sparkplugRequestRebirth NO): no Rebirth request was sent to edge node "
+                    + e.group() + "/" + e.node()));
+        }
+        EdgeNode n = nodes.get(e.group() + "/" + e.node());
+        if (n != null) {
+            n.rebirthRequested(clock.instant());
+        }
+        String to = "edge node " + e.group() + "/" + e.node();
+        return requestRebirth(e.group(), e.node()).handle((v, x) -> x == null
+                ? ActionResult.done("Rebirth request (NCMD Node Control/Rebirth = true) sent to " + to)
+                : ActionResult.failed("the Rebirth request to " + to + " was not sent: "
+                        + (x instanceof java.util.concurrent.CompletionException && x.getCause() != null
+                                ? x.getCause() : x).getMessage()));
     }
 
     private static String ownKey(SparkplugTopic t) {

@@ -246,6 +246,28 @@ class SparkplugHiveMqIT {
     }
 
     @Test
+    void theConsoleSeesEachStationsSparkplugStateAndItsRebirthRequestReachesTheEdgeNode() throws Exception {
+        startStandard();
+        births();
+        var e1 = driver.stationDetails().get("E1");
+        assertEquals("online", e1.values().get("sparkplug state"));
+        assertEquals("3", e1.values().get("metrics"), "bdSeq, Node Control/Rebirth, Speed");
+        assertEquals("1", e1.values().get("last seq"));
+        assertEquals(List.of("rebirth"), e1.actions());
+        assertEquals("3", driver.stationDetails().get("D1").values().get("metrics"));
+        assertEquals(0, edge.rebirthRequests());
+
+        var r = driver.stationAction("D1", "rebirth").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(r.ok(), r.message());
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (edge.rebirthRequests() == 0 && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, edge.rebirthRequests());
+        assertFalse(driver.stationAction("nope", "rebirth").toCompletableFuture().get().ok());
+    }
+
+    @Test
     void aDeliberateStopPublishesTheRetainedStateDeathBeforeDisconnecting() throws Exception {
         startStandard();
         List<String> seen = watchState();

@@ -14,6 +14,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.profile.Decoded;
@@ -208,6 +211,53 @@ class SparkplugSessionTest {
         session.inspect(Sp.view("spBv1.0/STATE/scada1", death.payload()));
         assertEquals(4, ctx.on("spBv1.0/STATE/scada1").size());
         session.close();
+    }
+
+    @Test
+    void detailsFollowTheEdgeNodeAndTheOperatorsRebirthGoesOutDespiteTheRateLimit() throws Exception {
+        StationConfig node = TestConfigs.station("E1", "G1/E1", params());
+        StationConfig device = TestConfigs.station("D1", "G1/E1/D1", params());
+        StationDetails before = session.details(node);
+        assertEquals("no birth seen", before.values().get("sparkplug state"));
+        assertEquals(List.of("rebirth"), before.actions());
+        nbirth(3);
+        dbirth(1);
+        assertEquals(java.util.Map.of("sparkplug state", "online", "metrics", "3", "last seq", "1", "bdSeq", "3"),
+                session.details(node).values());
+        assertEquals(java.util.Map.of("sparkplug state", "online", "metrics", "1", "last seq", "1"),
+                session.details(device).values());
+        assertEquals(StationDetails.NONE, session.details(TestConfigs.station("X", "plain/topic/#", params())));
+
+        ActionResult r = session.action(device, "rebirth").toCompletableFuture().get();
+        assertTrue(r.ok(), r.message());
+        assertTrue(r.message().contains("edge node G1/E1"), r.message());
+        assertEquals(1, ctx.on("spBv1.0/G1/NCMD/E1").size(), "a device's rebirth goes to its edge node");
+        send("NDATA", "", Sp.payload(5, Sp.aliasOnly(2).setDoubleValue(3).build())); // a gap
+        assertEquals("waiting for rebirth", session.details(device).values().get("sparkplug state"));
+        assertEquals(1, ctx.on("spBv1.0/G1/NCMD/E1").size(), "the automatic request waits an interval after ours");
+        assertTrue(session.action(node, "rebirth").toCompletableFuture().get().ok());
+        assertEquals(2, ctx.on("spBv1.0/G1/NCMD/E1").size(), "the operator's request ignores the interval");
+        ActionResult unknown = session.action(node, "reboot").toCompletableFuture().get();
+        assertFalse(unknown.ok());
+        assertTrue(unknown.message().contains("only 'rebirth', not 'reboot'"), unknown.message());
+
+        send("NDEATH", "", Sp.payload(0, Sp.bdSeq(3)));
+        assertEquals("offline", session.details(node).values().get("sparkplug state"));
+        assertEquals("offline", session.details(device).values().get("sparkplug state"));
+    }
+
+    @Test
+    void aListeningHostOffersNoRebirth() throws Exception {
+        LineConfig listening = TestConfigs.line("SPL", List.of("h"), params("payloadType", "SparkplugB",
+                "sparkplugRequestRebirth", "NO"));
+        FakeContext c = new FakeContext(listening, Clock.systemUTC());
+        SparkplugSession s = (SparkplugSession) new SparkplugProfile().open(c);
+        StationConfig node = TestConfigs.station("E1", "G1/E1", params());
+        assertEquals(List.of(), s.details(node).actions());
+        ActionResult r = s.action(node, "rebirth").toCompletableFuture().get();
+        assertFalse(r.ok());
+        assertTrue(r.message().contains("only listens"), r.message());
+        assertTrue(c.published.isEmpty());
     }
 
     @Test
