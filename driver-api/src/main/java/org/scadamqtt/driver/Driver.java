@@ -65,6 +65,14 @@ public interface Driver {
     }
 
     /**
+     * The data points the line learnt from its devices since it started (a Sparkplug host's
+     * births), in the order learnt, for writing a configuration from what is there. Any thread.
+     */
+    default java.util.List<DiscoveredPoint> discovered() {
+        return java.util.List.of();
+    }
+
+    /**
      * Stops communication (DISCONNECT sent when connected, persistence flushed) and releases
      * every thread the driver started. Waits at most a few seconds.
      */

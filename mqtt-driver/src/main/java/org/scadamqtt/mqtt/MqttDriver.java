@@ -16,6 +16,7 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.Driver;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
@@ -303,6 +304,18 @@ public final class MqttDriver implements Driver, SessionListener {
                     profile.code(), action, station, e.toString());
             return CompletableFuture.completedFuture(ActionResult.failed("action '" + action + "' of station "
                     + station + " failed: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public List<DiscoveredPoint> discovered() {
+        try {
+            List<DiscoveredPoint> d = profileSession.discovered();
+            return d == null ? List.of() : d;
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}: payload profile {} failed listing what it discovered: {}", line.name(), profile.code(),
+                    e.toString());
+            return List.of();
         }
     }
 

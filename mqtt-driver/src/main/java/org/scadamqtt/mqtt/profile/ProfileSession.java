@@ -1,9 +1,11 @@
 package org.scadamqtt.mqtt.profile;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.StationDetails;
 
 /**
@@ -93,6 +95,14 @@ public interface ProfileSession extends AutoCloseable {
     default CompletionStage<ActionResult> action(StationConfig station, String name) {
         return CompletableFuture.completedFuture(ActionResult.failed("station " + station.name()
                 + " offers no action '" + name + "'"));
+    }
+
+    /**
+     * The data points the profile learnt from the devices (a Sparkplug birth's metrics), for
+     * {@code scada-host discover} and {@code GET /api/lines/{line}/discovered}. Any thread.
+     */
+    default List<DiscoveredPoint> discovered() {
+        return List.of();
     }
 
     /** The line stopped; release what the session holds. Never throws. */

@@ -24,6 +24,8 @@ final class EdgeNode {
         final Map<String, MetricValue> current = new HashMap<>();
         volatile boolean born;
         volatile boolean dead;
+        /** The metric names and data types of the last birth (discovery); read from any thread. */
+        volatile Map<String, Integer> birthTypes = Map.of();
 
         void reset() {
             byName.clear();
@@ -31,6 +33,7 @@ final class EdgeNode {
             current.clear();
             born = false;
             dead = false;
+            birthTypes = Map.of();
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.mqtt.profile.Decoded;
@@ -130,6 +131,7 @@ final class SparkplugSession implements ProfileSession {
         List<Resolved> metrics = register(n.own, p);
         Map<String, MetricValue> values = SparkplugCodec.values(metrics, SparkplugCodec.time(p));
         n.own.current.putAll(values);
+        n.own.birthTypes = Discovery.types(values);
         n.own.born = true;
         Decoded d = Decoded.of(SparkplugCodec.document(p, metrics))
                 .withBody(new SparkplugValues(Map.of("", values), null))
@@ -202,6 +204,9 @@ final class SparkplugSession implements ProfileSession {
         }
         Map<String, MetricValue> values = SparkplugCodec.values(metrics, SparkplugCodec.time(p));
         scope.current.putAll(values);
+        if (birth) {
+            scope.birthTypes = Discovery.types(values);
+        }
         confirmed.reported(t.edgeNode(), t.device(), values);
         StationSignal signal = birth ? StationSignal.clear("device " + n.id() + "/" + t.device()
                 + " is online (DBIRTH)", true) : StationSignal.none();
@@ -264,6 +269,11 @@ final class SparkplugSession implements ProfileSession {
         }
         return context.publish(SparkplugTopic.topic(Kind.NCMD, group, node, ""), Commands.rebirth(clock.instant()), 0,
                 false);
+    }
+
+    @Override
+    public List<DiscoveredPoint> discovered() {
+        return Discovery.of(nodes.values());
     }
 
     @Override

@@ -268,6 +268,19 @@ class SparkplugHiveMqIT {
     }
 
     @Test
+    void birthsAreDiscoveredWithTemplateMembersAsTheyBind() throws Exception {
+        startStandard();
+        births();
+        var found = driver.discovered();
+        assertTrue(found.contains(new org.scadamqtt.driver.DiscoveredPoint(group + "/E1", "SP=Speed",
+                org.scadamqtt.tag.TagType.Ai, "Sparkplug Double")), found.toString());
+        assertTrue(found.contains(new org.scadamqtt.driver.DiscoveredPoint(group + "/E1/D1", "SP=Motor/Rpm",
+                org.scadamqtt.tag.TagType.Ai, "Sparkplug Float")), found.toString());
+        assertTrue(found.contains(new org.scadamqtt.driver.DiscoveredPoint(group + "/E1/D1", "SP=Limit",
+                org.scadamqtt.tag.TagType.Ci, "Sparkplug UInt16")), found.toString());
+    }
+
+    @Test
     void aDeliberateStopPublishesTheRetainedStateDeathBeforeDisconnecting() throws Exception {
         startStandard();
         List<String> seen = watchState();

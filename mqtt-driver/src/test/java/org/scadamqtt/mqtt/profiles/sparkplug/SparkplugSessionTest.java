@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.mqtt.TestConfigs;
@@ -28,6 +29,7 @@ import org.scadamqtt.mqtt.profile.WriteRefusedException;
 import org.scadamqtt.mqtt.profile.WriteRequest;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.Metric;
+import org.scadamqtt.tag.TagType;
 
 /** The host application's state machine with a recording context: births, aliases, seq, deaths, writes. */
 class SparkplugSessionTest {
@@ -244,6 +246,34 @@ class SparkplugSessionTest {
         send("NDEATH", "", Sp.payload(0, Sp.bdSeq(3)));
         assertEquals("offline", session.details(node).values().get("sparkplug state"));
         assertEquals("offline", session.details(device).values().get("sparkplug state"));
+    }
+
+    @Test
+    void birthsAreDiscoveredAsStationAddressTagAddressAndSuggestedType() {
+        assertEquals(List.of(), session.discovered());
+        nbirth(3);
+        dbirth(1);
+        assertEquals(List.of(
+                new DiscoveredPoint("G1/E1", "SP=Node Control/Rebirth", TagType.Di, "Sparkplug Boolean"),
+                new DiscoveredPoint("G1/E1", "SP=Speed", TagType.Ai, "Sparkplug Double"),
+                new DiscoveredPoint("G1/E1/D1", "SP=Temp", TagType.Ci, "Sparkplug Int16")), session.discovered());
+        // a new birth replaces the metric set
+        send("DBIRTH", "D1", Sp.payload(2, Sp.metric("Name", 3, DataTypes.STRING).setStringValue("x").build()));
+        assertEquals(new DiscoveredPoint("G1/E1/D1", "SP=Name", TagType.TxtI, "Sparkplug String"),
+                session.discovered().get(2));
+        assertEquals(3, session.discovered().size());
+    }
+
+    @Test
+    void suggestedTagTypesFollowTheDataType() {
+        assertEquals(TagType.Ci, Discovery.suggest(DataTypes.UINT64));
+        assertEquals(TagType.Ci, Discovery.suggest(DataTypes.INT8));
+        assertEquals(TagType.Ai, Discovery.suggest(DataTypes.FLOAT));
+        assertEquals(TagType.Di, Discovery.suggest(DataTypes.BOOLEAN));
+        assertEquals(TagType.TiA, Discovery.suggest(DataTypes.DATETIME));
+        assertEquals(TagType.TxtI, Discovery.suggest(DataTypes.TEXT));
+        assertEquals(TagType.TxtI, Discovery.suggest(DataTypes.DATASET));
+        assertEquals(TagType.TxtI, Discovery.suggest(DataTypes.INT8_ARRAY));
     }
 
     @Test
