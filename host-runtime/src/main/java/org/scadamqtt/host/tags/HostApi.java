@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.StationControl;
 import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.WriteResult;
@@ -56,6 +57,19 @@ public interface HostApi {
      */
     default CompletionStage<ActionResult> stationAction(String station, String action) {
         return CompletableFuture.completedFuture(ActionResult.failed("this host runs no station actions"));
+    }
+
+    /**
+     * What a line's driver learnt from its devices (a Sparkplug host's births): station address,
+     * tag address, suggested type.
+     *
+     * @throws IllegalArgumentException when there is no such line
+     */
+    default List<DiscoveredPoint> discovered(String line) {
+        if (lines().stream().noneMatch(l -> l.name().equals(line))) {
+            throw new IllegalArgumentException("there is no line '" + line + "' in this configuration");
+        }
+        return List.of();
     }
 
     /** Registers a listener; closing the returned handle removes it. */

@@ -21,6 +21,7 @@ import org.scadamqtt.config.ScadaConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.Driver;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
@@ -311,6 +312,15 @@ public final class TagTable implements HostApi {
         }
         LOG.info("station '{}': action '{}' requested", station, action);
         return driver.stationAction(station, action);
+    }
+
+    @Override
+    public List<DiscoveredPoint> discovered(String line) {
+        if (!lineOrder.contains(line)) {
+            throw new IllegalArgumentException("there is no line '" + line + "' in this configuration");
+        }
+        Driver driver = drivers.get(line);
+        return driver == null ? List.of() : driver.discovered();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.scadamqtt.config.TagDisplay;
 import org.scadamqtt.driver.LineCounters;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.host.tags.LineEntry;
@@ -94,6 +95,16 @@ final class ApiJson {
         StationDetails d = details == null ? StationDetails.NONE : details;
         m.put("details", d.values());
         m.put("actions", d.actions());
+        return m;
+    }
+
+    /** A data point a driver discovered, as {@code scada-host discover} would write it. */
+    static Map<String, Object> discovered(DiscoveredPoint p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("station", p.station());
+        m.put("address", p.address());
+        m.put("type", p.type().name());
+        m.put("note", p.note());
         return m;
     }
 

@@ -168,6 +168,14 @@ public final class WebConsole {
                     l -> ctx.json(ApiJson.line(l)),
                     () -> notFound(ctx, "UNKNOWN_LINE", "There is no line named " + name + "."));
         });
+        javalin.get("/api/lines/{name}/discovered", ctx -> {
+            String name = ctx.pathParam("name");
+            try {
+                ctx.json(api.discovered(name).stream().map(ApiJson::discovered).toList());
+            } catch (IllegalArgumentException e) {
+                notFound(ctx, "UNKNOWN_LINE", "There is no line named " + name + ".");
+            }
+        });
         javalin.get("/api/events", new EventStreamEndpoint(hub::serve));
         javalin.get("/api/audit", ctx -> ctx.json(audit.json()));
         javalin.get("/api/alarms", ctx -> ctx.json(alarms.json()));

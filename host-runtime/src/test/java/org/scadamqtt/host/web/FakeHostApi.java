@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.LineCounters;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
@@ -161,6 +162,17 @@ final class FakeHostApi implements HostApi {
     public CompletionStage<ActionResult> stationAction(String station, String action) {
         actions.add(new Object[] {station, action});
         return onAction.apply(station, action);
+    }
+
+    /** What line L1's driver discovered. */
+    final List<DiscoveredPoint> discovered = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<DiscoveredPoint> discovered(String lineName) {
+        if (!"L1".equals(lineName)) {
+            throw new IllegalArgumentException("no line " + lineName);
+        }
+        return List.copyOf(discovered);
     }
 
     @Override
