@@ -24,10 +24,8 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.ScadaConfig;
 import org.scadamqtt.driver.Driver;
 import org.scadamqtt.driver.DriverContext;
-import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.driver.StationState;
-import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.host.config.ConfigFiles;
+import org.scadamqtt.host.discover.ListeningContext;
 import org.scadamqtt.host.plugin.DriverRegistry;
 import org.scadamqtt.host.sim.SparkplugEdgeSim;
 import org.scadamqtt.tag.TagValue;
@@ -126,29 +124,7 @@ class DiscoverIT {
     }
 
     private DriverContext recording(Map<String, TagValue> values) {
-        return new DriverContext() {
-            @Override
-            public void publish(String station, List<TagUpdate> batch) {
-                batch.forEach(u -> values.put(u.tag(), u.value()));
-            }
-
-            @Override
-            public void stationState(String station, StationState state, String reason) {
-            }
-
-            @Override
-            public void lineStatus(LineStatus status) {
-            }
-
-            @Override
-            public Path dataDirectory() {
-                return dir;
-            }
-
-            @Override
-            public String hostId() {
-                return "discover-it";
-            }
-        };
+        return new ListeningContext(dir, "discover-it", (station, batch) -> batch.forEach(u -> values.put(u.tag(),
+                u.value())), status -> { });
     }
 }

@@ -10,11 +10,8 @@ import org.scadamqtt.config.ParameterValues;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.Driver;
-import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.DriverProvider;
 import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.driver.StationState;
-import org.scadamqtt.driver.TagUpdate;
 
 /**
  * Connects one line for a while only to listen, and returns what its driver discovered. The line
@@ -55,31 +52,8 @@ public final class DiscoveryRun {
     public static List<DiscoveredPoint> run(DriverProvider provider, LineConfig line, Duration listen, Path dataDir,
             java.util.function.Consumer<LineStatus> status) throws InterruptedException {
         String hostId = "discover-" + UUID.randomUUID().toString().substring(0, 8);
-        Driver driver = provider.create(listeningLine(line), new DriverContext() {
-            @Override
-            public void publish(String station, List<TagUpdate> batch) {
-                // discovery binds no tag
-            }
-
-            @Override
-            public void stationState(String station, StationState state, String reason) {
-            }
-
-            @Override
-            public void lineStatus(LineStatus s) {
-                status.accept(s);
-            }
-
-            @Override
-            public Path dataDirectory() {
-                return dataDir;
-            }
-
-            @Override
-            public String hostId() {
-                return hostId;
-            }
-        });
+        Driver driver = provider.create(listeningLine(line), new ListeningContext(dataDir, hostId,
+                (station, batch) -> { }, status)); // discovery binds no tag
         driver.start();
         try {
             Thread.sleep(listen.toMillis());

@@ -103,6 +103,16 @@ class SparkplugHiveMqIT {
         return seen;
     }
 
+    /** The first STATE message the watcher sees (the retained one, when there is one). */
+    private static String first(List<String> seen) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (seen.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertFalse(seen.isEmpty(), "no STATE message within " + WAIT);
+        return seen.get(0);
+    }
+
     @AfterEach
     void tearDown() throws Exception {
         if (driver != null) {
@@ -218,11 +228,7 @@ class SparkplugHiveMqIT {
     void stateBirthIsRetainedAndTheWillSaysOfflineWithTheSameTimestamp() throws Exception {
         startStandard();
         List<String> seen = watchState();
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (seen.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
-        String birth = seen.get(0);
+        String birth = first(seen);
         assertTrue(birth.matches("\\{\"online\":true,\"timestamp\":\\d+} retained qos1"), birth);
         String ts = birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
         // another client takes the line's client id: the broker cuts the line and publishes its will
@@ -232,7 +238,7 @@ class SparkplugHiveMqIT {
         thief.connect(o);
         thief.disconnect();
         thief.close();
-        end = System.nanoTime() + WAIT.toNanos();
+        long end = System.nanoTime() + WAIT.toNanos();
         while (seen.stream().noneMatch(s -> s.startsWith("{\"online\":false")) && System.nanoTime() < end) {
             Thread.sleep(20);
         }
@@ -284,27 +290,20 @@ class SparkplugHiveMqIT {
     void aDeliberateStopPublishesTheRetainedStateDeathBeforeDisconnecting() throws Exception {
         startStandard();
         List<String> seen = watchState();
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (seen.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
-        String birth = seen.get(0);
+        String birth = first(seen);
         assertTrue(birth.matches("\\{\"online\":true,\"timestamp\":\\d+} retained qos1"), birth);
         String ts = birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
         long t0 = System.nanoTime();
         driver.stop(); // a clean DISCONNECT: the broker discards the will, so only the line itself can say it
         long stopMs = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(stopMs < 5000, "stop took " + stopMs + " ms");
-        end = System.nanoTime() + WAIT.toNanos();
+        long end = System.nanoTime() + WAIT.toNanos();
         while (seen.stream().noneMatch(s -> s.startsWith("{\"online\":false")) && System.nanoTime() < end) {
             Thread.sleep(20);
         }
         assertEquals(List.of(birth, "{\"online\":false,\"timestamp\":" + ts + "} qos1"), seen);
         List<String> later = watchState();
-        end = System.nanoTime() + WAIT.toNanos();
-        while (later.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
+        first(later);
         assertEquals(List.of("{\"online\":false,\"timestamp\":" + ts + "} retained qos1"), later,
                 "the retained STATE after the stop");
     }
