@@ -287,6 +287,27 @@ class SparkplugHiveMqIT {
     }
 
     @Test
+    void switchingEveryStationOffSaysOfflineAndSwitchingOneOnSaysOnlineAgain() throws Exception {
+        startStandard();
+        List<String> seen = watchState();
+        String birth = first(seen);
+        String ts = birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
+        driver.control("E1", org.scadamqtt.driver.StationControl.OFF);
+        driver.control("D1", org.scadamqtt.driver.StationControl.OFF); // no station needs the line: it disconnects
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (seen.size() < 2 && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals("{\"online\":false,\"timestamp\":" + ts + "} qos1", seen.get(1), seen.toString());
+        driver.control("E1", org.scadamqtt.driver.StationControl.ON);
+        end = System.nanoTime() + WAIT.toNanos();
+        while (seen.size() < 3 && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals("{\"online\":true,\"timestamp\":" + ts + "} qos1", seen.get(2), seen.toString());
+    }
+
+    @Test
     void aDeliberateStopPublishesTheRetainedStateDeathBeforeDisconnecting() throws Exception {
         startStandard();
         List<String> seen = watchState();
