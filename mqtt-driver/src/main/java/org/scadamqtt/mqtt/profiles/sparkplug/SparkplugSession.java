@@ -1,8 +1,5 @@
 package org.scadamqtt.mqtt.profiles.sparkplug;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,22 +49,19 @@ final class SparkplugSession implements ProfileSession {
     static final String HISTORICAL = "sparkplug historical metrics skipped";
     static final String COMMANDS_SEEN = "sparkplug commands of other hosts";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ProfileContext context;
     private final SparkplugSettings settings;
     private final Clock clock;
     private final Map<String, EdgeNode> nodes = new ConcurrentHashMap<>();
     private final ConfirmedWrites confirmed;
-    private volatile boolean closed;
-    /** Set while the line says goodbye before a deliberate disconnect, until it connects again. */
-    private volatile boolean leaving;
+    private final PrimaryHost host;
 
     SparkplugSession(ProfileContext context, SparkplugSettings settings) {
         this.context = context;
         this.settings = settings;
         this.clock = context == null ? Clock.systemUTC() : context.clock();
         this.confirmed = new ConfirmedWrites(context);
+        this.host = new PrimaryHost(context, settings.hostId(), clock);
     }
 
     /** The edge node state of group/node (tests, console); null when never seen. */
@@ -378,48 +372,21 @@ final class SparkplugSession implements ProfileSession {
     }
 
     private Inspection state(SparkplugTopic t, InboundView message) {
-        if (settings.hostId().isEmpty() || !settings.hostId().equals(t.node())) {
+        if (!host.owns(t.node())) {
             return Inspection.byTopic(); // another host's STATE: stations may read it with JA=
         }
-        try {
-            JsonNode s = JSON.readTree(new String(message.payload(), StandardCharsets.UTF_8));
-            if (s != null && s.path("online").isBoolean() && !s.path("online").asBoolean() && !closed
-                    && !leaving) {
-                // our own death certificate while we are connected (an old session of ours was cut):
-                // edge nodes now think we are gone, so say again that we are online
-                publishState(true);
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // not JSON: not ours to judge
-        }
+        host.seen(message.payload());
         return Inspection.handled();
     }
 
     @Override
     public void connected() {
-        leaving = false;
-        publishState(true);
+        host.connected();
     }
 
-    /**
-     * The line disconnects on purpose: the STATE death with the birth's timestamp, QoS 1,
-     * retained, before the DISCONNECT (Sparkplug 3.0, host application intentional disconnect),
-     * so edge nodes learn at once instead of after the broker's keep-alive (the will covers only
-     * an unexpected loss).
-     */
     @Override
     public CompletionStage<?> leaving() {
-        leaving = true;
-        return publishState(false);
-    }
-
-    private CompletableFuture<Void> publishState(boolean online) {
-        if (settings.hostId().isEmpty() || context == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        long ts = HostState.timestamp(context.line().name(), clock);
-        return context.publish(SparkplugTopic.state(settings.hostId()),
-                HostState.payload(online, ts).getBytes(StandardCharsets.UTF_8), 1, true);
+        return host.leaving();
     }
 
     @Override
@@ -457,10 +424,7 @@ final class SparkplugSession implements ProfileSession {
 
     @Override
     public void close() {
-        closed = true;
-        if (context != null && context.line() != null) {
-            HostState.forget(context.line().name());
-        }
+        host.close();
     }
 
     private void count(String counter) {
