@@ -103,14 +103,26 @@ class SparkplugHiveMqIT {
         return seen;
     }
 
-    /** The first STATE message the watcher sees (the retained one, when there is one). */
-    private static String first(List<String> seen) throws InterruptedException {
+    /** Waits at most WAIT for {@code ok}; the assertion after it says what did not happen. */
+    private static void await(java.util.function.BooleanSupplier ok) throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
-        while (seen.isEmpty() && System.nanoTime() < end) {
+        while (!ok.getAsBoolean() && System.nanoTime() < end) {
             Thread.sleep(20);
         }
+    }
+
+    /** The first STATE message the watcher sees (the retained one, when there is one). */
+    private static String first(List<String> seen) throws InterruptedException {
+        await(() -> !seen.isEmpty());
         assertFalse(seen.isEmpty(), "no STATE message within " + WAIT);
         return seen.get(0);
+    }
+
+    /** The retained STATE birth the watcher sees first; its timestamp. */
+    private static String retainedBirth(List<String> seen) throws InterruptedException {
+        String birth = first(seen);
+        assertTrue(birth.matches("\\{\"online\":true,\"timestamp\":\\d+} retained qos1"), birth);
+        return birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
     }
 
     @AfterEach
@@ -228,9 +240,7 @@ class SparkplugHiveMqIT {
     void stateBirthIsRetainedAndTheWillSaysOfflineWithTheSameTimestamp() throws Exception {
         startStandard();
         List<String> seen = watchState();
-        String birth = first(seen);
-        assertTrue(birth.matches("\\{\"online\":true,\"timestamp\":\\d+} retained qos1"), birth);
-        String ts = birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
+        String ts = retainedBirth(seen);
         // another client takes the line's client id: the broker cuts the line and publishes its will
         MqttClient thief = new MqttClient(broker.tcpUri(), "sp-it-" + group, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
@@ -265,10 +275,7 @@ class SparkplugHiveMqIT {
 
         var r = driver.stationAction("D1", "rebirth").toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertTrue(r.ok(), r.message());
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (edge.rebirthRequests() == 0 && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
+        await(() -> edge.rebirthRequests() > 0);
         assertEquals(1, edge.rebirthRequests());
         assertFalse(driver.stationAction("nope", "rebirth").toCompletableFuture().get().ok());
     }
@@ -290,20 +297,13 @@ class SparkplugHiveMqIT {
     void switchingEveryStationOffSaysOfflineAndSwitchingOneOnSaysOnlineAgain() throws Exception {
         startStandard();
         List<String> seen = watchState();
-        String birth = first(seen);
-        String ts = birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
+        String ts = retainedBirth(seen);
         driver.control("E1", org.scadamqtt.driver.StationControl.OFF);
         driver.control("D1", org.scadamqtt.driver.StationControl.OFF); // no station needs the line: it disconnects
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (seen.size() < 2 && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
+        await(() -> seen.size() >= 2);
         assertEquals("{\"online\":false,\"timestamp\":" + ts + "} qos1", seen.get(1), seen.toString());
         driver.control("E1", org.scadamqtt.driver.StationControl.ON);
-        end = System.nanoTime() + WAIT.toNanos();
-        while (seen.size() < 3 && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
+        await(() -> seen.size() >= 3);
         assertEquals("{\"online\":true,\"timestamp\":" + ts + "} qos1", seen.get(2), seen.toString());
     }
 
@@ -311,18 +311,13 @@ class SparkplugHiveMqIT {
     void aDeliberateStopPublishesTheRetainedStateDeathBeforeDisconnecting() throws Exception {
         startStandard();
         List<String> seen = watchState();
-        String birth = first(seen);
-        assertTrue(birth.matches("\\{\"online\":true,\"timestamp\":\\d+} retained qos1"), birth);
-        String ts = birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
+        String ts = retainedBirth(seen);
         long t0 = System.nanoTime();
         driver.stop(); // a clean DISCONNECT: the broker discards the will, so only the line itself can say it
         long stopMs = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(stopMs < 5000, "stop took " + stopMs + " ms");
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (seen.stream().noneMatch(s -> s.startsWith("{\"online\":false")) && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
-        assertEquals(List.of(birth, "{\"online\":false,\"timestamp\":" + ts + "} qos1"), seen);
+        await(() -> seen.stream().anyMatch(s -> s.startsWith("{\"online\":false")));
+        assertEquals(List.of(seen.get(0), "{\"online\":false,\"timestamp\":" + ts + "} qos1"), seen);
         List<String> later = watchState();
         first(later);
         assertEquals(List.of("{\"online\":false,\"timestamp\":" + ts + "} retained qos1"), later,
