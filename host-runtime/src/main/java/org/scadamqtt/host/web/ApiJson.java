@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.scadamqtt.config.TagDisplay;
 import org.scadamqtt.driver.LineCounters;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.LineStatus;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.host.tags.LineEntry;
 import org.scadamqtt.host.tags.StationEntry;
 import org.scadamqtt.host.tags.TagEntry;
@@ -84,6 +86,25 @@ final class ApiJson {
         m.put("line", entry.line());
         m.put("state", entry.state() == null ? null : entry.state().name());
         m.put("reason", entry.reason() == null ? "" : entry.reason());
+        return m;
+    }
+
+    /** A station with what its driver tells beyond the state, and the actions it offers. */
+    static Map<String, Object> station(StationEntry entry, StationDetails details) {
+        Map<String, Object> m = station(entry);
+        StationDetails d = details == null ? StationDetails.NONE : details;
+        m.put("details", d.values());
+        m.put("actions", d.actions());
+        return m;
+    }
+
+    /** A data point a driver discovered, as {@code scada-host discover} would write it. */
+    static Map<String, Object> discovered(DiscoveredPoint p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("station", p.station());
+        m.put("address", p.address());
+        m.put("type", p.type().name());
+        m.put("note", p.note());
         return m;
     }
 

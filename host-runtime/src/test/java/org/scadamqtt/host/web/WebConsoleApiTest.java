@@ -72,7 +72,7 @@ class WebConsoleApiTest {
         ConsoleHttp.Reply r = http.get("/api/stations");
         assertEquals(200, r.status());
         assertEquals(2, r.json().size());
-        assertEquals(List.of("name", "line", "state", "reason"), fields(r.json().get(0)));
+        assertEquals(List.of("name", "line", "state", "reason", "details", "actions"), fields(r.json().get(0)));
         assertEquals("StON", r.json().get(0).get("state").textValue());
         assertEquals("StOFF", r.json().get(1).get("state").textValue());
         assertEquals("switched off by the operator", r.json().get(1).get("reason").textValue());
