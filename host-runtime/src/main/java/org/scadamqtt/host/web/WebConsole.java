@@ -163,6 +163,9 @@ public final class WebConsole {
                     l -> ctx.json(ApiJson.line(l)),
                     () -> notFound(ctx, "UNKNOWN_LINE", "There is no line named " + name + "."));
         });
+        HistoryHandler history = new HistoryHandler(api);
+        javalin.get("/api/history", history::json);
+        javalin.get("/api/history.csv", history::csv);
         javalin.get("/api/events", new EventStreamEndpoint(hub::serve));
         javalin.get("/api/audit", ctx -> ctx.json(audit.json()));
         javalin.get("/api/alarms", ctx -> ctx.json(alarms.json()));
