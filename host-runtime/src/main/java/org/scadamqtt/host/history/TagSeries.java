@@ -51,9 +51,13 @@ final class TagSeries {
         return size;
     }
 
-    /** Adds a point; one equal to the newest (same time, value and quality) is not added again. */
+    /**
+     * Adds a point. One equal to the newest (same time, value and quality) is not added again, and
+     * a point without value (a gap) only after a value: the start and a long outage are one gap.
+     */
     synchronized void add(HistoryPoint p) {
-        if (size > 0 && point(index(lastSeq)).equals(p)) {
+        boolean gap = Double.isNaN(p.value());
+        if (size == 0 ? gap : point(index(lastSeq)).equals(p) || gap && Double.isNaN(values[index(lastSeq)])) {
             return;
         }
         if (size == times.length && size < capacity) {

@@ -103,6 +103,20 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aGapIsRecordedOnlyAfterAValue() {
+        HistoryStore s = store(10);
+        TagEntry temp = config.get(0);
+        s.tagChanged(temp.with(TagValue.notInitialized(TagType.Ai, T0), true));
+        assertEquals(List.of(), s.points("TEMP", null, null, 10), "no gap before the first value");
+        record(s, "TEMP", 1.0, 1);
+        s.tagChanged(temp.with(TagValue.bad(TagType.Ai, Reason.NOT_CONNECTED, "down", T0.plusSeconds(2)), true));
+        s.tagChanged(temp.with(TagValue.bad(TagType.Ai, Reason.NOT_CONNECTED, "down", T0.plusSeconds(3)), true));
+        List<HistoryPoint> points = s.points("TEMP", null, null, 10);
+        assertEquals(2, points.size(), "one gap for the outage: " + points);
+        assertTrue(Double.isNaN(points.get(1).value()));
+    }
+
+    @Test
     void theSameValueReportedTwiceIsOnePoint() {
         HistoryStore s = store(10);
         record(s, "TEMP", 1.5, 1);

@@ -49,6 +49,9 @@ class HistoryBrowserIT {
                   <tag name="BOILER_TEMP" type="Ai" address="JA=temp"/>
                   <tag name="BOILER_PRESS" type="Ai" address="JA=press"/>
                 </station>
+                <station name="PROBE" address="plant/probe">
+                  <tag name="PROBE_TEXT" type="TxtI" address="JA=text"/>
+                </station>
               </line>
             </scada>
             """;
@@ -79,17 +82,30 @@ class HistoryBrowserIT {
                 "127.0.0.1", 0, null, ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
     }
 
-    private void publish(String... payloads) throws Exception {
+    private void publishQuietly(String topic, String payload) {
+        try {
+            publish(topic, payload);
+            Thread.sleep(200);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void publishBoiler(String... payloads) throws Exception {
+        for (String p : payloads) {
+            publish("plant/boiler", p);
+            Thread.sleep(20); // distinct receive times
+        }
+    }
+
+    private void publish(String topic, String payload) throws Exception {
         MqttClient publisher = new MqttClient(host.broker().uri(), "history-it-" + UUID.randomUUID(),
                 new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setConnectionTimeout(10);
         publisher.connect(o);
         try {
-            for (String p : payloads) {
-                publisher.publish("plant/boiler", p.getBytes(StandardCharsets.UTF_8), 1, false);
-                Thread.sleep(20); // distinct receive times
-            }
+            publisher.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
         } finally {
             publisher.disconnect(2000);
             publisher.close();
@@ -112,8 +128,16 @@ class HistoryBrowserIT {
                 .getDomAttribute("data-points");
     }
 
+    /**
+     * Both tags on the chart. The page keeps the choice per origin (local storage): a reload
+     * keeps it, the restarted host on another port starts with the first tag only.
+     */
     private void showsThreePointsEach(String when) {
         openTrend();
+        WebElement press = browser.findElement(By.cssSelector("#trend-picker input[data-tag='BOILER_PRESS']"));
+        if (!press.isSelected()) {
+            page.click(By.cssSelector("#trend-picker input[data-tag='BOILER_PRESS']"));
+        }
         waitFor(Duration.ofSeconds(10), "three points of each tag on the trend " + when, () ->
                 "3".equals(drawnPoints("BOILER_TEMP")) && "3".equals(drawnPoints("BOILER_PRESS")));
         assertEquals(3, browser.findElements(By.cssSelector("#trend-chart text.x-label")).size() / 2,
@@ -132,37 +156,51 @@ class HistoryBrowserIT {
         host = startHost(config);
         waitFor(Duration.ofSeconds(30), "line PLANT connected", () -> host.table().lines().get(0).status() != null
                 && host.table().lines().get(0).status().state().name().equals("CONNECTED"));
-        publish("{\"temp\": 61.5, \"press\": 1.1}", "{\"temp\": 62.5, \"press\": 1.2}",
+        // the line's subscription is in place once a probe message comes through
+        waitFor(Duration.ofSeconds(30), "a probe message through the line", () -> {
+            publishQuietly("plant/probe", "{\"text\": \"probe\"}");
+            return host.table().tag("PROBE_TEXT").map(t -> t.value() != null && "probe".equals(t.value().value()))
+                    .orElse(false);
+        });
+        publishBoiler("{\"temp\": 61.5, \"press\": 1.1}", "{\"temp\": 62.5, \"press\": 1.2}",
                 "{\"temp\": 63.5, \"press\": 1.3}");
         waitFor(Duration.ofSeconds(10), "three points of BOILER_TEMP in the history", () ->
                 recorded("BOILER_TEMP") == 3);
 
         browser = HeadlessChromium.start(tmp);
         page = ConsolePage.open(browser, host.webUrl());
-        openTrend();
-        page.click(By.cssSelector("#trend-picker input[data-tag='BOILER_PRESS']"));
         showsThreePointsEach("on the first load");
-        page.keepScreenshot("console-trend.png");
+        screenshotOfTrend("console-trend.png");
 
         browser.navigate().refresh();
         page = ConsolePage.open(browser, host.webUrl());
+        openTrend();
+        assertTrue(browser.findElement(By.cssSelector("#trend-picker input[data-tag='BOILER_PRESS']")).isSelected(),
+                "the reloaded page keeps the tags chosen");
         showsThreePointsEach("after a page reload");
 
         host.close();
         host = startHost(config);
         page = ConsolePage.open(browser, host.webUrl());
         showsThreePointsEach("after a host restart");
-        page.keepScreenshot("console-trend-after-restart.png");
+        screenshotOfTrend("console-trend-after-restart.png");
 
         String csvLink = browser.findElement(By.id("trend-csv")).getDomAttribute("href");
         assertTrue(csvLink.startsWith("/api/history.csv?tag=BOILER_TEMP&tag=BOILER_PRESS"), csvLink);
         String csv = http().get(csvLink).body();
-        List<String> temps = csv.lines().filter(l -> l.contains(",BOILER_TEMP,")).map(l -> l.split(",")[2]).toList();
+        // the restart is a gap (a row without value, quality BAD) after the values from before it
+        List<String> temps = csv.lines().filter(l -> l.contains(",BOILER_TEMP,") && l.endsWith(",GOOD"))
+                .map(l -> l.split(",")[2]).toList();
         assertEquals(List.of("61.5", "62.5", "63.5"), temps, csv);
-        assertEquals(3, csv.lines().filter(l -> l.contains(",BOILER_PRESS,")).count(), csv);
+        assertEquals(3, csv.lines().filter(l -> l.contains(",BOILER_PRESS,") && l.endsWith(",GOOD")).count(), csv);
         assertTrue(csv.startsWith("time,tag,value,quality\r\n"), csv);
 
         zoomsByDraggingAndResets();
+    }
+
+    private void screenshotOfTrend(String name) throws Exception {
+        browser.executeScript("document.getElementById('trend-section').scrollIntoView()");
+        page.keepScreenshot(name);
     }
 
     private int recorded(String tag) {
@@ -181,11 +219,14 @@ class HistoryBrowserIT {
         String all = browser.findElement(By.id("trend-span")).getText();
         WebElement chart = browser.findElement(By.id("trend-chart"));
         int w = chart.getSize().getWidth();
-        new Actions(browser).moveToElement(chart, -w / 4, 0).clickAndHold().moveByOffset(w / 3, 0).release().perform();
-        waitFor(Duration.ofSeconds(5), "a zoomed range", () ->
+        // from left of the time axis (its start: the first point) to the middle of the chart
+        new Actions(browser).moveToElement(chart, -w / 2 + 5, 0).clickAndHold().moveByOffset(w / 2, 0).release()
+                .perform();
+        waitFor(Duration.ofSeconds(5), "a zoomed range still showing the three points", () ->
                 browser.findElement(By.id("trend-reset")).isEnabled()
-                        && !all.equals(browser.findElement(By.id("trend-span")).getText()));
-        page.keepScreenshot("console-trend-zoomed.png");
+                        && !all.equals(browser.findElement(By.id("trend-span")).getText())
+                        && "3".equals(drawnPoints("BOILER_TEMP")));
+        screenshotOfTrend("console-trend-zoomed.png");
         page.click(By.id("trend-reset"));
         waitFor(Duration.ofSeconds(5), "the zoom reset", () -> !browser.findElement(By.id("trend-reset")).isEnabled());
     }
