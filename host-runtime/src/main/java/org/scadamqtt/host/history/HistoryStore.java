@@ -139,14 +139,24 @@ public final class HistoryStore implements HostListener, AutoCloseable {
         }
     }
 
-    /** Stops the writer, writes what is left and closes the files. */
+    /**
+     * Stops the writer, writes what is left and closes the files. The writer is not interrupted:
+     * an interrupt during a write would close its file.
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
         if (flusher != null) {
-            flusher.shutdownNow();
+            flusher.shutdown();
+            try {
+                flusher.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        series.values().forEach(this::closeSeries);
-        series.clear();
+        synchronized (this) {
+            series.values().forEach(this::closeSeries);
+            series.clear();
+        }
     }
 
     private synchronized Series load(String tag, String line) {
