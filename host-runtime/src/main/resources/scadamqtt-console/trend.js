@@ -9,7 +9,7 @@ const TREND_TAGS_KEY = 'scada-mqtt.trendTags';
 const CHART = { w: 1000, h: 320, left: 64, right: 14, top: 12, bottom: 34 };
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-const trend = { range: 600000, zoom: null, series: [], pickerKey: '', loading: false,
+const trend = { range: 600000, zoom: null, series: [], pickerKey: '', loading: false, again: false,
   selected: JSON.parse(localStorage.getItem(TREND_TAGS_KEY) || '[]') };
 
 function svgEl(name, attrs) {
@@ -56,7 +56,8 @@ function trendQuery() {
 }
 
 async function loadTrend() {
-  if (!trendOpen() || trend.loading) return;
+  if (!trendOpen()) return;
+  if (trend.loading) { trend.again = true; return; } // a zoom or a tick during a load: load again after it
   renderPicker();
   const query = trendQuery();
   $('#trend-csv').href = '/api/history.csv?' + query;
@@ -74,6 +75,10 @@ async function loadTrend() {
     }
   } finally {
     trend.loading = false;
+  }
+  if (trend.again) {
+    trend.again = false;
+    loadTrend();
   }
 }
 
