@@ -139,7 +139,8 @@ public final class HostRuntime implements AutoCloseable {
         config = loaded;
         table = new TagTable(config);
         // before the lines start, closed after they stop: every value is recorded
-        history = HistoryStore.open(HistoryStore.DEFAULT_POINTS, data::historyDirectory, table::tags);
+        history = HistoryStore.open(HistoryStore.configuredPoints(System.getenv(HistoryStore.POINTS_ENV)),
+                data::historyDirectory, table::tags);
         toClose.push(history);
         toClose.push(table.subscribe(history));
         if (o.console() == ConsoleKind.log) {

@@ -38,6 +38,10 @@ public final class HistoryStore implements HostListener, AutoCloseable {
 
     /** Points kept per tag unless configured otherwise. */
     public static final int DEFAULT_POINTS = 10_000;
+    /** Environment variable that sets the points kept per tag (2 to {@value #MAX_POINTS}). */
+    public static final String POINTS_ENV = "SCADA_MQTT_HISTORY_POINTS";
+    /** The most points per tag: 32 MB of file and 17 MB of memory per tag. */
+    public static final int MAX_POINTS = 1_000_000;
     /** How often new points go to the files. */
     public static final long FLUSH_MILLIS = 1000;
     static final String SUFFIX = ".hist";
@@ -83,6 +87,27 @@ public final class HistoryStore implements HostListener, AutoCloseable {
         });
         store.flusher.scheduleWithFixedDelay(store::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         return store;
+    }
+
+    /**
+     * The points per tag {@value #POINTS_ENV} asks for, or {@link #DEFAULT_POINTS} when it is not
+     * set; a value that is no number from 2 to {@value #MAX_POINTS} is refused with a warning.
+     */
+    public static int configuredPoints(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_POINTS;
+        }
+        try {
+            int n = Integer.parseInt(value.strip().replace("_", ""));
+            if (n >= 2 && n <= MAX_POINTS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        LOG.warn("{}={} is not a number of points from 2 to {}; the history keeps {} points per tag", POINTS_ENV,
+                value, MAX_POINTS, DEFAULT_POINTS);
+        return DEFAULT_POINTS;
     }
 
     public int capacity() {

@@ -226,6 +226,21 @@ class HistoryStoreTest {
     }
 
     @Test
+    void thePointsPerTagComeFromTheEnvironmentWithinBounds() {
+        assertEquals(HistoryStore.DEFAULT_POINTS, HistoryStore.configuredPoints(null));
+        assertEquals(HistoryStore.DEFAULT_POINTS, HistoryStore.configuredPoints(" "));
+        assertEquals(500, HistoryStore.configuredPoints(" 500 "));
+        assertEquals(100_000, HistoryStore.configuredPoints("100_000"));
+        List<ILoggingEvent> warnings = capture(() -> {
+            assertEquals(HistoryStore.DEFAULT_POINTS, HistoryStore.configuredPoints("1"));
+            assertEquals(HistoryStore.DEFAULT_POINTS, HistoryStore.configuredPoints("2000000"));
+            assertEquals(HistoryStore.DEFAULT_POINTS, HistoryStore.configuredPoints("lots"));
+        });
+        assertEquals(3, warnings.size());
+        assertTrue(warnings.get(2).getFormattedMessage().startsWith("SCADA_MQTT_HISTORY_POINTS=lots is not a number"));
+    }
+
+    @Test
     void tagNamesThatAreNoSafeFileNamesGetDistinctFiles() {
         assertEquals("TEMP.hist", HistoryStore.fileName("TEMP"));
         assertNotEquals(HistoryStore.fileName("a/b"), HistoryStore.fileName("a_b"));
