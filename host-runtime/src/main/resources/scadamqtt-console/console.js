@@ -444,6 +444,23 @@ function addTrendPoint(t) {
   if (points.length > TREND_POINTS) points.shift();
 }
 
+// the sparklines start from the host's history (so a reloaded page still shows them), then grow
+// with live values; a live value that came in while the history loaded is kept
+async function loadSparkHistory() {
+  const r = await api('GET', '/api/history?last=' + TREND_POINTS).catch(() => null);
+  if (!r || r.status !== 200) return;
+  for (const s of r.json) {
+    const t = state.tags.get(s.tag);
+    if (!t || !NUMERIC.has(t.type)) continue;
+    const points = s.points.filter((p) => p.value !== null && p.quality !== 'BAD').map((p) => ({ time: p.time, v: p.value }));
+    const newest = points.length ? points[points.length - 1].time : '';
+    const live = (state.trends.get(s.tag) || []).filter((p) => p.time > newest);
+    state.trends.set(s.tag, points.concat(live).slice(-TREND_POINTS));
+    const tr = state.rows.get(s.tag);
+    if (tr) tr.querySelector('.trend').replaceChildren(sparkline(state.trends.get(s.tag)));
+  }
+}
+
 function sparkline(points) {
   const w = 90, h = 16;
   const svgNS = 'http://www.w3.org/2000/svg';
@@ -492,6 +509,7 @@ async function loadAll() {
     renderLines(lines.json || []);
     renderStations(stations.json || []);
     renderTags(tags.json || []);
+    loadSparkHistory();
     return true;
   } catch (err) {
     hostLost();

@@ -26,6 +26,7 @@ import org.scadamqtt.host.config.ConfigWatcher;
 import org.scadamqtt.host.config.DataDirectory;
 import org.scadamqtt.host.config.EmbeddedHosts;
 import org.scadamqtt.host.config.ProblemReport;
+import org.scadamqtt.host.history.HistoryStore;
 import org.scadamqtt.host.plugin.DriverRegistry;
 import org.scadamqtt.host.plugin.PluginException;
 import org.scadamqtt.host.sim.Simulator;
@@ -57,6 +58,7 @@ public final class HostRuntime implements AutoCloseable {
     private HostOptions options;
     private DriverRegistry registry;
     private DataDirectory data;
+    private HistoryStore history;
     private boolean closed;
 
     private HostRuntime() {
@@ -136,6 +138,11 @@ public final class HostRuntime implements AutoCloseable {
         }
         config = loaded;
         table = new TagTable(config);
+        // before the lines start, closed after they stop: every value is recorded
+        history = HistoryStore.open(HistoryStore.configuredPoints(System.getenv(HistoryStore.POINTS_ENV)),
+                data::historyDirectory, table::tags);
+        toClose.push(history);
+        toClose.push(table.subscribe(history));
         if (o.console() == ConsoleKind.log) {
             // before the lines start and stopped after them: the log shows lines connecting and disconnecting
             toClose.push(LogConsole.start(table, out));
@@ -158,7 +165,7 @@ public final class HostRuntime implements AutoCloseable {
             toClose.push(simulator);
         }
         if (o.console().servesHttp()) {
-            web = WebConsoleHandle.start(new ReloadableApi(table, this::reload), o.httpBind(), httpPort,
+            web = WebConsoleHandle.start(new ReloadableApi(table, this::reload, history), o.httpBind(), httpPort,
                     o.writeToken(), o.httpHosts());
             toClose.push(web);
         }

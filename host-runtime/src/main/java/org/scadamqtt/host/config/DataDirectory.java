@@ -11,7 +11,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The host's data folder: one sub-folder per line (driver persistence) and the file
+ * The host's data folder: one sub-folder per line (driver persistence, tag history in its
+ * {@code history} folder) and the file
  * {@code host-id} that makes this host's identity stable across restarts.
  *
  * <p>Default: {@code ~/.scada-mqtt}, overridden by {@code --data-dir} or the environment
@@ -74,6 +75,11 @@ public final class DataDirectory {
     /** The folder of one line ({@code <root>/<line name>}), created on demand. */
     public Path lineDirectory(String line) throws IOException {
         return Files.createDirectories(root.resolve(safeName(line)));
+    }
+
+    /** The folder of one line's tag history ({@code <root>/<line name>/history}), created on demand. */
+    public Path historyDirectory(String line) throws IOException {
+        return Files.createDirectories(lineDirectory(line).resolve("history"));
     }
 
     /** A line name as a folder name: letters, digits, '-', '_' and '.' kept, the rest '_'. */

@@ -1,5 +1,6 @@
 package org.scadamqtt.host.tags;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,15 @@ public interface HostApi {
 
     /** Registers a listener; closing the returned handle removes it. */
     AutoCloseable subscribe(HostListener listener);
+
+    /**
+     * The recorded values of {@code tag} received from {@code from} to {@code to} (null:
+     * unbounded), oldest first, at most the newest {@code last}. Empty for a tag whose type has no
+     * history ({@link HistoryPoint#kept}) and for a host that keeps none.
+     */
+    default List<HistoryPoint> history(String tag, Instant from, Instant to, int last) {
+        return List.of();
+    }
 
     /**
      * Reads the configuration file again and applies it without a restart (see docs/host.md); a

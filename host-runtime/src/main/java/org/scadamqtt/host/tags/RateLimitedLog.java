@@ -4,19 +4,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /** Logs a warning at most once per period and counts what it suppressed in between. */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
     private final Logger log;
     private final long periodMillis;
     private final AtomicLong nextAllowed = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
 
-    RateLimitedLog(Logger log, long periodMillis) {
+    public RateLimitedLog(Logger log, long periodMillis) {
         this.log = log;
         this.periodMillis = periodMillis;
     }
 
-    void warn(String message) {
+    public void warn(String message) {
         long now = System.currentTimeMillis();
         long next = nextAllowed.get();
         if (now >= next && nextAllowed.compareAndSet(next, now + periodMillis)) {

@@ -176,6 +176,9 @@ public final class WebConsole {
                 notFound(ctx, "UNKNOWN_LINE", "There is no line named " + name + ".");
             }
         });
+        HistoryHandler history = new HistoryHandler(api);
+        javalin.get("/api/history", history::json);
+        javalin.get("/api/history.csv", history::csv);
         javalin.get("/api/events", new EventStreamEndpoint(hub::serve));
         javalin.get("/api/audit", ctx -> ctx.json(audit.json()));
         javalin.get("/api/alarms", ctx -> ctx.json(alarms.json()));

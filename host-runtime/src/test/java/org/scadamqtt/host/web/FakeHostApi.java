@@ -175,6 +175,14 @@ final class FakeHostApi implements HostApi {
         return List.copyOf(discovered);
     }
 
+    /** The history this host answers with: none until a test sets a store (subscribed to this host). */
+    volatile org.scadamqtt.host.history.HistoryStore history;
+
+    @Override
+    public List<org.scadamqtt.host.tags.HistoryPoint> history(String tag, Instant from, Instant to, int last) {
+        return history == null ? List.of() : history.points(tag, from, to, last);
+    }
+
     @Override
     public AutoCloseable subscribe(HostListener listener) {
         listeners.add(listener);
