@@ -122,7 +122,9 @@ public final class MqttDriver implements Driver, SessionListener {
         ProfileSession old = profileSession;
         Duration reply = cfg.parameters().has(MqttParameters.REPLY_TIMEOUT)
                 ? (Duration) cfg.parameters().get(MqttParameters.REPLY_TIMEOUT) : Duration.ZERO;
+        String replyParameter = MqttParameters.REPLY_TIMEOUT;
         if (reply == null || reply.isZero()) {
+            replyParameter = MqttParameters.WRITE_TIMEOUT;
             reply = cfg.parameters().has(MqttParameters.WRITE_TIMEOUT)
                     ? (Duration) cfg.parameters().get(MqttParameters.WRITE_TIMEOUT) : Duration.ofSeconds(20);
         }
@@ -130,7 +132,7 @@ public final class MqttDriver implements Driver, SessionListener {
                 replies, statistics));
         profile = p;
         profileSession = opened;
-        profileLink = new ProfileLink(opened, replies, reply);
+        profileLink = new ProfileLink(opened, replies, reply, replyParameter);
         if (old != null) {
             closeQuietly(old);
         }
@@ -396,6 +398,14 @@ public final class MqttDriver implements Driver, SessionListener {
         } catch (RuntimeException e) {
             LOG.error("Line {}: the host refused a line status: {}", line.name(), e.toString());
         }
+    }
+
+    /**
+     * Timers of this driver's stations and payload profile now waiting on its timer thread (for
+     * tests and diagnostics: a completed write leaves none behind).
+     */
+    public int scheduledTimers() {
+        return threads.scheduledTimers();
     }
 
     /** The prefix of the names of every thread this driver owns (for tests and diagnostics). */

@@ -131,7 +131,6 @@ final class LineScheduler {
 
     /** "1 s", "0.2 s": a duration for status texts and log lines. */
     static String seconds(Duration d) {
-        double s = d.toMillis() / 1000.0;
-        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
+        return org.scadamqtt.mqtt.internal.Seconds.text(d);
     }
 }
