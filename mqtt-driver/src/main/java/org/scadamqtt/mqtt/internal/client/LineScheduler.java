@@ -97,6 +97,11 @@ final class LineScheduler {
         return executor.scheduleWithFixedDelay(r, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Delayed and periodic tasks now waiting (cancelled ones are removed at once); for tests. */
+    int scheduledTasks() {
+        return executor.getQueue().size();
+    }
+
     /** Hands {@code r} over; throws RejectedExecutionException when the line already stopped. */
     void execute(Runnable r) {
         executor.execute(r);

@@ -173,6 +173,11 @@ final class PahoSession implements MqttSession {
         });
     }
 
+    /** Tasks waiting on the line's scheduler (write deadlines, watchdogs); for tests. */
+    int scheduledTasks() {
+        return tasks.scheduledTasks();
+    }
+
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
         return publisher.publish(loop.current(), topic, payload, qos, retain, loop.settings().writeTimeout());
