@@ -28,7 +28,6 @@ import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.SessionListener;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
-import org.scadamqtt.mqtt.internal.bind.AddressCompiler;
 import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.internal.profile.LineProfileContext;
 import org.scadamqtt.mqtt.internal.profile.PendingReplies;
@@ -171,8 +170,9 @@ public final class MqttDriver implements Driver, SessionListener {
             workers.put(st.name(), w);
             configs.put(st.name(), st);
             routes.add(new RouteEntry(st.name(), st.address()));
-            for (TagConfig t : st.tags()) {
-                tags.put(t.name(), new TagRef(w, AddressCompiler.compile(t, st, p)));
+            // the station's tags were compiled once, with its worker; a reused worker keeps them
+            for (CompiledTag t : w.compiledTags()) {
+                tags.put(t.tag().name(), new TagRef(w, t));
             }
         }
         return new Routing(StationRouter.of(routes), WillMatcher.of(cfg.stations(), settings), Map.copyOf(workers),

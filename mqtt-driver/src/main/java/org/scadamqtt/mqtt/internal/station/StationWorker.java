@@ -129,6 +129,11 @@ public final class StationWorker {
         return config.name();
     }
 
+    /** The station's tags, compiled once when the worker was built (writes look theirs up here). */
+    public List<CompiledTag> compiledTags() {
+        return binder.compiled();
+    }
+
     String line() {
         return line;
     }
