@@ -147,11 +147,12 @@ public final class WebConsole {
                     () -> notFound(ctx, "UNKNOWN_TAG", "There is no tag named " + name + "."));
         });
         javalin.post("/api/tags/{name}", writes::handle);
-        javalin.get("/api/stations", ctx -> ctx.json(api.stations().stream().map(ApiJson::station).toList()));
+        javalin.get("/api/stations", ctx -> ctx.json(api.stations().stream()
+                .map(s -> ApiJson.station(s, api.diagnostics(s.name()))).toList()));
         javalin.get("/api/stations/{name}", ctx -> {
             String name = ctx.pathParam("name");
             api.stations().stream().filter(s -> s.name().equals(name)).findFirst().ifPresentOrElse(
-                    s -> ctx.json(ApiJson.station(s)),
+                    s -> ctx.json(ApiJson.station(s, api.diagnostics(s.name()))),
                     () -> notFound(ctx, "UNKNOWN_STATION", "There is no station named " + name + "."));
         });
         javalin.post("/api/stations/{name}", stationControl::handle);
