@@ -174,17 +174,53 @@ function stationRow(s) {
     b.addEventListener('click', () => controlStation(s.name, target));
     controls.append(b, ' ');
   }
+  // actions the station's driver offers (a Sparkplug rebirth), after the state buttons
+  for (const action of s.actions || []) {
+    const b = el('button', { type: 'button', textContent: action, title: 'Ask the driver of station ' + s.name + ' to ' + action });
+    b.dataset.action = action;
+    b.addEventListener('click', () => stationAction(s.name, action));
+    controls.append(b, ' ');
+  }
+  const reason = el('td', { className: 'reason', textContent: s.reason || '', title: s.reason || '' });
+  // what the driver tells beyond the state (Sparkplug: state, metrics, last seq), under the reason
+  const details = Object.entries(s.details || {});
+  if (details.length) {
+    const text = details.map(([k, v]) => k + ': ' + v).join(' · ');
+    reason.append(el('div', { className: 'station-details', textContent: text, title: text }));
+  }
   tr.append(
     el('td', { textContent: s.name }),
     el('td', { textContent: s.line }),
     el('td', { className: 'state' }, badge(s.state, 's-' + s.state, s.reason || s.state)),
-    el('td', { className: 'reason', textContent: s.reason || '', title: s.reason || '' }),
+    reason,
     controls);
   return tr;
 }
 
+async function stationAction(name, action) {
+  if (!(await ensureToken())) return;
+  const r = await api('POST', '/api/stations/' + encodeURIComponent(name) + '/actions/' + encodeURIComponent(action));
+  if (r.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    showBanner('The write token was refused; enter it again to run ' + action + ' on station ' + name + '.');
+    return;
+  }
+  showBanner(r.status === 200 ? '' : 'Station ' + name + ': ' + action + ' failed: ' + (r.json ? r.json.message : 'HTTP ' + r.status));
+  refreshStationDetails();
+}
+
+// details (sequence numbers, metric counts) change with every message but are not pushed: poll them
+async function refreshStationDetails() {
+  const r = await api('GET', '/api/stations').catch(() => null);
+  if (r && r.status === 200) r.json.forEach(updateStation);
+}
+
 function updateStation(s) {
   const before = state.stations.get(s.name);
+  if (before && s.details === undefined) {
+    // a station event carries the state only: keep the details last polled
+    s = Object.assign({}, s, { details: before.details, actions: before.actions });
+  }
   state.stations.set(s.name, s);
   if (before && before.state !== s.state) {
     // the write/set button of its tags depends on SIMUL
@@ -624,6 +660,10 @@ document.addEventListener('DOMContentLoaded', () => {
     if (state.lostSince !== null) return;
     const r = await api('GET', '/api/lines').catch(() => null);
     if (r && r.status === 200) r.json.forEach(updateLine);
+  }, 5000);
+  setInterval(() => {
+    const any = [...state.stations.values()].some((s) => (s.actions || []).length || Object.keys(s.details || {}).length);
+    if (state.lostSince === null && any) refreshStationDetails();
   }, 5000);
   setInterval(watchHost, 250);
   $('#audit-details').addEventListener('toggle', loadAudit);

@@ -45,6 +45,34 @@ public interface Driver {
     }
 
     /**
+     * Protocol details and available actions per station, by station name; stations with none
+     * may be left out. Any thread; cheap enough for a console that polls every few seconds.
+     */
+    default java.util.Map<String, StationDetails> stationDetails() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Runs a named action of a station, one of its {@link StationDetails#actions()} (a Sparkplug
+     * "rebirth"). Any thread.
+     *
+     * @return completes with what was done or why not (an unknown station or action fails with a
+     *         sentence); never completes exceptionally
+     */
+    default CompletionStage<ActionResult> stationAction(String station, String action) {
+        return java.util.concurrent.CompletableFuture.completedFuture(ActionResult.failed(
+                "this driver offers no station actions ('" + action + "' of station " + station + ")"));
+    }
+
+    /**
+     * The data points the line learnt from its devices since it started (a Sparkplug host's
+     * births), in the order learnt, for writing a configuration from what is there. Any thread.
+     */
+    default java.util.List<DiscoveredPoint> discovered() {
+        return java.util.List.of();
+    }
+
+    /**
      * Stops communication (DISCONNECT sent when connected, persistence flushed) and releases
      * every thread the driver started. Waits at most a few seconds.
      */

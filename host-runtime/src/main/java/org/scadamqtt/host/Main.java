@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "scada-host", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reference SCADA host for the scada-mqtt driver: runs lines from an XML configuration, "
                 + "shows their values in a web and terminal console.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DemoCommand.class, SimulateCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, DiscoverCommand.class, DemoCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

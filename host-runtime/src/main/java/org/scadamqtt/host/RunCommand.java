@@ -66,6 +66,12 @@ final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "scada-host-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // SIGHUP's handler too is in place before anything starts: without it the JVM's default
+        // action ends the process, so a reload asked for during a slow start killed the host. A
+        // SIGHUP during the start reloads once the start is done (the file may have changed after
+        // it was read).
+        Hangups hangups = new Hangups(rt::reload);
+        HangupSignal.install(hangups::signal);
         try {
             rt.begin(options, System.out);
         } catch (HostException | RuntimeException e) {
@@ -76,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
             stopped.await(); // a signal came during the start
             return ExitCodes.OK;
         }
-        HangupSignal.install(rt::reload);
+        hangups.started();
         if (watchConfig) {
             rt.watchConfigFile();
         }
@@ -86,6 +92,39 @@ final class RunCommand implements Callable<Integer> {
         }
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** SIGHUPs before the start is done are remembered and applied once, after it. */
+    static final class Hangups {
+        private final Runnable reload;
+        private boolean started;
+        private boolean pending;
+
+        Hangups(Runnable reload) {
+            this.reload = reload;
+        }
+
+        void signal() {
+            synchronized (this) {
+                if (!started) {
+                    pending = true;
+                    return;
+                }
+            }
+            reload.run();
+        }
+
+        void started() {
+            boolean now;
+            synchronized (this) {
+                started = true;
+                now = pending;
+                pending = false;
+            }
+            if (now) {
+                reload.run();
+            }
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -15,11 +15,14 @@ import java.util.function.Function;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.Driver;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
@@ -265,6 +268,60 @@ public final class MqttDriver implements Driver, SessionListener {
     }
 
     @Override
+    public Map<String, StationDetails> stationDetails() {
+        Map<String, StationDetails> out = new LinkedHashMap<>();
+        ProfileSession s = profileSession;
+        routing.configs().forEach((name, st) -> {
+            try {
+                StationDetails d = s.details(st);
+                if (d != null && !d.isEmpty()) {
+                    out.put(name, d);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Line {}: payload profile {} failed on the details of station {}: {}", line.name(),
+                        profile.code(), name, e.toString());
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public CompletionStage<ActionResult> stationAction(String station, String action) {
+        StationConfig st = routing.configs().get(station);
+        if (st == null) {
+            return CompletableFuture.completedFuture(ActionResult.failed("line " + line.name()
+                    + " has no station named '" + station + "'"));
+        }
+        if (stopped || !lineUp) {
+            return CompletableFuture.completedFuture(ActionResult.failed("line " + line.name() + " is "
+                    + (stopped ? "stopped" : "not connected") + ": action '" + action + "' of station " + station
+                    + " was not carried out"));
+        }
+        try {
+            CompletionStage<ActionResult> r = profileSession.action(st, action);
+            return r == null ? CompletableFuture.completedFuture(ActionResult.failed("payload profile "
+                    + profile.code() + " gave no result for action '" + action + "'")) : r;
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}: payload profile {} failed on action '{}' of station {}: {}", line.name(),
+                    profile.code(), action, station, e.toString());
+            return CompletableFuture.completedFuture(ActionResult.failed("action '" + action + "' of station "
+                    + station + " failed: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public List<DiscoveredPoint> discovered() {
+        try {
+            List<DiscoveredPoint> d = profileSession.discovered();
+            return d == null ? List.of() : d;
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}: payload profile {} failed listing what it discovered: {}", line.name(), profile.code(),
+                    e.toString());
+            return List.of();
+        }
+    }
+
+    @Override
     public void stop() {
         if (stopped) {
             return;
@@ -406,6 +463,18 @@ public final class MqttDriver implements Driver, SessionListener {
      */
     public int scheduledTimers() {
         return threads.scheduledTimers();
+    }
+
+    @Override
+    public CompletionStage<?> leaving() {
+        try {
+            CompletionStage<?> goodbye = profileSession.leaving();
+            return goodbye == null ? CompletableFuture.completedFuture(null) : goodbye;
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}: payload profile {} failed before disconnecting: {}", line.name(), profile.code(),
+                    e.toString());
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** The prefix of the names of every thread this driver owns (for tests and diagnostics). */

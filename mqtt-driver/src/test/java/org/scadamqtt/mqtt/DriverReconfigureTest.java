@@ -45,6 +45,21 @@ class DriverReconfigureTest {
             assertEquals("new", c.get("c_d").value().value());
             assertEquals(StationState.StON, h.host.state("A"), "the replaced worker of A reports nothing");
             assertTrue(h.host.states("A").stream().noneMatch(s -> s.state() == StationState.StOFF));
+
+            // issue 10 item 6: a removed station goes without touching the others
+            LineConfig v3 = line("L1", List.of("localhost"), params("payloadType", "JSON"),
+                    station("A", "dev/a", params(), tag("a_v", "Ai", "JA=w")),
+                    station("B", "dev/b", params(), tag("b_d", "TxtI", "IN_DATA")));
+            h.driver.reconfigure(v3);
+            assertTrue(h.driver.station("C").isEmpty(), "the removed station has no worker");
+            assertSame(workerB, h.driver.station("B").orElseThrow(), "B untouched");
+            long unrouted = h.driver.statistics().snapshot().unrouted();
+            h.session.deliver("dev/c", "gone", 0, 0);
+            assertEquals(unrouted + 1, h.driver.statistics().snapshot().unrouted(), "dev/c now reaches no station");
+            h.session.deliver("dev/b", "still", 0, 0);
+            RecordingContext.Batch b = h.host.awaitBatch("B", x -> x.tags().contains("b_d")
+                    && "still".equals(x.get("b_d").value().value()), WAIT);
+            assertEquals("still", b.get("b_d").value().value());
         }
     }
 }

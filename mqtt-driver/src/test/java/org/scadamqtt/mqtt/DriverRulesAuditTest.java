@@ -63,6 +63,35 @@ class DriverRulesAuditTest {
         }
     }
 
+    /**
+     * Issue 10 item 8: with a station address {@code (a+)+$}, 50 messages on a 60 KB topic delayed
+     * every station by 60-70 ms each on the thread that reads the socket. Now each costs no
+     * expression evaluation, is counted unrouted and acknowledged, and the next ordinary message
+     * is routed at once.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void hostileLongTopicsAreCountedUnroutedWithoutStallingTheLine() {
+        LineConfig cfg = line("L1", List.of("localhost"), params(),
+                station("EVIL", "(a+)+$", params(), tag("e_data", "TxtI", "IN_DATA")),
+                station("B", "plant/b", params(), tag("b_data", "TxtI", "IN_DATA")),
+                station("REST", ".*", params(), tag("r_data", "TxtI", "IN_DATA")));
+        try (DriverHarness h = new DriverHarness(cfg, dir).startConnected()) {
+            h.host.awaitState("B", StationState.StON, WAIT);
+            // before the fix each message cost (a+)+$ its 6.1 million steps and then went to REST
+            String topic = "a".repeat(60_000) + "!";
+            long start = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                h.session.deliver(topic, "x", 0, 0);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(50, h.driver.statistics().snapshot().unrouted());
+            assertTrue(millis < 2_000, "50 hostile topics held the reading thread for " + millis + " ms");
+            h.session.deliver("plant/b", "ok", 0, 0);
+            h.host.awaitBatch("B", b -> hasData(b, "b_data", "ok"), WAIT);
+        }
+    }
+
     /** Rule: a message no station takes is logged, rate-limited (one line per 10 s per line), naming line and topic. */
     @Test
     void unroutedMessagesAreLoggedOncePerPeriodNamingLineAndTopic() {

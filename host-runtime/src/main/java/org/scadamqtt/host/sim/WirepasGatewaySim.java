@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * its OFF status: killing the simulator makes the broker publish it (retained), and the gateway
  * and node stations go to StHARDERR. It publishes ON (retained) on connect, one packet per node
  * each tick (a temperature in 0.01 °C as i16 big-endian), and answers send_data (OK for its
- * nodes and broadcast, INVALID_DEST_ADDRESS for any other address) and get_configs.
+ * nodes and broadcast, INVALID_DEST_ADDRESS for any other address), get_configs and get_gw_info
+ * (both gateway-wide: {@code gw-request/get_configs/<gw-id>}, answered on
+ * {@code gw-response/get_configs/<gw-id>}; the same for get_gw_info).
  */
 public final class WirepasGatewaySim implements AutoCloseable {
 
@@ -30,6 +33,8 @@ public final class WirepasGatewaySim implements AutoCloseable {
     /** The simulated nodes. */
     public static final Set<Integer> NODES = Set.of(101, 102, 103);
     private static final long WAIT_MS = 10_000;
+    static final String MODEL = "scada-sim";
+    static final String VERSION = "1.0";
 
     private final MqttAsyncClient client;
     private final Clock clock;
@@ -60,9 +65,12 @@ public final class WirepasGatewaySim implements AutoCloseable {
         o.setWill(DemoTopics.wirepasStatus(sim.gw), sim.status(WirepasWire.OFF), 2, true);
         try {
             c.connect(o).waitForCompletion(WAIT_MS);
-            // '#' also matches gw-request/<request>/<gw-id> itself (get_configs has no sink level)
-            c.subscribe("gw-request/+/" + sim.gw + "/#", 2, (topic, m) -> sim.answer(m.getPayload()))
-                    .waitForCompletion(WAIT_MS);
+            // the topics a real gateway takes requests on: send_data per sink, get_configs and get_gw_info for the
+            // whole gateway (no sink level: a request published with one is not answered, as by a real gateway)
+            IMqttMessageListener answer = (topic, m) -> sim.answer(m.getPayload());
+            c.subscribe(new String[] {"gw-request/send_data/" + sim.gw + "/+", "gw-request/get_configs/" + sim.gw,
+                    "gw-request/get_gw_info/" + sim.gw}, new int[] {2, 2, 2},
+                    new IMqttMessageListener[] {answer, answer, answer}).waitForCompletion(WAIT_MS);
         } catch (MqttException e) {
             sim.close();
             throw new SimulatorException("the Wirepas gateway simulator cannot connect to broker " + brokerUri + ": "
@@ -76,7 +84,7 @@ public final class WirepasGatewaySim implements AutoCloseable {
         long now = clock.millis();
         return WirepasWire.generic(1, new WirepasWire.Message()
                 .message(1, WirepasWire.eventHeader(gw, null, random.nextLong(), now))
-                .varint(2, 1).varint(3, state).text(5, "scada-sim"));
+                .varint(2, 1).varint(3, state).text(5, MODEL).text(6, VERSION));
     }
 
     /** One packet from each node; runs on the simulator's timer thread. */
@@ -112,6 +120,10 @@ public final class WirepasGatewaySim implements AutoCloseable {
                     .message(1, WirepasWire.responseHeader(r.reqId(), gw, null, WirepasWire.OK))
                     .message(2, new WirepasWire.Message().text(1, SINK).varint(3, 1).varint(4, NETWORK).varint(5, 5)
                             .varint(17, WirepasWire.ON))), 2, false);
+            case 15 -> publish("gw-response/get_gw_info/" + gw, WirepasWire.generic(16, new WirepasWire.Message()
+                    .message(1, WirepasWire.responseHeader(r.reqId(), gw, null, WirepasWire.OK))
+                    .message(2, new WirepasWire.Message().varint(1, clock.millis() / 1000).text(2, MODEL)
+                            .text(3, VERSION).varint(4, 1))), 2, false);
             default -> LOG.info("Wirepas gateway simulator: request {} is not simulated", r.wirepasField());
         }
     }

@@ -1,9 +1,14 @@
 package org.scadamqtt.host.tags;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.WriteResult;
 
@@ -46,6 +51,36 @@ public interface HostApi {
      * @throws IllegalArgumentException when there is no such station
      */
     void control(String station, StationControl control);
+
+    /**
+     * What the drivers tell of their stations beyond the state (a Sparkplug edge node's state,
+     * metric count, last seq) and the actions each offers, by station name; stations with none
+     * are left out. Read on demand: consoles poll it.
+     */
+    default Map<String, StationDetails> stationDetails() {
+        return Map.of();
+    }
+
+    /**
+     * Runs a named action of a station (a Sparkplug "rebirth"), one its {@link StationDetails}
+     * offers. Never completes exceptionally; an unknown station or action fails with a sentence.
+     */
+    default CompletionStage<ActionResult> stationAction(String station, String action) {
+        return CompletableFuture.completedFuture(ActionResult.failed("this host runs no station actions"));
+    }
+
+    /**
+     * What a line's driver learnt from its devices (a Sparkplug host's births): station address,
+     * tag address, suggested type.
+     *
+     * @throws IllegalArgumentException when there is no such line
+     */
+    default List<DiscoveredPoint> discovered(String line) {
+        if (lines().stream().noneMatch(l -> l.name().equals(line))) {
+            throw new IllegalArgumentException("there is no line '" + line + "' in this configuration");
+        }
+        return List.of();
+    }
 
     /** Registers a listener; closing the returned handle removes it. */
     AutoCloseable subscribe(HostListener listener);

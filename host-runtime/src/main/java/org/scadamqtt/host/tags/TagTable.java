@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,11 +20,14 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.ScadaConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.Driver;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.TagUpdate;
@@ -293,6 +297,46 @@ public final class TagTable implements HostApi {
             throw new IllegalStateException("line '" + st.line() + "' of station '" + station + "' is not running");
         }
         driver.control(station, control);
+    }
+
+    @Override
+    public Map<String, StationDetails> stationDetails() {
+        Map<String, StationDetails> out = new HashMap<>();
+        drivers.forEach((line, driver) -> {
+            try {
+                driver.stationDetails().forEach((station, d) -> {
+                    StationEntry st = stations.get(station);
+                    if (st != null && st.line().equals(line)) {
+                        out.put(station, d);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("the driver of line '{}' failed to give station details: {}", line, e.toString());
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public CompletionStage<ActionResult> stationAction(String station, String action) {
+        StationEntry st = station == null ? null : stations.get(station);
+        Driver driver = st == null ? null : drivers.get(st.line());
+        if (driver == null) {
+            return CompletableFuture.completedFuture(ActionResult.failed(st == null ? "there is no station '"
+                    + station + "' in this configuration" : "line '" + st.line() + "' of station '" + station
+                    + "' is not running"));
+        }
+        LOG.info("station '{}': action '{}' requested", station, action);
+        return driver.stationAction(station, action);
+    }
+
+    @Override
+    public List<DiscoveredPoint> discovered(String line) {
+        if (!lineOrder.contains(line)) {
+            throw new IllegalArgumentException("there is no line '" + line + "' in this configuration");
+        }
+        Driver driver = drivers.get(line);
+        return driver == null ? List.of() : driver.discovered();
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.scadamqtt.config.TagDisplay;
 import org.scadamqtt.driver.LineCounters;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.LineStatus;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.host.tags.LineEntry;
 import org.scadamqtt.host.tags.StationEntry;
@@ -89,9 +91,8 @@ final class ApiJson {
         return m;
     }
 
-    /** A station with its driver's counters under {@code diagnostics}, when the driver keeps them. */
-    static Map<String, Object> station(StationEntry entry, Optional<StationDiagnostics> diagnostics) {
-        Map<String, Object> m = station(entry);
+    /** Adds a station's counters from its driver under {@code diagnostics}, when the driver keeps them. */
+    static Map<String, Object> withDiagnostics(Map<String, Object> m, Optional<StationDiagnostics> diagnostics) {
         diagnostics.ifPresent(d -> {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("messages", d.messages());
@@ -104,6 +105,25 @@ final class ApiJson {
             c.put("lastErrorTime", time(d.lastErrorTime()));
             m.put("diagnostics", c);
         });
+        return m;
+    }
+
+    /** A station with what its driver tells beyond the state, and the actions it offers. */
+    static Map<String, Object> station(StationEntry entry, StationDetails details) {
+        Map<String, Object> m = station(entry);
+        StationDetails d = details == null ? StationDetails.NONE : details;
+        m.put("details", d.values());
+        m.put("actions", d.actions());
+        return m;
+    }
+
+    /** A data point a driver discovered, as {@code scada-host discover} would write it. */
+    static Map<String, Object> discovered(DiscoveredPoint p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("station", p.station());
+        m.put("address", p.address());
+        m.put("type", p.type().name());
+        m.put("note", p.note());
         return m;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.host.tags.HostApi;
 import org.scadamqtt.host.tty.TerminalText;
 import org.slf4j.Logger;
@@ -147,15 +148,20 @@ public final class WebConsole {
                     () -> notFound(ctx, "UNKNOWN_TAG", "There is no tag named " + name + "."));
         });
         javalin.post("/api/tags/{name}", writes::handle);
-        javalin.get("/api/stations", ctx -> ctx.json(api.stations().stream()
-                .map(s -> ApiJson.station(s, api.diagnostics(s.name()))).toList()));
+        javalin.get("/api/stations", ctx -> {
+            Map<String, StationDetails> details = api.stationDetails();
+            ctx.json(api.stations().stream().map(s -> ApiJson.withDiagnostics(ApiJson.station(s,
+                    details.get(s.name())), api.diagnostics(s.name()))).toList());
+        });
         javalin.get("/api/stations/{name}", ctx -> {
             String name = ctx.pathParam("name");
             api.stations().stream().filter(s -> s.name().equals(name)).findFirst().ifPresentOrElse(
-                    s -> ctx.json(ApiJson.station(s, api.diagnostics(s.name()))),
+                    s -> ctx.json(ApiJson.withDiagnostics(ApiJson.station(s, api.stationDetails().get(name)),
+                            api.diagnostics(name))),
                     () -> notFound(ctx, "UNKNOWN_STATION", "There is no station named " + name + "."));
         });
         javalin.post("/api/stations/{name}", stationControl::handle);
+        javalin.post("/api/stations/{name}/actions/{action}", new StationActionHandler(api, audit, writeTimeout)::handle);
         javalin.post("/api/reload", new ReloadHandler(api)::handle);
         javalin.get("/api/lines", ctx -> ctx.json(api.lines().stream().map(ApiJson::line).toList()));
         javalin.get("/api/lines/{name}", ctx -> {
@@ -163,6 +169,14 @@ public final class WebConsole {
             api.lines().stream().filter(l -> l.name().equals(name)).findFirst().ifPresentOrElse(
                     l -> ctx.json(ApiJson.line(l)),
                     () -> notFound(ctx, "UNKNOWN_LINE", "There is no line named " + name + "."));
+        });
+        javalin.get("/api/lines/{name}/discovered", ctx -> {
+            String name = ctx.pathParam("name");
+            try {
+                ctx.json(api.discovered(name).stream().map(ApiJson::discovered).toList());
+            } catch (IllegalArgumentException e) {
+                notFound(ctx, "UNKNOWN_LINE", "There is no line named " + name + ".");
+            }
         });
         javalin.get("/api/events", new EventStreamEndpoint(hub::serve));
         javalin.get("/api/audit", ctx -> ctx.json(audit.json()));

@@ -17,22 +17,25 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.scadamqtt.config.InitialState;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.ScadaConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.Driver;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
-import org.junit.jupiter.api.Test;
 import org.scadamqtt.tag.Quality;
 import org.scadamqtt.tag.Reason;
 import org.scadamqtt.tag.TagType;
@@ -240,6 +243,28 @@ class TagTableTest {
         assertThrows(IllegalArgumentException.class, () -> table.control("NOPE", StationControl.OFF));
     }
 
+    @Test
+    void stationDetailsActionsAndDiscoveriesComeFromTheStationsLine() throws Exception {
+        TagTable table = new TagTable(config(), clock);
+        RecordingDriver d1 = new RecordingDriver();
+        RecordingDriver d2 = new RecordingDriver();
+        d1.details = Map.of("METER", new StationDetails(Map.of("state", "online"), List.of("rebirth")),
+                "OTHER", new StationDetails(Map.of("state", "claimed by the wrong line"), List.of()));
+        d2.discovered = List.of(new DiscoveredPoint("G/N", "SP=x", TagType.Ci, ""));
+        table.attach("L1", d1);
+        table.attach("L2", d2);
+        assertEquals(Map.of("METER", d1.details.get("METER")), table.stationDetails(),
+                "a station is described only by its own line's driver");
+        ActionResult r = table.stationAction("OTHER", "rebirth").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("OTHER:rebirth"), d2.actions);
+        assertEquals(List.of(), d1.actions);
+        assertTrue(r.ok());
+        assertFalse(table.stationAction("NOPE", "rebirth").toCompletableFuture().get().ok());
+        assertEquals(d2.discovered, table.discovered("L2"));
+        assertEquals(List.of(), table.discovered("L1"));
+        assertThrows(IllegalArgumentException.class, () -> table.discovered("L9"));
+    }
+
     private static WriteResult result(CompletionStage<WriteResult> stage) throws Exception {
         return stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
@@ -248,9 +273,28 @@ class TagTableTest {
     static final class RecordingDriver implements Driver {
         final List<String> writes = new ArrayList<>();
         final List<String> controls = new ArrayList<>();
+        final List<String> actions = new ArrayList<>();
         final Map<String, StationDiagnostics> diagnostics = new java.util.HashMap<>();
         RuntimeException failWith;
         boolean throwOnWrite;
+        Map<String, StationDetails> details = Map.of();
+        List<DiscoveredPoint> discovered = List.of();
+
+        @Override
+        public Map<String, StationDetails> stationDetails() {
+            return details;
+        }
+
+        @Override
+        public CompletionStage<ActionResult> stationAction(String station, String action) {
+            actions.add(station + ":" + action);
+            return CompletableFuture.completedFuture(ActionResult.done("done"));
+        }
+
+        @Override
+        public List<DiscoveredPoint> discovered() {
+            return discovered;
+        }
 
         @Override
         public void start() {

@@ -9,10 +9,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.LineCounters;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
@@ -148,6 +151,35 @@ final class FakeHostApi implements HostApi {
             case SIMUL -> StationState.StSIMUL;
         };
         setStation(station, next, control == StationControl.ON ? "" : "set by the operator");
+    }
+
+    /** What stationDetails answers; S1 offers "rebirth" unless a test changes it. */
+    final Map<String, StationDetails> details = new ConcurrentHashMap<>(Map.of("S1", new StationDetails(
+            Map.of("sparkplug state", "online"), List.of("rebirth"))));
+    final List<Object[]> actions = new CopyOnWriteArrayList<>();
+    volatile BiFunction<String, String, CompletionStage<ActionResult>> onAction =
+            (station, action) -> CompletableFuture.completedFuture(ActionResult.done("sent " + action));
+
+    @Override
+    public Map<String, StationDetails> stationDetails() {
+        return Map.copyOf(details);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> stationAction(String station, String action) {
+        actions.add(new Object[] {station, action});
+        return onAction.apply(station, action);
+    }
+
+    /** What line L1's driver discovered. */
+    final List<DiscoveredPoint> discovered = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<DiscoveredPoint> discovered(String lineName) {
+        if (!"L1".equals(lineName)) {
+            throw new IllegalArgumentException("no line " + lineName);
+        }
+        return List.copyOf(discovered);
     }
 
     @Override

@@ -72,7 +72,7 @@ class WebConsoleApiTest {
         ConsoleHttp.Reply r = http.get("/api/stations");
         assertEquals(200, r.status());
         assertEquals(2, r.json().size());
-        assertEquals(List.of("name", "line", "state", "reason"), fields(r.json().get(0)));
+        assertEquals(List.of("name", "line", "state", "reason", "details", "actions"), fields(r.json().get(0)));
         assertEquals("StON", r.json().get(0).get("state").textValue());
         assertEquals("StOFF", r.json().get(1).get("state").textValue());
         assertEquals("switched off by the operator", r.json().get(1).get("reason").textValue());
@@ -85,7 +85,7 @@ class WebConsoleApiTest {
         host.diagnostics.put("S1", new org.scadamqtt.driver.StationDiagnostics(12, 2, 5, 1, 3, 4,
                 "payload on topic 'plant/s1' is not valid", FakeHostApi.T0));
         JsonNode s1 = http.get("/api/stations/S1").json();
-        assertEquals(List.of("name", "line", "state", "reason", "diagnostics"), fields(s1));
+        assertEquals(List.of("name", "line", "state", "reason", "details", "actions", "diagnostics"), fields(s1));
         JsonNode d = s1.get("diagnostics");
         assertEquals(List.of("messages", "badPayloads", "timeMissing", "dropped", "discarded", "queued", "lastError",
                 "lastErrorTime"), fields(d));

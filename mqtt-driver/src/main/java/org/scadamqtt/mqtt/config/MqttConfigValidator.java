@@ -183,7 +183,7 @@ public final class MqttConfigValidator {
         boolean tls = false;
         for (String h : line.hosts()) {
             try {
-                tls |= BrokerUri.parse(h, line.port()).tls();
+                tls |= BrokerUri.parse(h, line.port(), profile.tlsByDefault()).tls();
             } catch (IllegalArgumentException e) {
                 add(at, "BAD_HOST", where + e.getMessage());
             }

@@ -1,5 +1,7 @@
 package org.scadamqtt.mqtt.internal;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.scadamqtt.driver.LineStatus;
 
 /** What a session tells the driver. */
@@ -13,4 +15,12 @@ public interface SessionListener {
 
     /** The connection state changed (connecting, connected to which broker, disconnected why). */
     void statusChanged(LineStatus status);
+
+    /**
+     * The session is about to DISCONNECT on purpose while connected. Runs on a line thread; the
+     * session waits for the result, bounded, before it disconnects. Must not block or throw.
+     */
+    default CompletionStage<?> leaving() {
+        return CompletableFuture.completedFuture(null);
+    }
 }

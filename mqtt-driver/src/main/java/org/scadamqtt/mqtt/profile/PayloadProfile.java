@@ -111,6 +111,15 @@ public interface PayloadProfile {
     }
 
     /**
+     * Whether a broker address written without a scheme ({@code host} or {@code host:port}) on a
+     * line of this profile means TLS ({@code ssl://}, port 8883 unless given) instead of plain
+     * {@code tcp://}: for clouds that accept only TLS (WEGnology). An explicit scheme always wins.
+     */
+    default boolean tlsByDefault() {
+        return false;
+    }
+
+    /**
      * The wait before the next connect attempt, for brokers with their own reconnect rules (Gizwits:
      * 10 s more after each failed attempt; WEGnology: a ban of 30 s doubling up to 1 h). Called on
      * the line's thread each time the line must wait: after a failed round of attempts

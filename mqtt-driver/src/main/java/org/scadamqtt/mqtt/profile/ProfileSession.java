@@ -1,5 +1,13 @@
 package org.scadamqtt.mqtt.profile;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
+import org.scadamqtt.driver.StationDetails;
+
 /**
  * A profile's state for one running line: sequence numbers, aliases, request ids, pending
  * protocol acknowledgements. Which thread calls what:
@@ -54,6 +62,47 @@ public interface ProfileSession extends AutoCloseable {
      * STATE birth) publishes through its {@link ProfileContext} here. Runs on a line thread.
      */
     default void connected() {
+    }
+
+    /**
+     * The line is about to leave the broker on purpose (the driver stops, new parameters need a
+     * new connection, no station needs the line): the connection is still up. A profile that
+     * must say goodbye (a Sparkplug STATE death) publishes through its {@link ProfileContext} here
+     * and returns what completes once the broker confirmed it. The line sends DISCONNECT when it
+     * completes, or after the line's Reply Timeout (at most 2 s) whatever it did, so a broker that
+     * does not answer cannot hold up a stop. Not called when the connection was lost. Runs on a
+     * line thread; must not block.
+     */
+    default CompletionStage<?> leaving() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * What the profile knows about a station for the operator's console (an edge node's state,
+     * metric count, last sequence number) and the actions {@link #action} runs for it. Any
+     * thread; must be quick. The default: nothing.
+     */
+    default StationDetails details(StationConfig station) {
+        return StationDetails.NONE;
+    }
+
+    /**
+     * Runs one of the actions {@link #details} offers for a station (a Sparkplug rebirth request).
+     * Any thread; must not block.
+     *
+     * @return completes with what was done or why not; never exceptionally
+     */
+    default CompletionStage<ActionResult> action(StationConfig station, String name) {
+        return CompletableFuture.completedFuture(ActionResult.failed("station " + station.name()
+                + " offers no action '" + name + "'"));
+    }
+
+    /**
+     * The data points the profile learnt from the devices (a Sparkplug birth's metrics), for
+     * {@code scada-host discover} and {@code GET /api/lines/{line}/discovered}. Any thread.
+     */
+    default List<DiscoveredPoint> discovered() {
+        return List.of();
     }
 
     /** The line stopped; release what the session holds. Never throws. */

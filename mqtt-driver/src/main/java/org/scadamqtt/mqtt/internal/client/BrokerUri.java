@@ -60,6 +60,14 @@ public record BrokerUri(String scheme, String host, int port, String path) {
      * @throws IllegalArgumentException with a sentence naming the bad address
      */
     public static BrokerUri parse(String text, int defaultPort) {
+        return parse(text, defaultPort, false);
+    }
+
+    /**
+     * Reads one address like {@link #parse(String, int)}; with {@code tlsByDefault} an address
+     * without a scheme means {@code ssl://} (the line's payload profile says so).
+     */
+    public static BrokerUri parse(String text, int defaultPort, boolean tlsByDefault) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
             throw new IllegalArgumentException("empty broker address");
@@ -71,7 +79,7 @@ public record BrokerUri(String scheme, String host, int port, String path) {
                     + "(user:password@...); write only the address and give the user name and password as the "
                     + "userName and password parameters");
         }
-        String scheme = "tcp";
+        String scheme = tlsByDefault ? "ssl" : "tcp";
         int sep = t.indexOf("://");
         if (sep >= 0) {
             scheme = switch (t.substring(0, sep).toLowerCase(Locale.ROOT)) {
@@ -154,11 +162,16 @@ public record BrokerUri(String scheme, String host, int port, String path) {
      * entry of {@link LineConfig#hosts()} may itself hold several addresses separated by ',' or ';'.
      */
     public static List<BrokerUri> of(LineConfig line) {
+        return of(line, false);
+    }
+
+    /** All broker addresses of a line; with {@code tlsByDefault} addresses without a scheme are TLS. */
+    public static List<BrokerUri> of(LineConfig line, boolean tlsByDefault) {
         List<BrokerUri> result = new ArrayList<>();
         for (String entry : line.hosts()) {
             for (String one : entry.split("[,;]")) {
                 if (!one.isBlank()) {
-                    result.add(parse(one, line.port()));
+                    result.add(parse(one, line.port(), tlsByDefault));
                 }
             }
         }

@@ -126,6 +126,13 @@ final class ConnectionLoop {
         return c == current && c.connected;
     }
 
+    /** Whether the line is connected and subscribed (the profile has announced itself). */
+    boolean isUp() {
+        synchronized (lock) {
+            return phase == Phase.CONNECTED && current != null && current.connected;
+        }
+    }
+
     // ---------------------------------------------------------------- commands (hold lock)
 
     /**

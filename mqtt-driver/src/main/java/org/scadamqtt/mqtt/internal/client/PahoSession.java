@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
@@ -27,6 +29,8 @@ import org.scadamqtt.mqtt.internal.SessionListener;
 final class PahoSession implements MqttSession {
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /** The longest a deliberate disconnect waits for the profile's goodbye (a Sparkplug STATE death). */
+    private static final Duration FAREWELL_WAIT = Duration.ofSeconds(2);
 
     private final String lineName;
     private final DriverContext context;
@@ -38,6 +42,7 @@ final class PahoSession implements MqttSession {
     private final PersistenceStore persistence;
     private final ConnectionLoop loop;
     private final ProfileReconnect profileDelays;
+    private final SessionListener listener;
 
     // guarded by loop.lock
     /** Why the configuration cannot be used (bad broker address …); null when it can. */
@@ -48,6 +53,7 @@ final class PahoSession implements MqttSession {
     PahoSession(LineConfig line, DriverContext context, LineStatistics statistics, SessionListener listener) {
         this.lineName = line.name();
         this.context = context;
+        this.listener = listener;
         Clock clock = context.clock();
         SessionSettings read;
         try {
@@ -104,6 +110,9 @@ final class PahoSession implements MqttSession {
     @Override
     public void setConnectionWanted(boolean want) {
         tasks.runInOrder(() -> {
+            if (!want) {
+                farewell();
+            }
             synchronized (loop.lock) {
                 if (wanted == want || loop.isStopped()) {
                     return;
@@ -132,16 +141,22 @@ final class PahoSession implements MqttSession {
     @Override
     public void reconfigure(LineConfig line) {
         tasks.runInOrder(() -> {
+            SessionSettings next;
+            try {
+                next = SessionSettings.of(line, context.hostId());
+            } catch (IllegalArgumentException e) {
+                next = null;
+                status.error("new parameters refused, keeping the old ones: " + e.getMessage());
+            }
+            if (next != null && !next.equals(loop.settings()) && !loop.settings().onlySubscriptionsDiffer(next)) {
+                farewell(); // about to reconnect with the new parameters
+            }
             synchronized (loop.lock) {
                 if (loop.isStopped()) {
                     return;
                 }
                 profileDelays.update(line);
-                SessionSettings next;
-                try {
-                    next = SessionSettings.of(line, context.hostId());
-                } catch (IllegalArgumentException e) {
-                    status.error("new parameters refused, keeping the old ones: " + e.getMessage());
+                if (next == null) {
                     return;
                 }
                 SessionSettings old = loop.settings();
@@ -178,6 +193,30 @@ final class PahoSession implements MqttSession {
         return tasks.scheduledTasks();
     }
 
+    /**
+     * Runs on a line thread, never under the loop's lock (the goodbye's confirmation comes through
+     * Paho's threads): before a deliberate DISCONNECT of a connected line, lets the profile say
+     * goodbye and waits for it, at most the Reply Timeout and never more than {@link #FAREWELL_WAIT}.
+     */
+    private void farewell() {
+        if (!loop.isUp()) {
+            return;
+        }
+        long waitMs = Math.max(100, Math.min(FAREWELL_WAIT.toMillis(), loop.settings().replyTimeout().toMillis()));
+        try {
+            listener.leaving().toCompletableFuture().get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("the broker did not confirm the payload profile's last message within {} ms; disconnecting "
+                    + "anyway", waitMs);
+        } catch (ExecutionException e) {
+            log.warn("the payload profile's last message before disconnecting failed: {}", e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("the payload profile failed before disconnecting: {}", e.toString());
+        }
+    }
+
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
         return publisher.publish(loop.current(), topic, payload, qos, retain, loop.settings().writeTimeout());
@@ -198,6 +237,7 @@ final class PahoSession implements MqttSession {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             tasks.execute(() -> {
+                farewell();
                 LineConnection c = loop.stopping();
                 if (c != null) {
                     loop.close(c, true);

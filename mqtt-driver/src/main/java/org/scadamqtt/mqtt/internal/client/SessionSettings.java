@@ -67,7 +67,7 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
         }
         List<BrokerUri> brokers;
         try {
-            brokers = BrokerUri.of(line);
+            brokers = BrokerUri.of(line, tlsByDefault(line));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("line '" + line.name() + "': " + e.getMessage(), e);
         }
@@ -81,6 +81,14 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
                 (int) (long) value(p, MAX_INFLIGHT, Long.class), value(p, WRITE_TIMEOUT, Duration.class),
                 bool(p, FULL_DEBUG), MqttParameters.ACK_ORDER_LINE.equals(text(p, MqttParameters.ACK_ORDER)),
                 List.copyOf(filters), (int) value(p, SUBSCRIBE_QOS, Integer.class));
+    }
+
+    /** Whether the line's payload profile makes an address without a scheme TLS (PayloadProfile.tlsByDefault). */
+    static boolean tlsByDefault(LineConfig line) {
+        ParameterValues p = line.parameters();
+        String type = p == null || !p.has(PAYLOAD_TYPE) ? "" : p.text(PAYLOAD_TYPE);
+        return !type.isEmpty() && ProfileRegistry.standard().find(type).map(profile -> profile.tlsByDefault())
+                .orElse(false);
     }
 
     /**

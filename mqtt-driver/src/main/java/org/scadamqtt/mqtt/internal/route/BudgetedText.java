@@ -19,11 +19,23 @@ final class BudgetedText implements CharSequence {
     }
 
     private final String text;
+    private final long budget;
     private long remaining;
 
     BudgetedText(String text, long budget) {
         this.text = text;
+        this.budget = budget;
         this.remaining = budget;
+    }
+
+    /** @return the steps taken so far (the whole budget once it was exceeded) */
+    long used() {
+        return Math.min(budget, budget - remaining);
+    }
+
+    /** Counts the whole budget as used (an evaluation abandoned for another reason). */
+    void spendAll() {
+        remaining = Math.min(remaining, -1);
     }
 
     @Override

@@ -31,7 +31,12 @@ import org.slf4j.LoggerFactory;
  * costs one hash lookup whatever the number of stations. A first-seen topic tries only the
  * expressions whose literal prefix starts the topic. Every expression evaluation has a step budget;
  * an evaluation that exceeds it (catastrophic backtracking) counts as "no match" for that station,
- * is counted in {@link #abortedEvaluations()} and logged at most every 10 seconds.
+ * is counted in {@link #abortedEvaluations()} and logged at most every 10 seconds. All evaluations
+ * for one topic share a total budget that does not grow with the topic's length
+ * ({@link #TOPIC_STEP_BUDGET}), and a topic longer than {@link #MAX_REGEX_TOPIC_LENGTH} is never
+ * matched against an expression: when an expression would have to decide, such a topic goes to no
+ * station (the line counts it unrouted) and is counted in {@link #undecidedTopics()}. So the work
+ * a hostile topic causes on the thread that reads the socket is bounded whatever its length.
  *
  * <p>Immutable configuration, thread-safe: {@link #route(String)} may be called from any thread.
  */
@@ -51,6 +56,17 @@ public final class StationRouter {
     public static final long BASE_STEP_BUDGET = 100_000;
     /** Per-character part of the per-evaluation step budget. */
     public static final long STEPS_PER_TOPIC_CHAR = 100;
+    /**
+     * Total steps all evaluations for one topic may take together, whatever the topic's length;
+     * when it is spent before an expression matched, the topic goes to no station.
+     */
+    public static final long TOPIC_STEP_BUDGET = 400_000;
+    /**
+     * Topics longer than this are not matched against regular expressions (only the {@code #}
+     * station and exact addresses take them; the {@code .*} station too when no expression's
+     * literal prefix starts the topic): no station otherwise.
+     */
+    public static final int MAX_REGEX_TOPIC_LENGTH = 1024;
 
     private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
 
@@ -67,6 +83,7 @@ public final class StationRouter {
 
     private final LongAdder regexEvaluations = new LongAdder();
     private final LongAdder aborted = new LongAdder();
+    private final LongAdder undecided = new LongAdder();
     private final AtomicLong nextLogNanos = new AtomicLong(System.nanoTime());
 
     @SuppressWarnings("unchecked")
@@ -182,9 +199,22 @@ public final class StationRouter {
             return station;
         }
         if (patterns.length > 0) {
-            long budget = BASE_STEP_BUDGET + STEPS_PER_TOPIC_CHAR * topic.length();
-            for (int rank : index.candidates(topic)) {
-                if (matches(rank, topic, budget)) {
+            int[] candidates = index.candidates(topic);
+            if (candidates.length > 0 && topic.length() > MAX_REGEX_TOPIC_LENGTH) {
+                undecided(topic, "is longer than " + MAX_REGEX_TOPIC_LENGTH + " characters");
+                return Optional.empty();
+            }
+            long left = TOPIC_STEP_BUDGET;
+            long each = BASE_STEP_BUDGET + STEPS_PER_TOPIC_CHAR * topic.length();
+            for (int rank : candidates) {
+                if (left <= 0) {
+                    undecided(topic, "used up the step budget of " + TOPIC_STEP_BUDGET + " for one topic");
+                    return Optional.empty();
+                }
+                BudgetedText text = new BudgetedText(topic, Math.min(each, left));
+                boolean match = matches(rank, text);
+                left -= text.used();
+                if (match) {
                     return patternStations[rank];
                 }
             }
@@ -192,15 +222,28 @@ public final class StationRouter {
         return restStation;
     }
 
-    private boolean matches(int rank, String topic, long budget) {
+    private boolean matches(int rank, BudgetedText text) {
         regexEvaluations.increment();
         try {
-            return patterns[rank].matcher(new BudgetedText(topic, budget)).matches();
+            return patterns[rank].matcher(text).matches();
         } catch (BudgetedText.BudgetExceeded | StackOverflowError e) {
             // StackOverflowError: java.util.regex recurses per repetition on long topics; treat like the budget
+            text.spendAll();
             aborted.increment();
-            logAborted(rank, topic, e instanceof StackOverflowError ? "ran out of stack" : "exceeded its step budget");
+            logAborted(rank, text.toString(), e instanceof StackOverflowError ? "ran out of stack"
+                    : "exceeded its step budget");
             return false;
+        }
+    }
+
+    private void undecided(String topic, String why) {
+        undecided.increment();
+        long now = System.nanoTime();
+        long next = nextLogNanos.get();
+        if (now - next >= 0 && nextLogNanos.compareAndSet(next, now + LOG_INTERVAL_NANOS)) {
+            String shown = topic.length() <= 120 ? topic : topic.substring(0, 120) + "...";
+            LOG.warn("Topic '{}' ({} characters) {}: no regular expression decides it, so no station takes it. {} "
+                    + "such topic(s) since the stations were configured.", shown, topic.length(), why, undecided.sum());
         }
     }
 
@@ -219,6 +262,14 @@ public final class StationRouter {
     /** @return how many regular-expression evaluations gave up (step budget or stack); for line statistics */
     public long abortedEvaluations() {
         return aborted.sum();
+    }
+
+    /**
+     * @return how many first-seen topics went to no station because an expression would have had to
+     *     decide but the topic was too long or the topic's total step budget was spent
+     */
+    public long undecidedTopics() {
+        return undecided.sum();
     }
 
     /** @return how many regular-expression evaluations ran (cache misses only); for tests and statistics */

@@ -24,6 +24,8 @@ final class EdgeNode {
         final Map<String, MetricValue> current = new HashMap<>();
         volatile boolean born;
         volatile boolean dead;
+        /** The metric names and data types of the last birth (discovery); read from any thread. */
+        volatile Map<String, Integer> birthTypes = Map.of();
 
         void reset() {
             byName.clear();
@@ -31,6 +33,7 @@ final class EdgeNode {
             current.clear();
             born = false;
             dead = false;
+            birthTypes = Map.of();
         }
     }
 
@@ -40,8 +43,8 @@ final class EdgeNode {
     final Map<String, Scope> devices = new ConcurrentHashMap<>();
     /** bdSeq of the current NBIRTH; null when it had none or there was none. */
     volatile Long bdSeq;
-    /** The last sequence number seen; -1 before the first. */
-    int lastSeq = -1;
+    /** The last sequence number seen; -1 before the first. Written by the dispatch thread, read by the console. */
+    volatile int lastSeq = -1;
     /** Why the values are UNCERTAIN until the next NBIRTH; null when they are not. */
     volatile String awaitingBirth;
     /** When a rebirth was last requested (rate limit); guarded by this. */
@@ -94,6 +97,11 @@ final class EdgeNode {
         }
         lastRebirth = now;
         return true;
+    }
+
+    /** The operator requested a rebirth: the automatic requests wait a whole interval after it. */
+    synchronized void rebirthRequested(Instant now) {
+        lastRebirth = now;
     }
 
     /** A birth arrived: the next rebirth request may go at once when needed. */

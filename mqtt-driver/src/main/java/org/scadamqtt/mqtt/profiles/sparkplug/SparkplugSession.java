@@ -1,8 +1,5 @@
 package org.scadamqtt.mqtt.profiles.sparkplug;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
@@ -45,20 +49,19 @@ final class SparkplugSession implements ProfileSession {
     static final String HISTORICAL = "sparkplug historical metrics skipped";
     static final String COMMANDS_SEEN = "sparkplug commands of other hosts";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ProfileContext context;
     private final SparkplugSettings settings;
     private final Clock clock;
     private final Map<String, EdgeNode> nodes = new ConcurrentHashMap<>();
     private final ConfirmedWrites confirmed;
-    private volatile boolean closed;
+    private final PrimaryHost host;
 
     SparkplugSession(ProfileContext context, SparkplugSettings settings) {
         this.context = context;
         this.settings = settings;
         this.clock = context == null ? Clock.systemUTC() : context.clock();
         this.confirmed = new ConfirmedWrites(context);
+        this.host = new PrimaryHost(context, settings.hostId(), clock);
     }
 
     /** The edge node state of group/node (tests, console); null when never seen. */
@@ -122,6 +125,7 @@ final class SparkplugSession implements ProfileSession {
         List<Resolved> metrics = register(n.own, p);
         Map<String, MetricValue> values = SparkplugCodec.values(metrics, SparkplugCodec.time(p));
         n.own.current.putAll(values);
+        n.own.birthTypes = Discovery.types(values);
         n.own.born = true;
         Decoded d = Decoded.of(SparkplugCodec.document(p, metrics))
                 .withBody(new SparkplugValues(Map.of("", values), null))
@@ -194,6 +198,9 @@ final class SparkplugSession implements ProfileSession {
         }
         Map<String, MetricValue> values = SparkplugCodec.values(metrics, SparkplugCodec.time(p));
         scope.current.putAll(values);
+        if (birth) {
+            scope.birthTypes = Discovery.types(values);
+        }
         confirmed.reported(t.edgeNode(), t.device(), values);
         StationSignal signal = birth ? StationSignal.clear("device " + n.id() + "/" + t.device()
                 + " is online (DBIRTH)", true) : StationSignal.none();
@@ -248,13 +255,56 @@ final class SparkplugSession implements ProfileSession {
         }
     }
 
-    /** Sends a Rebirth request to an edge node now (also the console's and the API's way). */
-    void requestRebirth(String group, String node) {
+    /** Sends a Rebirth request to an edge node now; completes when written (QoS 0). */
+    CompletableFuture<Void> requestRebirth(String group, String node) {
         count(REBIRTHS);
-        if (context != null) {
-            context.publish(SparkplugTopic.topic(Kind.NCMD, group, node, ""), Commands.rebirth(clock.instant()), 0,
-                    false);
+        if (context == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        return context.publish(SparkplugTopic.topic(Kind.NCMD, group, node, ""), Commands.rebirth(clock.instant()), 0,
+                false);
+    }
+
+    @Override
+    public List<DiscoveredPoint> discovered() {
+        return Discovery.of(nodes.values());
+    }
+
+    @Override
+    public StationDetails details(StationConfig station) {
+        return EdgeRef.of(station).map(e -> EdgeDetails.of(e, nodes.get(e.group() + "/" + e.node()),
+                settings.requestRebirth())).orElse(StationDetails.NONE);
+    }
+
+    /**
+     * "rebirth": the operator's Rebirth request for the station's edge node (a device station's
+     * too: Sparkplug rebirths a whole edge node). It goes out at once, whatever
+     * {@code sparkplugRebirthInterval} says, and the automatic requests then wait a whole interval.
+     */
+    @Override
+    public CompletionStage<ActionResult> action(StationConfig station, String name) {
+        Optional<EdgeRef> ref = EdgeRef.of(station);
+        if (!EdgeDetails.REBIRTH.equals(name) || ref.isEmpty()) {
+            return CompletableFuture.completedFuture(ActionResult.failed("station " + station.name() + " offers "
+                    + (ref.isEmpty() ? "no action: it names no Sparkplug edge node or device"
+                    : "only '" + EdgeDetails.REBIRTH + "', not '" + name + "'")));
+        }
+        EdgeRef e = ref.get();
+        if (!settings.requestRebirth()) {
+            return CompletableFuture.completedFuture(ActionResult.failed("line " + context.line().name()
+                    + " only listens (sparkplugRequestRebirth NO): no Rebirth request was sent to edge node "
+                    + e.group() + "/" + e.node()));
+        }
+        EdgeNode n = nodes.get(e.group() + "/" + e.node());
+        if (n != null) {
+            n.rebirthRequested(clock.instant());
+        }
+        String to = "edge node " + e.group() + "/" + e.node();
+        return requestRebirth(e.group(), e.node()).handle((v, x) -> x == null
+                ? ActionResult.done("Rebirth request (NCMD Node Control/Rebirth = true) sent to " + to)
+                : ActionResult.failed("the Rebirth request to " + to + " was not sent: "
+                        + (x instanceof java.util.concurrent.CompletionException && x.getCause() != null
+                                ? x.getCause() : x).getMessage()));
     }
 
     private static String ownKey(SparkplugTopic t) {
@@ -322,34 +372,21 @@ final class SparkplugSession implements ProfileSession {
     }
 
     private Inspection state(SparkplugTopic t, InboundView message) {
-        if (settings.hostId().isEmpty() || !settings.hostId().equals(t.node())) {
+        if (!host.owns(t.node())) {
             return Inspection.byTopic(); // another host's STATE: stations may read it with JA=
         }
-        try {
-            JsonNode s = JSON.readTree(new String(message.payload(), StandardCharsets.UTF_8));
-            if (s != null && s.path("online").isBoolean() && !s.path("online").asBoolean() && !closed) {
-                // our own death certificate while we are connected (an old session of ours was cut):
-                // edge nodes now think we are gone, so say again that we are online
-                announce();
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // not JSON: not ours to judge
-        }
+        host.seen(message.payload());
         return Inspection.handled();
     }
 
     @Override
     public void connected() {
-        announce();
+        host.connected();
     }
 
-    private void announce() {
-        if (settings.hostId().isEmpty() || context == null) {
-            return;
-        }
-        long ts = HostState.timestamp(context.line().name(), clock);
-        context.publish(SparkplugTopic.state(settings.hostId()),
-                HostState.payload(true, ts).getBytes(StandardCharsets.UTF_8), 1, true);
+    @Override
+    public CompletionStage<?> leaving() {
+        return host.leaving();
     }
 
     @Override
@@ -387,10 +424,7 @@ final class SparkplugSession implements ProfileSession {
 
     @Override
     public void close() {
-        closed = true;
-        if (context != null && context.line() != null) {
-            HostState.forget(context.line().name());
-        }
+        host.close();
     }
 
     private void count(String counter) {

@@ -114,6 +114,12 @@ public final class WegnologyProfile implements PayloadProfile {
         return WegnologyRules.check(line);
     }
 
+    /** WEGnology takes TLS only (8883, or wss 443): {@code broker.app.wnology.io} alone means ssl://…:8883. */
+    @Override
+    public boolean tlsByDefault() {
+        return true;
+    }
+
     @Override
     public Optional<ReconnectDelay> reconnectDelay(LineConfig line, int failedAttempts, String lastFailure) {
         String why = lastFailure == null ? "" : lastFailure.toLowerCase(Locale.ROOT);

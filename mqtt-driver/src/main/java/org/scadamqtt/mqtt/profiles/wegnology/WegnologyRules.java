@@ -13,7 +13,7 @@ import org.scadamqtt.config.StationConfig;
 /**
  * The WEGnology broker's rules checked when the configuration is loaded: device id, access key
  * and secret, QoS 0/1 only, no retained messages, clean session only, 256 KB per message, and TLS
- * (a warning when a broker address is not ssl:// or wss://).
+ * (an address without a scheme means ssl://, port 8883; a warning when one is written tcp:// or ws://).
  */
 final class WegnologyRules {
 
@@ -56,7 +56,8 @@ final class WegnologyRules {
         }
         for (String host : line.hosts()) {
             String h = host.strip().toLowerCase(Locale.ROOT);
-            if (!(h.startsWith("ssl://") || h.startsWith("tls://") || h.startsWith("mqtts://") || h.startsWith("wss://"))) {
+            // an address without a scheme is TLS on this line (WegnologyProfile.tlsByDefault)
+            if (h.startsWith("tcp://") || h.startsWith("mqtt://") || h.startsWith("ws://")) {
                 out.add(ConfigProblem.warning(at, "WEGNOLOGY_TLS", where + "broker address '" + host + "' is not TLS; "
                         + "WEGnology expects ssl://broker.app.wnology.io:8883 (or wss://…:443) so the access secret "
                         + "does not travel in clear text"));

@@ -2,6 +2,7 @@ package org.scadamqtt.mqtt.profiles.wirepas;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scadamqtt.config.ParameterValues;
 import org.scadamqtt.config.StationConfig;
@@ -10,11 +11,15 @@ import org.scadamqtt.config.StationConfig;
  * The routing keys of Wirepas stations. A node station ({@code wirepasNode} set) answers to its
  * node (on its gateway when {@code wirepasGateway} is set) and, following its gateway, to that
  * gateway's status; a gateway station (address {@code gw-event/status/<gw-id>}, or
- * {@code wirepasGateway} without {@code wirepasNode}) answers to its gateway's status.
+ * {@code wirepasGateway} without {@code wirepasNode}) answers to its gateway's status; a station
+ * with address {@code gw-response/get_configs/<gw-id>} or {@code gw-response/get_gw_info/<gw-id>}
+ * answers to that gateway's answers of the request, also when a gateway adds a sink level to the
+ * topic (the Wirepas API document lists {@code gw-response/get_gw_info/<gw-id>/<sink-id>}).
  */
 final class WirepasKeys {
 
     private static final Pattern PLAIN_STATUS = Pattern.compile("gw-event/status/[A-Za-z0-9_\\-:]+");
+    private static final Pattern GATEWAY_ANSWERS = Pattern.compile("gw-response/(get_configs|get_gw_info)/([A-Za-z0-9_\\-:]+)");
 
     private WirepasKeys() {
     }
@@ -29,6 +34,11 @@ final class WirepasKeys {
 
     static String gateway(String gateway) {
         return "gateway:" + gateway;
+    }
+
+    /** The answers of a gateway-wide request (get_configs, get_gw_info) of one gateway, whatever sink level follows. */
+    static String answers(String request, String gateway) {
+        return "answers:" + request + ":" + gateway;
     }
 
     static String follower(String gateway) {
@@ -58,6 +68,11 @@ final class WirepasKeys {
                     keys.add(follower(gw));
                 }
             }
+            return keys;
+        }
+        Matcher answers = GATEWAY_ANSWERS.matcher(station.address());
+        if (answers.matches()) {
+            keys.add(answers(answers.group(1), answers.group(2)));
             return keys;
         }
         if (!gw.isEmpty()) {

@@ -34,21 +34,24 @@ import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
  */
 final class WirepasRequest implements OutputAddress {
 
-    /** What the request asks. */
+    /** What the request asks; whether it concerns one sink or the whole gateway (no sink in topic or header). */
     enum Operation {
-        SEND_DATA("send_data"), GET_CONFIGS("get_configs"), GET_GW_INFO("get_gw_info");
+        SEND_DATA("send_data", true), GET_CONFIGS("get_configs", false), GET_GW_INFO("get_gw_info", false);
 
         final String topicName;
+        final boolean perSink;
 
-        Operation(String topicName) {
+        Operation(String topicName, boolean perSink) {
             this.topicName = topicName;
+            this.perSink = perSink;
         }
     }
 
     static final String PREFIX = "WP=";
     private static final Set<String> SEND_OPTIONS = Set.of("gw", "sink", "dst", "src_ep", "dst_ep", "qos",
             "hop_limit", "delay", "field");
-    private static final Set<String> GW_OPTIONS = Set.of("gw", "sink");
+    // get_configs and get_gw_info ask the whole gateway (gw-request/<request>/<gw-id>): no sink option
+    private static final Set<String> GW_OPTIONS = Set.of("gw");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long MAX_U32 = 0xFFFF_FFFFL;
 
@@ -110,12 +113,13 @@ final class WirepasRequest implements OutputAddress {
                     + WirepasProfile.GATEWAY + " (a station with address gw-event/status/GATEWAY-ID names it already)");
         }
         checkTopicLevel("gw", gw);
+        if (!op.perSink) {
+            // the station's wirepasSink is for its send_data tags; a gateway-wide request ignores it
+            return new WirepasRequest(op, gw, "", 0, 0, 0, 0, null, null, null);
+        }
         String sink = options.getOrDefault("sink", p.text(WirepasProfile.SINK)).strip();
         if (!sink.isEmpty()) {
             checkTopicLevel("sink", sink);
-        }
-        if (op != Operation.SEND_DATA) {
-            return new WirepasRequest(op, gw, sink, 0, 0, 0, 0, null, null, null);
         }
         if (sink.isEmpty()) {
             throw new AddressException("send_data needs the sink that sends: add ;sink=SINK-ID (e.g. sink0) to the "
@@ -160,6 +164,10 @@ final class WirepasRequest implements OutputAddress {
             }
             int eq = part.indexOf('=');
             String key = eq < 0 ? part : part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            if (key.equals("sink") && !op.perSink) {
+                throw new AddressException("'" + part + "': " + op.topicName + " asks the whole gateway (topic "
+                        + "gw-request/" + op.topicName + "/GATEWAY-ID, no sink level), so it takes no sink; remove it");
+            }
             if (eq < 0 || !valid.contains(key)) {
                 throw new AddressException("'" + part + "' is not an option of " + op.topicName + "; its options are "
                         + String.join(", ", valid.stream().sorted().toList()) + ", each written ;name=value");
@@ -191,9 +199,12 @@ final class WirepasRequest implements OutputAddress {
         }
     }
 
-    /** The topic the request is published on. */
+    /**
+     * The topic the request is published on: {@code gw-request/send_data/<gw-id>/<sink-id>}, or
+     * {@code gw-request/get_configs/<gw-id>} and {@code gw-request/get_gw_info/<gw-id>} (gateway-wide).
+     */
     String topic() {
-        return "gw-request/" + operation.topicName + "/" + gateway + (sink.isEmpty() ? "" : "/" + sink);
+        return "gw-request/" + operation.topicName + "/" + gateway + (operation.perSink ? "/" + sink : "");
     }
 
     Operation operation() {

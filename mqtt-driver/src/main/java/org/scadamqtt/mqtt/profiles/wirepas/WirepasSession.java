@@ -27,7 +27,8 @@ import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
  *   <li>a gateway status goes to the gateway's station with its values and to the stations of
  *       its nodes as a bare signal (ON clears, OFF and an empty retained status fault);</li>
  *   <li>a response completes the write waiting for its req_id; send_data responses end there,
- *       config and gateway-info responses then go to stations by topic (req_id 0 too).</li>
+ *       get_configs and get_gw_info responses (gateway-wide: {@code gw-response/<request>/<gw-id>})
+ *       then go to the stations of that topic, req_id 0 (unsolicited) too.</li>
  * </ul>
  */
 final class WirepasSession implements ProfileSession {
@@ -86,9 +87,13 @@ final class WirepasSession implements ProfileSession {
         }
         if (w.hasGetConfigsResp()) {
             answer(w.getGetConfigsResp().getHeader(), "get_configs");
-        } else if (w.hasGetGatewayInfoResp()) {
+            return toAnswerStations("get_configs", topic, w.getGetConfigsResp().getHeader(), d);
+        }
+        if (w.hasGetGatewayInfoResp()) {
             answer(w.getGetGatewayInfoResp().getHeader(), "get_gw_info");
-        } else if (w.hasSetConfigResp()) {
+            return toAnswerStations("get_gw_info", topic, w.getGetGatewayInfoResp().getHeader(), d);
+        }
+        if (w.hasSetConfigResp()) {
             answer(w.getSetConfigResp().getHeader(), "set_config");
         }
         return Inspection.byTopic(d);
@@ -125,6 +130,15 @@ final class WirepasSession implements ProfileSession {
         }
         return Inspection.routeByKeys(own, List.of(WirepasKeys.gateway(gw), WirepasKeys.follower(gw)),
                 Map.of(WirepasKeys.follower(gw), nodes));
+    }
+
+    /**
+     * A gateway-wide answer (solicited or not: its configuration is news either way) goes to the
+     * stations of gw-response/<request>/<gw-id>; by topic when there is none.
+     */
+    private static Inspection toAnswerStations(String request, WirepasTopic topic, ResponseHeader h, Decoded d) {
+        String gw = topic.kind() == WirepasTopic.Kind.RESPONSE ? topic.gateway() : h.getGwId();
+        return gw.isEmpty() ? Inspection.byTopic(d) : Inspection.routeByKeys(d, List.of(WirepasKeys.answers(request, gw)));
     }
 
     private static Decoded removed(String gw, boolean own) {

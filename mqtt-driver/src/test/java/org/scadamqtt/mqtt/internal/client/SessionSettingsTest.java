@@ -65,4 +65,18 @@ class SessionSettingsTest {
         assertTrue(e.getMessage().contains("line 'L1'") && e.getMessage().contains("Clean Session YES"),
                 e.getMessage());
     }
+
+    /** Issue 13: WEGnology takes TLS only, so an address without a scheme on its line is ssl://…:8883. */
+    @Test
+    void aProfileThatWantsTlsMakesAddressesWithoutASchemeTls() {
+        var weg = SessionSettings.of(TestLines.line("W", List.of("broker.app.wnology.io"), 1883,
+                Map.of(PAYLOAD_TYPE, "WEGnology")), "h");
+        assertEquals("ssl://broker.app.wnology.io:8883", weg.brokers().get(0).uri());
+        var plainOnPurpose = SessionSettings.of(TestLines.line("W", List.of("tcp://localhost"), 1883,
+                Map.of(PAYLOAD_TYPE, "WEGnology")), "h");
+        assertEquals("tcp://localhost:1883", plainOnPurpose.brokers().get(0).uri());
+        var json = SessionSettings.of(TestLines.line("J", List.of("broker.app.wnology.io"), 1883,
+                Map.of(PAYLOAD_TYPE, "JSON")), "h");
+        assertEquals("tcp://broker.app.wnology.io:1883", json.brokers().get(0).uri());
+    }
 }

@@ -103,12 +103,63 @@ class StationRouterTest {
         assertEquals(1, router.abortedEvaluations(), "the backtracking evaluation must be abandoned");
         assertEquals(Optional.of("rest"), router.route(topic.substring(0, 60)));
         assertEquals(1, router.abortedEvaluations(), "the decision must be cached, not re-evaluated");
-        // longer than MAX_CACHED_TOPIC_LENGTH: evaluated each time, but each time bounded
-        assertEquals(Optional.of("rest"), router.route(topic));
-        assertEquals(Optional.of("rest"), router.route(topic));
-        assertEquals(3, router.abortedEvaluations());
-        assertEquals(Optional.of("ok"), router.route("ok/" + topic));
-        assertEquals(3, router.abortedEvaluations(), "a topic with another prefix never reaches the expression");
+        // longer than MAX_REGEX_TOPIC_LENGTH: no expression is tried; no station takes it (counted as unrouted)
+        assertEquals(Optional.empty(), router.route(topic));
+        assertEquals(Optional.empty(), router.route(topic));
+        assertEquals(1, router.abortedEvaluations());
+        assertEquals(1, router.regexEvaluations(), "a topic over the length limit never reaches an expression");
+        assertEquals(2, router.undecidedTopics());
+        assertEquals(Optional.of("ok"), router.route("ok/" + topic.substring(0, 60)));
+        assertEquals(1, router.abortedEvaluations(), "a topic with another prefix never reaches the expression");
+    }
+
+    /**
+     * Issue 10 item 8: the work per topic has a total bound independent of the topic's length and of
+     * the number of expressions. 30 hostile addresses on a 1,000-character topic: without the total
+     * budget each took its own (202,400 steps each, about 6 million in all) and the topic went to the
+     * catch-all; with it, two evaluations spend the topic's budget and it goes to no station.
+     */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void allEvaluationsForOneTopicShareOneBudgetAndThenItGoesToNoStation() {
+        List<RouteEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            entries.add(new RouteEntry("evil" + i, "(a+)+b{0," + (i + 1) + "}$"));
+        }
+        entries.add(new RouteEntry("rest", ".*"));
+        StationRouter router = StationRouter.of(entries);
+        String topic = "a".repeat(999) + "!";
+        assertEquals(Optional.empty(), router.route(topic));
+        assertTrue(router.abortedEvaluations() <= 2, router.abortedEvaluations() + " evaluations abandoned");
+        assertEquals(1, router.undecidedTopics());
+        // a short ordinary topic still gets its decision from the expressions
+        assertTrue(router.route("aaab").orElseThrow().startsWith("evil"));
+    }
+
+    /**
+     * Issue 10 item 8 as the audit measured it: station address (a+)+$ and 50 messages on a 60 KB
+     * topic delayed every station by 60-70 ms each. Now such a topic is refused before any
+     * expression runs.
+     */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSixtyKilobyteTopicCostsNoExpressionEvaluation() {
+        StationRouter router = StationRouter.of(List.of(new RouteEntry("evil", "(a+)+$"), new RouteEntry("rest", ".*")));
+        String topic = "a".repeat(60_000) + "!";
+        long start = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(Optional.empty(), router.route(topic));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, router.regexEvaluations());
+        assertEquals(50, router.undecidedTopics());
+        assertTrue(millis < 1_000, "50 hostile topics took " + millis + " ms");
+        String limit = "a".repeat(StationRouter.MAX_REGEX_TOPIC_LENGTH);
+        assertEquals(Optional.of("evil"), router.route(limit), "a topic at the limit is still matched");
+        StationRouter prefixed = StationRouter.of(List.of(new RouteEntry("ok", "ok/.*"), new RouteEntry("rest", ".*")));
+        assertEquals(Optional.of("rest"), prefixed.route("zz" + topic), "no expression's prefix starts it: the "
+                + "catch-all takes it without any evaluation");
+        assertEquals(0, prefixed.undecidedTopics());
     }
 
     @Test
@@ -117,8 +168,10 @@ class StationRouterTest {
         // java.util.regex recurses per repetition of a group: a 65,535-character topic can exhaust the stack
         StationRouter router = StationRouter.of(List.of(new RouteEntry("alt", "(a|b)*c"), new RouteEntry("rest", ".*")));
         String topic = "ab".repeat(32_767) + "a";
-        assertEquals(Optional.of("rest"), router.route(topic));
-        assertEquals(1, router.abortedEvaluations());
+        assertEquals(Optional.empty(), router.route(topic), "over the length limit for expressions: no station");
+        assertEquals(0, router.abortedEvaluations());
+        String deep = "ab".repeat(StationRouter.MAX_REGEX_TOPIC_LENGTH / 2 - 1) + "a";
+        assertEquals(Optional.of("rest"), router.route(deep));
         assertEquals(Optional.of("alt"), router.route("ababc"));
     }
 

@@ -19,7 +19,8 @@ import org.scadamqtt.testsupport.EmbeddedHiveMq;
 
 /**
  * The profile's reconnect hook reaches the real connection loop: a Gizwits line whose broker
- * refuses the connection waits 10 s (not its reconnectMinDelay of 0.1 s) and says why.
+ * refuses the connection waits 10 s (not its reconnectMinDelay of 0.1 s) and says why; after the
+ * second failed attempt it waits 20 s.
  */
 class GizwitsReconnectIT {
 
@@ -46,6 +47,18 @@ class GizwitsReconnectIT {
             }
             assertTrue(reason.contains("Gizwits rule: 1 failed attempt in a row") && reason.endsWith("next attempt in "
                     + "10 s"), reason);
+            // the connection loop counts the attempts: the second failure waits 10 s more
+            long first = System.nanoTime();
+            end = first + 20_000_000_000L;
+            while (System.nanoTime() < end && !reason.contains("2 failed attempts")) {
+                List<LineStatus> s = host.lineStatuses();
+                reason = s.isEmpty() ? "" : s.get(s.size() - 1).reason();
+                Thread.sleep(50);
+            }
+            double waited = (System.nanoTime() - first) / 1e9;
+            assertTrue(reason.contains("Gizwits rule: 2 failed attempts in a row") && reason.endsWith("next attempt in "
+                    + "20 s"), reason);
+            assertTrue(waited >= 9.5, "the second attempt came after " + waited + " s, not after 10 s");
         } finally {
             driver.stop();
         }

@@ -103,6 +103,28 @@ class SparkplugHiveMqIT {
         return seen;
     }
 
+    /** Waits at most WAIT for {@code ok}; the assertion after it says what did not happen. */
+    private static void await(java.util.function.BooleanSupplier ok) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!ok.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** The first STATE message the watcher sees (the retained one, when there is one). */
+    private static String first(List<String> seen) throws InterruptedException {
+        await(() -> !seen.isEmpty());
+        assertFalse(seen.isEmpty(), "no STATE message within " + WAIT);
+        return seen.get(0);
+    }
+
+    /** The retained STATE birth the watcher sees first; its timestamp. */
+    private static String retainedBirth(List<String> seen) throws InterruptedException {
+        String birth = first(seen);
+        assertTrue(birth.matches("\\{\"online\":true,\"timestamp\":\\d+} retained qos1"), birth);
+        return birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
+    }
+
     @AfterEach
     void tearDown() throws Exception {
         if (driver != null) {
@@ -218,13 +240,7 @@ class SparkplugHiveMqIT {
     void stateBirthIsRetainedAndTheWillSaysOfflineWithTheSameTimestamp() throws Exception {
         startStandard();
         List<String> seen = watchState();
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (seen.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
-        String birth = seen.get(0);
-        assertTrue(birth.matches("\\{\"online\":true,\"timestamp\":\\d+} retained qos1"), birth);
-        String ts = birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
+        String ts = retainedBirth(seen);
         // another client takes the line's client id: the broker cuts the line and publishes its will
         MqttClient thief = new MqttClient(broker.tcpUri(), "sp-it-" + group, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
@@ -232,7 +248,7 @@ class SparkplugHiveMqIT {
         thief.connect(o);
         thief.disconnect();
         thief.close();
-        end = System.nanoTime() + WAIT.toNanos();
+        long end = System.nanoTime() + WAIT.toNanos();
         while (seen.stream().noneMatch(s -> s.startsWith("{\"online\":false")) && System.nanoTime() < end) {
             Thread.sleep(20);
         }
@@ -243,6 +259,69 @@ class SparkplugHiveMqIT {
             Thread.sleep(20);
         }
         assertTrue(seen.get(seen.size() - 1).startsWith("{\"online\":true,\"timestamp\":" + ts + "}"), seen.toString());
+    }
+
+    @Test
+    void theConsoleSeesEachStationsSparkplugStateAndItsRebirthRequestReachesTheEdgeNode() throws Exception {
+        startStandard();
+        births();
+        var e1 = driver.stationDetails().get("E1");
+        assertEquals("online", e1.values().get("sparkplug state"));
+        assertEquals("3", e1.values().get("metrics"), "bdSeq, Node Control/Rebirth, Speed");
+        assertEquals("1", e1.values().get("last seq"));
+        assertEquals(List.of("rebirth"), e1.actions());
+        assertEquals("3", driver.stationDetails().get("D1").values().get("metrics"));
+        assertEquals(0, edge.rebirthRequests());
+
+        var r = driver.stationAction("D1", "rebirth").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(r.ok(), r.message());
+        await(() -> edge.rebirthRequests() > 0);
+        assertEquals(1, edge.rebirthRequests());
+        assertFalse(driver.stationAction("nope", "rebirth").toCompletableFuture().get().ok());
+    }
+
+    @Test
+    void birthsAreDiscoveredWithTemplateMembersAsTheyBind() throws Exception {
+        startStandard();
+        births();
+        var found = driver.discovered();
+        assertTrue(found.contains(new org.scadamqtt.driver.DiscoveredPoint(group + "/E1", "SP=Speed",
+                org.scadamqtt.tag.TagType.Ai, "Sparkplug Double")), found.toString());
+        assertTrue(found.contains(new org.scadamqtt.driver.DiscoveredPoint(group + "/E1/D1", "SP=Motor/Rpm",
+                org.scadamqtt.tag.TagType.Ai, "Sparkplug Float")), found.toString());
+        assertTrue(found.contains(new org.scadamqtt.driver.DiscoveredPoint(group + "/E1/D1", "SP=Limit",
+                org.scadamqtt.tag.TagType.Ci, "Sparkplug UInt16")), found.toString());
+    }
+
+    @Test
+    void switchingEveryStationOffSaysOfflineAndSwitchingOneOnSaysOnlineAgain() throws Exception {
+        startStandard();
+        List<String> seen = watchState();
+        String ts = retainedBirth(seen);
+        driver.control("E1", org.scadamqtt.driver.StationControl.OFF);
+        driver.control("D1", org.scadamqtt.driver.StationControl.OFF); // no station needs the line: it disconnects
+        await(() -> seen.size() >= 2);
+        assertEquals("{\"online\":false,\"timestamp\":" + ts + "} qos1", seen.get(1), seen.toString());
+        driver.control("E1", org.scadamqtt.driver.StationControl.ON);
+        await(() -> seen.size() >= 3);
+        assertEquals("{\"online\":true,\"timestamp\":" + ts + "} qos1", seen.get(2), seen.toString());
+    }
+
+    @Test
+    void aDeliberateStopPublishesTheRetainedStateDeathBeforeDisconnecting() throws Exception {
+        startStandard();
+        List<String> seen = watchState();
+        String ts = retainedBirth(seen);
+        long t0 = System.nanoTime();
+        driver.stop(); // a clean DISCONNECT: the broker discards the will, so only the line itself can say it
+        long stopMs = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(stopMs < 5000, "stop took " + stopMs + " ms");
+        await(() -> seen.stream().anyMatch(s -> s.startsWith("{\"online\":false")));
+        assertEquals(List.of(seen.get(0), "{\"online\":false,\"timestamp\":" + ts + "} qos1"), seen);
+        List<String> later = watchState();
+        first(later);
+        assertEquals(List.of("{\"online\":false,\"timestamp\":" + ts + "} retained qos1"), later,
+                "the retained STATE after the stop");
     }
 
     @Test

@@ -14,6 +14,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scadamqtt.config.LineConfig;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.driver.ActionResult;
+import org.scadamqtt.driver.DiscoveredPoint;
+import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.profile.Decoded;
@@ -25,6 +29,7 @@ import org.scadamqtt.mqtt.profile.WriteRefusedException;
 import org.scadamqtt.mqtt.profile.WriteRequest;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.Metric;
+import org.scadamqtt.tag.TagType;
 
 /** The host application's state machine with a recording context: births, aliases, seq, deaths, writes. */
 class SparkplugSessionTest {
@@ -186,6 +191,103 @@ class SparkplugSessionTest {
         session.inspect(Sp.view("spBv1.0/STATE/scada1", will.message().getBytes()));
         assertEquals(2, ctx.on("spBv1.0/STATE/scada1").size());
         session.close();
+    }
+
+    @Test
+    void leavingOnPurposeSendsTheRetainedDeathWithTheBirthsTimestampAndDoesNotAnnounceAgain() {
+        session.connected();
+        String birth = new String(ctx.on("spBv1.0/STATE/scada1").get(0).payload(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(session.leaving().toCompletableFuture().isDone());
+        List<FakeContext.Published> sent = ctx.on("spBv1.0/STATE/scada1");
+        assertEquals(2, sent.size());
+        FakeContext.Published death = sent.get(1);
+        assertEquals(1, death.qos());
+        assertTrue(death.retain());
+        String text = new String(death.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(birth.replace("true", "false"), text, "death and birth carry one timestamp");
+        // the broker echoes our own death before the DISCONNECT: that is no reason to say online again
+        session.inspect(Sp.view("spBv1.0/STATE/scada1", death.payload()));
+        assertEquals(2, ctx.on("spBv1.0/STATE/scada1").size());
+        session.connected(); // connected again (new parameters): online, and an old death counts again
+        session.inspect(Sp.view("spBv1.0/STATE/scada1", death.payload()));
+        assertEquals(4, ctx.on("spBv1.0/STATE/scada1").size());
+        session.close();
+    }
+
+    @Test
+    void detailsFollowTheEdgeNodeAndTheOperatorsRebirthGoesOutDespiteTheRateLimit() throws Exception {
+        StationConfig node = TestConfigs.station("E1", "G1/E1", params());
+        StationConfig device = TestConfigs.station("D1", "G1/E1/D1", params());
+        StationDetails before = session.details(node);
+        assertEquals("no birth seen", before.values().get("sparkplug state"));
+        assertEquals(List.of("rebirth"), before.actions());
+        nbirth(3);
+        dbirth(1);
+        assertEquals(java.util.Map.of("sparkplug state", "online", "metrics", "3", "last seq", "1", "bdSeq", "3"),
+                session.details(node).values());
+        assertEquals(java.util.Map.of("sparkplug state", "online", "metrics", "1", "last seq", "1"),
+                session.details(device).values());
+        assertEquals(StationDetails.NONE, session.details(TestConfigs.station("X", "plain/topic/#", params())));
+
+        ActionResult r = session.action(device, "rebirth").toCompletableFuture().get();
+        assertTrue(r.ok(), r.message());
+        assertTrue(r.message().contains("edge node G1/E1"), r.message());
+        assertEquals(1, ctx.on("spBv1.0/G1/NCMD/E1").size(), "a device's rebirth goes to its edge node");
+        send("NDATA", "", Sp.payload(5, Sp.aliasOnly(2).setDoubleValue(3).build())); // a gap
+        assertEquals("waiting for rebirth", session.details(device).values().get("sparkplug state"));
+        assertEquals(1, ctx.on("spBv1.0/G1/NCMD/E1").size(), "the automatic request waits an interval after ours");
+        assertTrue(session.action(node, "rebirth").toCompletableFuture().get().ok());
+        assertEquals(2, ctx.on("spBv1.0/G1/NCMD/E1").size(), "the operator's request ignores the interval");
+        ActionResult unknown = session.action(node, "reboot").toCompletableFuture().get();
+        assertFalse(unknown.ok());
+        assertTrue(unknown.message().contains("only 'rebirth', not 'reboot'"), unknown.message());
+
+        send("NDEATH", "", Sp.payload(0, Sp.bdSeq(3)));
+        assertEquals("offline", session.details(node).values().get("sparkplug state"));
+        assertEquals("offline", session.details(device).values().get("sparkplug state"));
+    }
+
+    @Test
+    void birthsAreDiscoveredAsStationAddressTagAddressAndSuggestedType() {
+        assertEquals(List.of(), session.discovered());
+        nbirth(3);
+        dbirth(1);
+        assertEquals(List.of(
+                new DiscoveredPoint("G1/E1", "SP=Node Control/Rebirth", TagType.Di, "Sparkplug Boolean"),
+                new DiscoveredPoint("G1/E1", "SP=Speed", TagType.Ai, "Sparkplug Double"),
+                new DiscoveredPoint("G1/E1/D1", "SP=Temp", TagType.Ci, "Sparkplug Int16")), session.discovered());
+        // a new birth replaces the metric set
+        send("DBIRTH", "D1", Sp.payload(2, Sp.metric("Name", 3, DataTypes.STRING).setStringValue("x").build()));
+        assertEquals(new DiscoveredPoint("G1/E1/D1", "SP=Name", TagType.TxtI, "Sparkplug String"),
+                session.discovered().get(2));
+        assertEquals(3, session.discovered().size());
+    }
+
+    @Test
+    void suggestedTagTypesFollowTheDataType() {
+        assertEquals(TagType.Ci, Discovery.suggest(DataTypes.UINT64));
+        assertEquals(TagType.Ci, Discovery.suggest(DataTypes.INT8));
+        assertEquals(TagType.Ai, Discovery.suggest(DataTypes.FLOAT));
+        assertEquals(TagType.Di, Discovery.suggest(DataTypes.BOOLEAN));
+        assertEquals(TagType.TiA, Discovery.suggest(DataTypes.DATETIME));
+        assertEquals(TagType.TxtI, Discovery.suggest(DataTypes.TEXT));
+        assertEquals(TagType.TxtI, Discovery.suggest(DataTypes.DATASET));
+        assertEquals(TagType.TxtI, Discovery.suggest(DataTypes.INT8_ARRAY));
+    }
+
+    @Test
+    void aListeningHostOffersNoRebirth() throws Exception {
+        LineConfig listening = TestConfigs.line("SPL", List.of("h"), params("payloadType", "SparkplugB",
+                "sparkplugRequestRebirth", "NO"));
+        FakeContext c = new FakeContext(listening, Clock.systemUTC());
+        SparkplugSession s = (SparkplugSession) new SparkplugProfile().open(c);
+        StationConfig node = TestConfigs.station("E1", "G1/E1", params());
+        assertEquals(List.of(), s.details(node).actions());
+        ActionResult r = s.action(node, "rebirth").toCompletableFuture().get();
+        assertFalse(r.ok());
+        assertTrue(r.message().contains("only listens"), r.message());
+        assertTrue(c.published.isEmpty());
     }
 
     @Test

@@ -37,4 +37,32 @@ class RateLimiterTest {
         }
         assertTrue(now < 2000 / 4 * 0.54 * SECOND, "and no slower than needed: " + now / SECOND + " s");
     }
+
+    /**
+     * The per-connection limit on its own: on 40 topics the per-topic pacing alone would let 1,200
+     * messages into a 15 s window (the four-topic test above never reaches 300, so it passes
+     * without the connection limit); no window may hold more than 300.
+     */
+    @Test
+    void onManyTopicsTheConnectionLimitHoldsToo() {
+        RateLimiter r = new RateLimiter();
+        int topics = 40;
+        long[] times = new long[3000];
+        long now = 0;
+        for (int i = 0; i < times.length; i++) {
+            String topic = "t" + i % topics;
+            now = Math.max(now, r.earliest(topic));
+            r.sent(topic, now);
+            times[i] = now;
+        }
+        int most = 0;
+        for (int i = 0, j = 0; i < times.length; i++) {
+            while (times[i] - times[j] >= 15 * SECOND) {
+                j++;
+            }
+            most = Math.max(most, i - j + 1);
+        }
+        assertTrue(most <= 300, "most in a 15 s window: " + most);
+        assertTrue(most >= 250, "and the connection is not throttled below its limit: " + most);
+    }
 }

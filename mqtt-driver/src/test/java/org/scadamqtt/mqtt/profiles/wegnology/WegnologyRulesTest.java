@@ -53,9 +53,19 @@ class WegnologyRulesTest {
         assertTrue(problems(line(tls, "clientId", "")).contains("set clientId to the device id"));
         assertTrue(problems(line(tls, "password", "")).contains("access secret"));
         assertTrue(problems(line(tls, "wegnologyTopicPrefix", "a/b")).contains("may not contain /"));
-        List<ConfigProblem> plain = PROFILE.validate(line("broker.app.wnology.io"));
+        assertTrue(PROFILE.validate(line("broker.app.wnology.io")).isEmpty(), "an address without a scheme is TLS");
+        List<ConfigProblem> plain = PROFILE.validate(line("tcp://broker.app.wnology.io"));
         assertEquals(1, plain.size(), plain.toString());
         assertTrue(!plain.get(0).isError() && plain.get(0).message().contains("is not TLS"), plain.toString());
+    }
+
+    /** Issue 13: the first topic level is configurable, losant/ for Losant itself; wnology/ by default. */
+    @Test
+    void theTopicPrefixIsWnologyUnlessSetToLosant() {
+        assertEquals("wnology", WegnologySession.prefix(line("ssl://broker.app.wnology.io:8883")));
+        LineConfig losant = line("ssl://broker.losant.com:8883", "wegnologyTopicPrefix", "losant");
+        assertEquals("losant", WegnologySession.prefix(losant));
+        assertTrue(PROFILE.validate(losant).isEmpty(), problems(losant));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
 import org.scadamqtt.testsupport.EmbeddedHiveMq;
 import org.scadamqtt.tag.Reason;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ErrorCode;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.OnOffState;
 
 /** The Wirepas profile through the whole driver and a real broker, with a test gateway answering. */
@@ -55,7 +56,13 @@ class WirepasHiveMqIT {
                 "reconnectMinDelay", "0.1", "reconnectMaxDelay", "0.5"),
                 station("GW", "gw-event/status/" + gw, params(),
                         tag("gw_state", "TxtI", "JA=wirepas.status_event.state"),
-                        tag("gw_version", "Ci", "JA=wirepas.status_event.version")),
+                        tag("gw_version", "Ci", "JA=wirepas.status_event.version"),
+                        tag("gw_ask_info", "Co", "WP=get_gw_info")),
+                station("GWCFG", "gw-response/get_configs/" + gw, params(),
+                        tag("cfg_net", "Ci", "JA=wirepas.get_configs_resp.configs[1].network_address"),
+                        tag("cfg_sink_state", "TxtI", "JA=wirepas.get_configs_resp.configs[1].sink_state")),
+                station("GWINFO", "gw-response/get_gw_info/" + gw, params(),
+                        tag("info_model", "TxtI", "JA=wirepas.get_gateway_info_resp.info.gw_model")),
                 station("N42", "wirepas/node/" + gw + "/42", params("wirepasNode", "42", "wirepasGateway", gw,
                                 "wirepasSink", "sink0"),
                         tag("n42_src", "Ci", "JA=wirepas.packet_received_event.source_address"),
@@ -63,7 +70,9 @@ class WirepasHiveMqIT {
                         tag("n42_net", "TxtI", "TL=5"),
                         tag("n42_send", "TxtO", "WP=send_data;src_ep=1;dst_ep=1"),
                         tag("n42_bad", "TxtO", "WP=send_data;dst=999;src_ep=1;dst_ep=1"),
-                        tag("n42_silent", "TxtO", "WP=send_data;dst=555;src_ep=1;dst_ep=1")),
+                        tag("n42_silent", "TxtO", "WP=send_data;dst=555;src_ep=1;dst_ep=1"),
+                        // a station with a sink asks the whole gateway: the request must not carry the sink
+                        tag("n42_ask_configs", "Co", "WP=get_configs")),
                 station("N43", "wirepas/node/" + gw + "/43", params("wirepasNode", "43", "wirepasGateway", gw,
                                 "wirepasFollowGateway", "NO"),
                         tag("n43_src", "Ci", "JA=wirepas.packet_received_event.source_address")),
@@ -128,6 +137,21 @@ class WirepasHiveMqIT {
     }
 
     @Test
+    void theGatewaysWillPublishedByTheBrokerPutsItAndItsNodesInHardErrorWithTagsInvalid() throws Exception {
+        host.awaitBatch("GW", b -> has(b, "gw_state", "ON"), WAIT);
+        host.awaitState("GW", StationState.StON, WAIT);
+        gateway.packet(42, 2001, new byte[] {0x00, 0x07});
+        host.awaitBatch("N42", x -> has(x, "n42_temp", 7L), WAIT);
+
+        gateway.crash(); // no DISCONNECT: the broker publishes the gateway's will, state OFF, retained
+        host.awaitState("GW", StationState.StHARDERR, WAIT);
+        host.awaitState("N42", StationState.StHARDERR, WAIT);
+        assertTrue(lastReason("GW").contains("gateway " + gw + " is OFF"), lastReason("GW"));
+        host.awaitBatch("GW", b -> b.tags().contains("gw_state") && !b.get("gw_state").value().isGood(), WAIT);
+        host.awaitBatch("N42", b -> b.tags().contains("n42_temp") && !b.get("n42_temp").value().isGood(), WAIT);
+    }
+
+    @Test
     void packetsReachTheirNodesStationDuplicatesAreDroppedAndMalformedMessagesHurtNoOtherStation() throws Exception {
         host.awaitState("GW", StationState.StON, WAIT);
         gateway.packet(42, 1001, new byte[] {0x01, 0x02});
@@ -177,6 +201,34 @@ class WirepasHiveMqIT {
     }
 
     @Test
+    void getConfigsAndGetGwInfoAskTheWholeGatewayAndTheirAnswersIncludingUnsolicitedOnesFillTags() throws Exception {
+        host.awaitBatch("GW", b -> has(b, "gw_state", "ON"), WAIT); // the line is connected and subscribed
+        // as in the send_data test: a first request may be published before the responses are subscribed
+        WriteResult configs = null;
+        for (int i = 0; i < 3 && (configs == null || !configs.ok()); i++) {
+            configs = driver.write("n42_ask_configs", 1L).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        assertTrue(configs.ok(), "the gateway takes get_configs on gw-request/get_configs/" + gw + " only: "
+                + configs.message());
+        host.awaitBatch("GWCFG", b -> has(b, "cfg_net", 12345L) && has(b, "cfg_sink_state", "ON"), WAIT);
+
+        WriteResult info = driver.write("gw_ask_info", 1L).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(info.ok(), info.message());
+        host.awaitBatch("GWINFO", b -> has(b, "info_model", "test-gw"), WAIT);
+        assertTrue(gateway.gatewayRequests.stream().allMatch(t -> t.equals("gw-request/get_configs/" + gw)
+                || t.equals("gw-request/get_gw_info/" + gw)), gateway.gatewayRequests.toString());
+
+        gateway.network = 777;
+        gateway.configsChanged(); // unsolicited: req_id 0
+        host.awaitBatch("GWCFG", b -> has(b, "cfg_net", 777L), WAIT);
+        assertEquals(0, driver.statistics().named(WirepasSession.UNKNOWN_RESPONSES),
+                "answers to our requests and req_id 0 are not unknown responses");
+        assertFalse(host.batches("Rest").stream().anyMatch(x -> x.tags().contains("rest_topic")
+                && String.valueOf(x.get("rest_topic").value().value()).startsWith("gw-response/")), host.batches("Rest")
+                .toString());
+    }
+
+    @Test
     void twoConcurrentWritesEachGetTheirOwnAnswer() throws Exception {
         host.awaitState("GW", StationState.StON, WAIT);
         // the gateway answers dst 42 after 400 ms, dst 999 at once: the answers arrive in reverse order
@@ -187,5 +239,13 @@ class WirepasHiveMqIT {
         assertTrue(r1.ok(), r1.message());
         assertEquals(WriteFailure.REJECTED, r2.failure(), r2.message());
         assertEquals(0, driver.statistics().named(WirepasSession.UNKNOWN_RESPONSES));
+
+        // another backend's request answered: its req_id is not ours, so it is counted and completes nothing
+        gateway.raw("gw-response/send_data/" + gw + "/sink0", WirepasSessionTest.sendResponse(4242, ErrorCode.OK), false);
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (driver.statistics().named(WirepasSession.UNKNOWN_RESPONSES) == 0 && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, driver.statistics().named(WirepasSession.UNKNOWN_RESPONSES));
     }
 }

@@ -1,6 +1,7 @@
 package org.scadamqtt.mqtt.profiles.wirepas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,14 +67,36 @@ class WirepasRequestTest {
             ids.add(out.correlation());
         }
         assertEquals(1000, ids.size());
+        // random, not counted: over 1000 ids every one of the 64 bits was seen both set and clear (a counter or a
+        // 32-bit random number leaves the high bits fixed); chance of a false failure 64 * 2^-999
+        long anySet = 0;
+        long allSet = -1;
+        for (String id : ids) {
+            long v = Long.parseUnsignedLong(id.substring("wirepas-req:".length()));
+            anySet |= v;
+            allSet &= v;
+        }
+        assertEquals(-1L, anySet, Long.toBinaryString(anySet));
+        assertEquals(0L, allSet, Long.toBinaryString(allSet));
     }
 
     @Test
-    void getConfigsAndGetGwInfoGoToTheGatewayTopic() throws Exception {
+    void getConfigsAndGetGwInfoAskTheWholeGatewayEvenFromAStationWithASink() throws Exception {
+        // seed 001: gw-request/get_configs/<gw-id> and gw-request/get_gw_info/<gw-id>, no sink level
         WirepasRequest c = compile("Co", "WP=get_configs", NODE);
         Outgoing out = write(c, "Co", 1L, 77);
-        assertEquals("gw-request/get_configs/gw1/sink0", out.topic());
-        assertEquals(77, GenericMessage.parseFrom(out.payload()).getWirepas().getGetConfigsReq().getHeader().getReqId());
+        assertEquals("gw-request/get_configs/gw1", out.topic());
+        var header = GenericMessage.parseFrom(out.payload()).getWirepas().getGetConfigsReq().getHeader();
+        assertEquals(77, header.getReqId());
+        assertFalse(header.hasSinkId(), "a gateway-wide request names no sink");
+        Outgoing infoOut = write(compile("Co", "WP=get_gw_info", NODE), "Co", 1L, 78);
+        assertEquals("gw-request/get_gw_info/gw1", infoOut.topic());
+        var infoHeader = GenericMessage.parseFrom(infoOut.payload()).getWirepas().getGetGatewayInfoReq().getHeader();
+        assertEquals(78, infoHeader.getReqId());
+        assertFalse(infoHeader.hasSinkId());
+        assertEquals("wirepas-req:78", infoOut.correlation());
+        assertMessage("get_configs asks the whole gateway (topic gw-request/get_configs/GATEWAY-ID, no sink level)",
+                () -> compile("Co", "WP=get_configs;sink=sink0", NODE));
         StationConfig gw = TestConfigs.station("GW", "gw-event/status/gw1", params());
         WirepasRequest info = compile("Co", "WP=get_gw_info;gw=gw7", gw);
         assertEquals("gw-request/get_gw_info/gw7", info.topic());

@@ -21,7 +21,9 @@ import org.scadamqtt.mqtt.profile.StationSignal;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ErrorCode;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.EventHeader;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GatewayInfo;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GetConfigsResp;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GetGwInfoResp;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.PacketReceivedEvent;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ResponseHeader;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SendPacketResp;
@@ -130,6 +132,20 @@ class WirepasSessionTest {
     }
 
     @Test
+    void anErrorCodeNewerThanOursFailsTheWriteNamingItsNumber() {
+        // proto2 files an enum number it does not know with the unknown fields, so the required res looks missing
+        byte[] b = sendResponse(11, ErrorCode.OK);
+        assertEquals(0x20, b[b.length - 2], "res (field 4, varint) is the header's last field");
+        b[b.length - 1] = 99;
+        ctx.waiting.add(WirepasSession.correlation(11));
+        assertTrue(session.inspect(view("gw-response/send_data/gw1/sink0", b)).consumed());
+        WriteResult r = ctx.answered.get(WirepasSession.correlation(11));
+        assertNotNull(r, "a gateway newer than us still answers the write");
+        assertEquals(WriteFailure.REJECTED, r.failure());
+        assertTrue(r.message().endsWith("with error code 99"), r.message());
+    }
+
+    @Test
     void aResponseToAnUnknownRequestIsCountedNotApplied() {
         ctx.waiting.add(WirepasSession.correlation(8));
         assertTrue(session.inspect(view("gw-response/send_data/gw1/sink0", sendResponse(9, ErrorCode.OK))).consumed());
@@ -138,17 +154,45 @@ class WirepasSessionTest {
         assertTrue(ctx.waiting.contains(WirepasSession.correlation(8)));
     }
 
-    @Test
-    void anUnsolicitedConfigResponseGoesToStationsByTopic() {
-        byte[] b = GenericMessage.newBuilder().setWirepas(WirepasMessage.newBuilder().setGetConfigsResp(
-                GetConfigsResp.newBuilder().setHeader(ResponseHeader.newBuilder().setReqId(0).setGwId("gw1")
+    static byte[] configsResponse(long reqId) {
+        return GenericMessage.newBuilder().setWirepas(WirepasMessage.newBuilder().setGetConfigsResp(
+                GetConfigsResp.newBuilder().setHeader(ResponseHeader.newBuilder().setReqId(reqId).setGwId("gw1")
                         .setRes(ErrorCode.OK)).addConfigs(SinkReadConfig.newBuilder().setSinkId("sink0")
                         .setNetworkAddress(12345)))).build().toByteArray();
-        Inspection i = session.inspect(view("gw-response/get_configs/gw1", b));
+    }
+
+    @Test
+    void anUnsolicitedConfigResponseGoesToTheGatewaysAnswerStations() {
+        Inspection i = session.inspect(view("gw-response/get_configs/gw1", configsResponse(0)));
         assertFalse(i.consumed());
-        assertTrue(i.keys().isEmpty());
+        assertEquals(List.of("answers:get_configs:gw1"), i.keys());
         assertEquals(12345, i.decoded().document().at("/wirepas/get_configs_resp/configs/0/network_address").intValue());
         assertEquals(0, ctx.count(WirepasSession.UNKNOWN_RESPONSES, true));
+        assertTrue(ctx.answered.isEmpty());
+    }
+
+    @Test
+    void aSolicitedConfigResponseCompletesItsWriteAndStillFillsTheAnswerStations() {
+        ctx.waiting.add(WirepasSession.correlation(31));
+        Inspection i = session.inspect(view("gw-response/get_configs/gw1", configsResponse(31)));
+        assertEquals(WriteResult.success(), ctx.answered.get(WirepasSession.correlation(31)));
+        assertFalse(i.consumed(), "the answer's configuration fills tags");
+        assertEquals(List.of("answers:get_configs:gw1"), i.keys());
+    }
+
+    @Test
+    void aGatewayInfoAnswerWithASinkLevelReachesTheSameStationsAsOneWithout() {
+        // seed 001 lists gw-response/get_gw_info/<gw-id>/<sink-id>; Wirepas' own gateway answers without the sink
+        byte[] b = GenericMessage.newBuilder().setWirepas(WirepasMessage.newBuilder().setGetGatewayInfoResp(
+                GetGwInfoResp.newBuilder().setHeader(ResponseHeader.newBuilder().setReqId(5).setGwId("gw1")
+                        .setRes(ErrorCode.OK)).setInfo(GatewayInfo.newBuilder().setCurrentTimeSEpoch(1)
+                        .setGwModel("m")))).build().toByteArray();
+        ctx.waiting.add(WirepasSession.correlation(5));
+        Inspection withSink = session.inspect(view("gw-response/get_gw_info/gw1/sink0", b));
+        assertEquals(WriteResult.success(), ctx.answered.get(WirepasSession.correlation(5)));
+        assertEquals(List.of("answers:get_gw_info:gw1"), withSink.keys());
+        assertEquals(List.of("answers:get_gw_info:gw1"), session.inspect(view("gw-response/get_gw_info/gw1", b)).keys());
+        assertEquals(1, ctx.count(WirepasSession.UNKNOWN_RESPONSES, true), "the second answer's req_id was used up");
     }
 
     @Test
@@ -171,6 +215,11 @@ class WirepasSessionTest {
         assertEquals(List.of("gateway:gwX"), p.stationKeys(TestConfigs.station("GW", "gw-event/status/.*",
                 params("wirepasGateway", "gwX"))));
         assertEquals(List.of(), p.stationKeys(TestConfigs.station("Rest", ".*", params())));
+        assertEquals(List.of("answers:get_configs:gw1"), p.stationKeys(TestConfigs.station("C",
+                "gw-response/get_configs/gw1", params())));
+        assertEquals(List.of("answers:get_gw_info:gw1"), p.stationKeys(TestConfigs.station("I",
+                "gw-response/get_gw_info/gw1", params())));
+        assertEquals(List.of(), p.stationKeys(TestConfigs.station("S", "gw-response/send_data/gw1/sink0", params())));
     }
 
     @Test
