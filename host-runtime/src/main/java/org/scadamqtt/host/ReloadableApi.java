@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.scadamqtt.driver.StationControl;
+import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.host.history.HistoryStore;
 import org.scadamqtt.host.tags.HistoryPoint;
@@ -50,6 +51,11 @@ final class ReloadableApi implements HostApi {
     @Override
     public List<LineEntry> lines() {
         return table.lines();
+    }
+
+    @Override
+    public Optional<StationDiagnostics> diagnostics(String station) {
+        return table.diagnostics(station);
     }
 
     @Override

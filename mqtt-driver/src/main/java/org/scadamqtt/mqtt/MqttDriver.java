@@ -31,7 +31,6 @@ import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.SessionListener;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
-import org.scadamqtt.mqtt.internal.bind.AddressCompiler;
 import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.internal.profile.LineProfileContext;
 import org.scadamqtt.mqtt.internal.profile.PendingReplies;
@@ -125,7 +124,9 @@ public final class MqttDriver implements Driver, SessionListener {
         ProfileSession old = profileSession;
         Duration reply = cfg.parameters().has(MqttParameters.REPLY_TIMEOUT)
                 ? (Duration) cfg.parameters().get(MqttParameters.REPLY_TIMEOUT) : Duration.ZERO;
+        String replyParameter = MqttParameters.REPLY_TIMEOUT;
         if (reply == null || reply.isZero()) {
+            replyParameter = MqttParameters.WRITE_TIMEOUT;
             reply = cfg.parameters().has(MqttParameters.WRITE_TIMEOUT)
                     ? (Duration) cfg.parameters().get(MqttParameters.WRITE_TIMEOUT) : Duration.ofSeconds(20);
         }
@@ -133,7 +134,7 @@ public final class MqttDriver implements Driver, SessionListener {
                 replies, statistics));
         profile = p;
         profileSession = opened;
-        profileLink = new ProfileLink(opened, replies, reply);
+        profileLink = new ProfileLink(opened, replies, reply, replyParameter);
         if (old != null) {
             closeQuietly(old);
         }
@@ -172,8 +173,9 @@ public final class MqttDriver implements Driver, SessionListener {
             workers.put(st.name(), w);
             configs.put(st.name(), st);
             routes.add(new RouteEntry(st.name(), st.address()));
-            for (TagConfig t : st.tags()) {
-                tags.put(t.name(), new TagRef(w, AddressCompiler.compile(t, st, p)));
+            // the station's tags were compiled once, with its worker; a reused worker keeps them
+            for (CompiledTag t : w.compiledTags()) {
+                tags.put(t.tag().name(), new TagRef(w, t));
             }
         }
         return new Routing(StationRouter.of(routes), WillMatcher.of(cfg.stations(), settings), Map.copyOf(workers),
@@ -453,6 +455,14 @@ public final class MqttDriver implements Driver, SessionListener {
         } catch (RuntimeException e) {
             LOG.error("Line {}: the host refused a line status: {}", line.name(), e.toString());
         }
+    }
+
+    /**
+     * Timers of this driver's stations and payload profile now waiting on its timer thread (for
+     * tests and diagnostics: a completed write leaves none behind).
+     */
+    public int scheduledTimers() {
+        return threads.scheduledTimers();
     }
 
     @Override

@@ -143,7 +143,8 @@ public final class MqttParameters {
                     .description("Payload of the will.").build(),
             line(REPLY_TIMEOUT, SECONDS).d2000("Reply Timeout").defaultText("20").range("0", "3600")
                     .description("Longest wait for CONNACK, SUBACK, UNSUBACK and PINGRESP; then the line closes "
-                            + "and reconnects. 0 = no timeout.").build(),
+                            + "and reconnects. 0 = no timeout. Also the longest wait for a device's answer to a "
+                            + "correlated payload-profile write (then TIMEOUT; writeTimeout when 0).").build(),
             line(WAIT_TIMEOUT, SECONDS).d2000("Wait Timeout").defaultText("0.100").range("0", "60")
                     .description("Accepted for D2000 compatibility; has no effect: reads and writes run on "
                             + "separate threads, so writes are never starved by reads.").build(),
@@ -173,7 +174,8 @@ public final class MqttParameters {
             line(MAX_INFLIGHT, INTEGER).defaultText("1000").range("1", "65535")
                     .description("Most unconfirmed outgoing messages at once; writes beyond it wait.").build(),
             line(WRITE_TIMEOUT, SECONDS).defaultText("20").range("0.1", "3600")
-                    .description("Longest time a write waits for its confirmation before it fails with TIMEOUT.")
+                    .description("Longest time a publish waits for the broker's confirmation (PUBACK, PUBCOMP), "
+                            + "a free in-flight slot included, before its write fails with TIMEOUT.")
                     .build(),
             line(ACK_ORDER, CHOICE).defaultText(ACK_ORDER_STATION).choice(ACK_ORDER_STATION).choice(ACK_ORDER_LINE)
                     .description("Order of QoS 1/2 acknowledgements. STATION: each station's in arrival order, "

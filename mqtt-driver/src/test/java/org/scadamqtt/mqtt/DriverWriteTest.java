@@ -82,13 +82,46 @@ class DriverWriteTest {
     }
 
     @Test
-    void unconfirmedPublishTimesOut() {
+    void unconfirmedPublishTimesOutOnceWithTheSessionsTextAndTheTagStationAndLine() throws Exception {
+        // the session owns the broker-confirmation deadline (DriverWriteTimeoutIT shows it on a real
+        // broker); the station passes its TIMEOUT on, naming tag, station and line once
         try (DriverHarness h = connected(new DriverHarness(config(), dir).startConnected())) {
             h.write("a_topic", "cmd/valve");
-            WriteResult r = h.write("a_out", "OPEN");
+            CompletableFuture<WriteResult> w = h.driver.write("a_out", "OPEN").toCompletableFuture();
+            FakeSession.Published p = awaitPublished(h);
+            String sessionText = "the broker did not confirm the message to topic 'cmd/valve' (QoS 1) within 0.3 s "
+                    + "(line parameter writeTimeout)";
+            p.result().completeExceptionally(new PublishException(WriteFailure.TIMEOUT, sessionText));
+            WriteResult r = w.get(2, TimeUnit.SECONDS);
             assertEquals(WriteFailure.TIMEOUT, r.failure());
-            assertTrue(r.message().contains("did not confirm"), r.message());
+            assertEquals("writing tag a_out of station A on line L1 failed: " + sessionText, r.message());
         }
+    }
+
+    @Test
+    void theStationSchedulesNoTimerOfItsOwnForTheBrokersConfirmation() throws Exception {
+        try (DriverHarness h = connected(new DriverHarness(config(), dir).startConnected())) {
+            h.write("a_topic", "cmd/valve");
+            int before = h.driver.scheduledTimers();
+            CompletableFuture<WriteResult> w = h.driver.write("a_out", "OPEN").toCompletableFuture();
+            FakeSession.Published p = awaitPublished(h);
+            assertEquals(before, h.driver.scheduledTimers(), "the write waits on the session's deadline only");
+            // the fake session never times out: past writeTimeout (0.3 s) the write must still wait,
+            // since a second deadline for the same wait would have failed it by now
+            Thread.sleep(600);
+            assertFalse(w.isDone(), "only the session may time out the broker's confirmation: " + w);
+            p.result().complete(null);
+            assertTrue(w.get(2, TimeUnit.SECONDS).ok());
+            assertEquals(before, h.driver.scheduledTimers());
+        }
+    }
+
+    private static FakeSession.Published awaitPublished(DriverHarness h) throws InterruptedException {
+        long end = System.currentTimeMillis() + 2000;
+        while (h.session.published.isEmpty() && System.currentTimeMillis() < end) {
+            Thread.sleep(5);
+        }
+        return h.session.published.get(0);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.scadamqtt.driver.ActionResult;
 import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.StationControl;
 import org.scadamqtt.driver.StationDetails;
+import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.WriteResult;
 
 /**
@@ -28,6 +29,15 @@ public interface HostApi {
 
     /** Every line, in configuration order. */
     List<LineEntry> lines();
+
+    /**
+     * The counters its driver keeps for one station (messages, bad payloads, messages without a
+     * time field, last error with time); empty when the station is unknown, its line is not
+     * running or its driver keeps none.
+     */
+    default Optional<StationDiagnostics> diagnostics(String station) {
+        return Optional.empty();
+    }
 
     /**
      * Writes an output tag. {@code value} is what a console sent (String, Number, Boolean, or

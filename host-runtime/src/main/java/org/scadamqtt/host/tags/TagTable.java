@@ -28,6 +28,7 @@ import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.driver.StationControl;
 import org.scadamqtt.driver.StationDetails;
+import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.driver.WriteFailure;
@@ -268,6 +269,21 @@ public final class TagTable implements HostApi {
                 conversion.value());
         notifyListeners(l -> l.tagChanged(shown));
         return CompletableFuture.completedFuture(WriteResult.success());
+    }
+
+    @Override
+    public Optional<StationDiagnostics> diagnostics(String station) {
+        StationEntry st = station == null ? null : stations.get(station);
+        Driver driver = st == null ? null : drivers.get(st.line());
+        if (driver == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(driver.stationDiagnostics().get(station));
+        } catch (RuntimeException e) {
+            // a driver's diagnostics must not break a console's page
+            return Optional.empty();
+        }
     }
 
     @Override

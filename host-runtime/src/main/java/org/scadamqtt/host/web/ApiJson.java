@@ -6,11 +6,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.scadamqtt.config.TagDisplay;
 import org.scadamqtt.driver.LineCounters;
 import org.scadamqtt.driver.DiscoveredPoint;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.driver.StationDetails;
+import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.host.tags.LineEntry;
 import org.scadamqtt.host.tags.StationEntry;
 import org.scadamqtt.host.tags.TagEntry;
@@ -86,6 +88,23 @@ final class ApiJson {
         m.put("line", entry.line());
         m.put("state", entry.state() == null ? null : entry.state().name());
         m.put("reason", entry.reason() == null ? "" : entry.reason());
+        return m;
+    }
+
+    /** Adds a station's counters from its driver under {@code diagnostics}, when the driver keeps them. */
+    static Map<String, Object> withDiagnostics(Map<String, Object> m, Optional<StationDiagnostics> diagnostics) {
+        diagnostics.ifPresent(d -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("messages", d.messages());
+            c.put("badPayloads", d.badPayloads());
+            c.put("timeMissing", d.timeMissing());
+            c.put("dropped", d.dropped());
+            c.put("discarded", d.discarded());
+            c.put("queued", d.queued());
+            c.put("lastError", d.lastError());
+            c.put("lastErrorTime", time(d.lastErrorTime()));
+            m.put("diagnostics", c);
+        });
         return m;
     }
 

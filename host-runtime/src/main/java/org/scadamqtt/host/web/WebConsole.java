@@ -150,12 +150,14 @@ public final class WebConsole {
         javalin.post("/api/tags/{name}", writes::handle);
         javalin.get("/api/stations", ctx -> {
             Map<String, StationDetails> details = api.stationDetails();
-            ctx.json(api.stations().stream().map(s -> ApiJson.station(s, details.get(s.name()))).toList());
+            ctx.json(api.stations().stream().map(s -> ApiJson.withDiagnostics(ApiJson.station(s,
+                    details.get(s.name())), api.diagnostics(s.name()))).toList());
         });
         javalin.get("/api/stations/{name}", ctx -> {
             String name = ctx.pathParam("name");
             api.stations().stream().filter(s -> s.name().equals(name)).findFirst().ifPresentOrElse(
-                    s -> ctx.json(ApiJson.station(s, api.stationDetails().get(name))),
+                    s -> ctx.json(ApiJson.withDiagnostics(ApiJson.station(s, api.stationDetails().get(name)),
+                            api.diagnostics(name))),
                     () -> notFound(ctx, "UNKNOWN_STATION", "There is no station named " + name + "."));
         });
         javalin.post("/api/stations/{name}", stationControl::handle);

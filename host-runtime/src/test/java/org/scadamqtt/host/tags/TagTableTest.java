@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.driver.StationControl;
 import org.scadamqtt.driver.StationDetails;
+import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.driver.WriteFailure;
@@ -151,6 +153,20 @@ class TagTableTest {
     }
 
     @Test
+    void aStationsDiagnosticsComeFromTheDriverOfItsLine() {
+        TagTable table = new TagTable(config(), clock);
+        RecordingDriver d1 = new RecordingDriver();
+        StationDiagnostics meter = new StationDiagnostics(7, 1, 2, 0, 0, 0, "bad payload", T0);
+        d1.diagnostics.put("METER", meter);
+        assertEquals(Optional.empty(), table.diagnostics("METER"), "no driver attached yet");
+        table.attach("L1", d1);
+        assertEquals(Optional.of(meter), table.diagnostics("METER"));
+        assertEquals(Optional.empty(), table.diagnostics("GHOST"));
+        table.detach("L1");
+        assertEquals(Optional.empty(), table.diagnostics("METER"), "a stopped line shows none");
+    }
+
+    @Test
     void writesAreRoutedToTheLineDriverAfterConversion() throws Exception {
         TagTable table = new TagTable(config(), clock);
         RecordingDriver d1 = new RecordingDriver();
@@ -258,6 +274,7 @@ class TagTableTest {
         final List<String> writes = new ArrayList<>();
         final List<String> controls = new ArrayList<>();
         final List<String> actions = new ArrayList<>();
+        final Map<String, StationDiagnostics> diagnostics = new java.util.HashMap<>();
         RuntimeException failWith;
         boolean throwOnWrite;
         Map<String, StationDetails> details = Map.of();
@@ -305,6 +322,11 @@ class TagTableTest {
         @Override
         public LineStatus status() {
             return null;
+        }
+
+        @Override
+        public Map<String, StationDiagnostics> stationDiagnostics() {
+            return diagnostics;
         }
 
         @Override

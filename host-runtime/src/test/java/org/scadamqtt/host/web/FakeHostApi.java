@@ -44,6 +44,8 @@ final class FakeHostApi implements HostApi {
     private final List<HostListener> listeners = new CopyOnWriteArrayList<>();
     final List<Object[]> writes = new CopyOnWriteArrayList<>();
     final List<Object[]> controls = new CopyOnWriteArrayList<>();
+    /** What the station's driver counts; a station without an entry has none. */
+    final Map<String, org.scadamqtt.driver.StationDiagnostics> diagnostics = new ConcurrentHashMap<>();
     volatile BiFunction<String, Object, CompletionStage<WriteResult>> onWrite =
             (tag, value) -> CompletableFuture.completedFuture(WriteResult.success());
 
@@ -106,6 +108,11 @@ final class FakeHostApi implements HostApi {
     @Override
     public Optional<TagEntry> tag(String name) {
         return Optional.ofNullable(tags.get(name));
+    }
+
+    @Override
+    public Optional<org.scadamqtt.driver.StationDiagnostics> diagnostics(String station) {
+        return Optional.ofNullable(diagnostics.get(station));
     }
 
     @Override

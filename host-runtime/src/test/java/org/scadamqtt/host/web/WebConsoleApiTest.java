@@ -81,6 +81,25 @@ class WebConsoleApiTest {
     }
 
     @Test
+    void aStationShowsItsDriversDiagnosticsWhenTheDriverKeepsThem() throws Exception {
+        host.diagnostics.put("S1", new org.scadamqtt.driver.StationDiagnostics(12, 2, 5, 1, 3, 4,
+                "payload on topic 'plant/s1' is not valid", FakeHostApi.T0));
+        JsonNode s1 = http.get("/api/stations/S1").json();
+        assertEquals(List.of("name", "line", "state", "reason", "details", "actions", "diagnostics"), fields(s1));
+        JsonNode d = s1.get("diagnostics");
+        assertEquals(List.of("messages", "badPayloads", "timeMissing", "dropped", "discarded", "queued", "lastError",
+                "lastErrorTime"), fields(d));
+        assertEquals(12, d.get("messages").longValue());
+        assertEquals(2, d.get("badPayloads").longValue());
+        assertEquals(5, d.get("timeMissing").longValue());
+        assertEquals("payload on topic 'plant/s1' is not valid", d.get("lastError").textValue());
+        assertEquals("2026-01-31T12:00:00.123Z", d.get("lastErrorTime").textValue());
+        JsonNode list = http.get("/api/stations").json();
+        assertEquals(5, list.get(0).get("diagnostics").get("timeMissing").longValue());
+        assertTrue(list.get(1).get("diagnostics") == null, "S2's driver keeps none: " + list.get(1));
+    }
+
+    @Test
     void listsLinesWithStatusAndCounters() throws Exception {
         ConsoleHttp.Reply r = http.get("/api/lines");
         assertEquals(200, r.status());

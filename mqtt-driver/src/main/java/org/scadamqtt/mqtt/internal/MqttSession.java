@@ -31,7 +31,10 @@ public interface MqttSession {
      * Publishes a message.
      *
      * @return completes when written (QoS 0), on PUBACK (1) or on PUBCOMP (2); completes
-     *         exceptionally with {@link PublishException} (not connected, rejected, timeout)
+     *         exceptionally with {@link PublishException} (not connected at once, rejected, or
+     *         TIMEOUT after the line's writeTimeout, which also bounds the wait for a free
+     *         in-flight slot). The session owns this deadline: callers schedule no timer of their
+     *         own for the broker's confirmation.
      */
     CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain);
 

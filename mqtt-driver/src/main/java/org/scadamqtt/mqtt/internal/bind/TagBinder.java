@@ -64,6 +64,8 @@ public final class TagBinder {
     }
 
     private final String station;
+    /** Every tag of the station, compiled once, in file order (the station's plan; writes use it too). */
+    private final List<CompiledTag> compiled;
     private final BindSettings settings;
     private final ValueConverter converter;
     private final LogThrottle throttle;
@@ -83,6 +85,7 @@ public final class TagBinder {
     private TagBinder(StationConfig station, List<CompiledTag> compiled, BindSettings settings,
             ValueConverter converter, LogThrottle throttle, ProfileSession session, boolean documents) {
         this.station = station.name();
+        this.compiled = List.copyOf(compiled);
         this.settings = settings;
         this.converter = converter;
         this.throttle = throttle;
@@ -178,6 +181,11 @@ public final class TagBinder {
         List<CompiledTag> compiled = station.tags().stream()
                 .map(t -> AddressCompiler.compile(t, station, profile)).toList();
         return new TagBinder(station, compiled, settings, converter, throttle, session, profile.producesDocument());
+    }
+
+    /** Every tag of the station as compiled for this binder, in file order. */
+    public List<CompiledTag> compiled() {
+        return compiled;
     }
 
     /** Whether any tag of the station gets a value from messages. */

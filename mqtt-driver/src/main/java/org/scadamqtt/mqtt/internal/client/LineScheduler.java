@@ -97,6 +97,11 @@ final class LineScheduler {
         return executor.scheduleWithFixedDelay(r, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Delayed and periodic tasks now waiting (cancelled ones are removed at once); for tests. */
+    int scheduledTasks() {
+        return executor.getQueue().size();
+    }
+
     /** Hands {@code r} over; throws RejectedExecutionException when the line already stopped. */
     void execute(Runnable r) {
         executor.execute(r);
@@ -131,7 +136,6 @@ final class LineScheduler {
 
     /** "1 s", "0.2 s": a duration for status texts and log lines. */
     static String seconds(Duration d) {
-        double s = d.toMillis() / 1000.0;
-        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
+        return org.scadamqtt.mqtt.internal.Seconds.text(d);
     }
 }

@@ -188,6 +188,11 @@ final class PahoSession implements MqttSession {
         });
     }
 
+    /** Tasks waiting on the line's scheduler (write deadlines, watchdogs); for tests. */
+    int scheduledTasks() {
+        return tasks.scheduledTasks();
+    }
+
     /**
      * Runs on a line thread, never under the loop's lock (the goodbye's confirmation comes through
      * Paho's threads): before a deliberate DISCONNECT of a connected line, lets the profile say

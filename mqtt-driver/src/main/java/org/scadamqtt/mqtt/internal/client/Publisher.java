@@ -15,6 +15,7 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.scadamqtt.driver.WriteFailure;
+import org.scadamqtt.mqtt.MqttParameters;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.PublishException;
 
@@ -23,6 +24,13 @@ import org.scadamqtt.mqtt.internal.PublishException;
  * PUBCOMP (2); it fails at once when the line is down, with TIMEOUT after writeTimeout, and a full
  * Paho in-flight window (error 32202, thrown at once by Paho) is retried with short pauses
  * instead of failing. Thread-safe.
+ *
+ * <p>The broker-confirmation deadline of every publish of the line (a station's OUT_VALUE, a
+ * profile's write or its own messages) is here and only here: one timer per publish, started
+ * before the first attempt, so the wait for a free in-flight slot and the wait for PUBACK/PUBCOMP
+ * share it, and cancelled when the publish completes in any way. Callers schedule no timer of
+ * their own for the same wait (issue 9); a device's answer to a correlated write is a different
+ * wait, bounded by Reply Timeout in {@code PendingReplies}.
  */
 final class Publisher {
 
@@ -44,7 +52,7 @@ final class Publisher {
     }
 
     /** A publish waiting for its confirmation. */
-    record Outbound(int qos, CompletableFuture<Void> result) {
+    record Outbound(String topic, int qos, CompletableFuture<Void> result) {
     }
 
     private static final long MAX_RETRY_PAUSE_MS = 20;
@@ -55,7 +63,7 @@ final class Publisher {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     /** QoS 1/2 publishes of a lost connection that Paho resends from persistence (Clean Session NO). */
-    private final Map<Integer, CompletableFuture<Void>> resent = new ConcurrentHashMap<>();
+    private final Map<Integer, Outbound> resent = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     Publisher(String lineName, LineStatistics statistics, LineLog log, Clock clock,
@@ -79,20 +87,26 @@ final class Publisher {
         try {
             m.setQos(qos);
         } catch (IllegalArgumentException e) {
-            return failed(result, WriteFailure.REJECTED, "QoS " + qos + " is not 0, 1 or 2");
+            return failed(result, WriteFailure.REJECTED, "QoS " + qos + " is not 0, 1 or 2; the message to topic '"
+                    + topic + "' was not sent");
         }
         m.setRetained(retain);
         try {
             ScheduledFuture<?> timer = scheduler.schedule(() -> failed(result, WriteFailure.TIMEOUT,
-                    "the broker did not confirm the message to topic '" + topic + "' (QoS " + qos + ") within "
-                            + LineScheduler.seconds(writeTimeout) + " (writeTimeout)"),
-                    writeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                    timeoutText(topic, qos, writeTimeout)), writeTimeout.toNanos(), TimeUnit.NANOSECONDS);
             result.whenComplete((v, e) -> timer.cancel(false));
         } catch (RejectedExecutionException e) {
-            return failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped");
+            return failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped; the message to topic '"
+                    + topic + "' was not sent");
         }
         send(target, topic, m, result, 0);
         return result;
+    }
+
+    /** The one sentence of a publish the broker did not confirm in time. */
+    static String timeoutText(String topic, int qos, Duration writeTimeout) {
+        return "the broker did not confirm the message to topic '" + topic + "' (QoS " + qos + ") within "
+                + LineScheduler.seconds(writeTimeout) + " (line parameter " + MqttParameters.WRITE_TIMEOUT + ")";
     }
 
     private void send(Target c, String topic, MqttMessage m, CompletableFuture<Void> result, int retry) {
@@ -122,14 +136,14 @@ final class Publisher {
                         // Paho fails every open token when the connection ends, but a QoS 1/2 message
                         // stays in the persistence folder and goes out again after the reconnect: it is
                         // not lost, so it completes on that confirmation (or fails after writeTimeout)
-                        awaitResend(t.getMessageId(), result);
+                        awaitResend(t.getMessageId(), new Outbound(topic, m.getQos(), result));
                         return;
                     }
                     failed(result, notConnected(e) ? WriteFailure.NOT_CONNECTED : WriteFailure.REJECTED,
                             "the message to topic '" + topic + "' failed: " + Reasons.describe(e));
                 }
             });
-            c.inflight().put(token, new Outbound(m.getQos(), result));
+            c.inflight().put(token, new Outbound(topic, m.getQos(), result));
             if (log.fullDebug()) {
                 log.packet("PUBLISH out: topic={} qos={} retain={} id={} bytes={} payload={}", topic, m.getQos(),
                         m.isRetained(), token.getMessageId(), m.getPayload().length, LineLog.preview(m.getPayload()));
@@ -142,7 +156,8 @@ final class Publisher {
                 try {
                     scheduler.schedule(() -> send(c, topic, m, result, retry + 1), pause, TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException stopped) {
-                    failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped");
+                    failed(result, WriteFailure.STOPPED, "line '" + lineName + "' stopped before the message to topic '"
+                            + topic + "' could be sent");
                 }
                 return;
             }
@@ -162,43 +177,46 @@ final class Publisher {
     void connectionDropped(Target c, boolean resendFromPersistence) {
         c.inflight().forEach((token, o) -> {
             if (resendFromPersistence && o.qos() > 0) {
-                awaitResend(token.getMessageId(), o.result());
+                awaitResend(token.getMessageId(), o);
             } else {
                 failed(o.result(), WriteFailure.NOT_CONNECTED, "line '" + lineName + "' lost its connection before "
-                        + "the broker confirmed the message");
+                        + "the broker confirmed the message to topic '" + o.topic() + "'");
             }
         });
         c.inflight().clear();
     }
 
     /** The message with {@code messageId} waits in persistence for the reconnect that sends it again. */
-    private void awaitResend(int messageId, CompletableFuture<Void> result) {
+    private void awaitResend(int messageId, Outbound o) {
+        CompletableFuture<Void> result = o.result();
         if (result.isDone()) {
             return;
         }
         log.packet("message id {} unconfirmed at the loss of the connection: it is sent again after the reconnect",
                 messageId);
-        resent.put(messageId, result);
-        if (stopped && resent.remove(messageId, result)) {
+        resent.put(messageId, o);
+        // a resent message that times out or fails otherwise must not stay in the map
+        result.whenComplete((v, e) -> resent.remove(messageId, o));
+        if (stopped && resent.remove(messageId, o)) {
             failed(result, WriteFailure.STOPPED, "line '" + lineName + "' stopped before the broker confirmed the "
-                    + "message");
+                    + "message to topic '" + o.topic() + "'");
         }
     }
 
     /** Paho confirmed a message it resent from persistence after a reconnect. */
     void delivered(int messageId) {
-        CompletableFuture<Void> f = resent.remove(messageId);
-        if (f != null) {
+        Outbound o = resent.remove(messageId);
+        if (o != null) {
             log.packet("delivery of resent message id {} confirmed", messageId);
-            f.complete(null);
+            o.result().complete(null);
         }
     }
 
     /** The line stopped: whatever still waits fails. */
     void stopped() {
         stopped = true;
-        resent.values().forEach(f -> failed(f, WriteFailure.STOPPED, "line '" + lineName
-                + "' stopped before the broker confirmed the message"));
+        resent.values().forEach(o -> failed(o.result(), WriteFailure.STOPPED, "line '" + lineName
+                + "' stopped before the broker confirmed the message to topic '" + o.topic() + "'"));
         resent.clear();
     }
 

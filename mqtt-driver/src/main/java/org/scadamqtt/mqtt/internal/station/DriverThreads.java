@@ -64,6 +64,11 @@ public final class DriverThreads {
         return timer;
     }
 
+    /** Timers now waiting (cancelled ones are removed at once). */
+    public int scheduledTimers() {
+        return timer.getQueue().size();
+    }
+
     /** The prefix of every thread name of this driver. */
     public String threadNamePrefix() {
         return prefix;

@@ -17,12 +17,11 @@ import org.scadamqtt.mqtt.internal.bind.TimeZones;
  * @param ackQueueLimit  most messages held while the ACK_ID gate is closed
  * @param publishQos     QoS of OUT_VALUE publishes
  * @param publishRetain  retain flag of OUT_VALUE publishes
- * @param writeTimeout   longest wait for a publish confirmation
  * @param bind           what the tag binder needs
  * @param staleAfter     input values older than this become UNCERTAIN/STALE; zero: never
  */
 public record StationSettings(String swt, String swp, Duration timeFilter, int ackQueueLimit, int publishQos,
-        boolean publishRetain, Duration writeTimeout, BindSettings bind, Duration staleAfter) {
+        boolean publishRetain, BindSettings bind, Duration staleAfter) {
 
     /** Reads the settings of one station of a line. */
     public static StationSettings of(LineConfig line, StationConfig station) {
@@ -42,6 +41,6 @@ public record StationSettings(String swt, String swp, Duration timeFilter, int a
                 s.seconds(MqttParameters.TIME_FILTER),
                 (int) Math.min(Integer.MAX_VALUE, s.integer(MqttParameters.ACK_QUEUE_LIMIT)),
                 l.qos(MqttParameters.PUBLISH_QOS), l.bool(MqttParameters.PUBLISH_RETAIN),
-                l.seconds(MqttParameters.WRITE_TIMEOUT), bind, s.seconds(MqttParameters.STALE_AFTER));
+                bind, s.seconds(MqttParameters.STALE_AFTER));
     }
 }

@@ -118,7 +118,7 @@ public final class StationWorker {
         this.lane = new Lane<>(threads.workers(), BATCH, this::handle,
                 () -> gate.isClosed() && state.control() == StationControl.ON, this::internalError);
         this.profileLink = profile;
-        this.writes = new StationWrites(this, session, settings, timer, profile);
+        this.writes = new StationWrites(this, session, settings, profile);
         // the seed sets OUT_TOPIC "e.g. by using default value": a configured default is the topic from start
         config.tags().stream().filter(t -> TagAddress.parse(t.address()).kind() == TagAddress.Kind.OUT_TOPIC)
                 .filter(t -> t.defaultValue() instanceof String).findFirst()
@@ -127,6 +127,11 @@ public final class StationWorker {
 
     public String name() {
         return config.name();
+    }
+
+    /** The station's tags, compiled once when the worker was built (writes look theirs up here). */
+    public List<CompiledTag> compiledTags() {
+        return binder.compiled();
     }
 
     String line() {

@@ -4,10 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.driver.StationControl;
 import org.scadamqtt.driver.WriteFailure;
@@ -15,6 +11,7 @@ import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.PublishException;
+import org.scadamqtt.mqtt.internal.Seconds;
 import org.scadamqtt.mqtt.internal.bind.AckGate;
 import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.profile.OutputAddress;
@@ -26,6 +23,11 @@ import org.scadamqtt.mqtt.profile.WriteRequest;
  * The output tags of one station: OUT_TOPIC (remembered), OUT_VALUE (published on the current
  * OUT_TOPIC with the line's Publish QoS and Retain) and ACK_ID (confirms the held message).
  * Runs on the station task, so it sees the station's state without locks.
+ *
+ * <p>Timeouts: a write that must publish fails at once when the line is down; the broker's
+ * confirmation is bounded by the session alone (line parameter writeTimeout, see
+ * {@link MqttSession#publish}); a correlated profile write also waits for the device's answer,
+ * bounded by Reply Timeout in {@code PendingReplies}. This class schedules no timer.
  */
 final class StationWrites {
 
@@ -40,16 +42,14 @@ final class StationWrites {
     private final StationWorker station;
     private final MqttSession session;
     private final StationSettings settings;
-    private final ScheduledExecutorService timer;
     private final ProfileLink profile;
     private String outTopic = "";
 
     StationWrites(StationWorker station, MqttSession session, StationSettings settings,
-            ScheduledExecutorService timer, ProfileLink profile) {
+            ProfileLink profile) {
         this.station = station;
         this.session = session;
         this.settings = settings;
-        this.timer = timer;
         this.profile = profile;
     }
 
@@ -114,42 +114,29 @@ final class StationWrites {
             sent = session.publish(topic, text.getBytes(StandardCharsets.UTF_8), settings.publishQos(),
                     settings.publishRetain());
         } catch (RuntimeException e) {
-            result.complete(WriteResult.failed(WriteFailure.REJECTED, "publishing " + where(tag) + " on '" + topic
-                    + "' failed: " + e.getMessage()));
+            result.complete(WriteResult.failed(WriteFailure.REJECTED, "writing " + where(tag) + " failed: the "
+                    + "message to topic '" + topic + "' was not sent: " + e.getMessage()));
             return;
         }
-        ScheduledFuture<?> timeout = scheduleTimeout(result, "the broker did not confirm " + where(tag) + " on '"
-                + topic + "' (QoS " + settings.publishQos() + ") within " + settings.writeTimeout().toMillis() / 1000.0
-                + " s");
-        sent.whenComplete((v, ex) -> {
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
-            result.complete(ex == null ? WriteResult.success() : failure(ex, tag, topic));
-        });
+        // the session owns the broker-confirmation deadline (writeTimeout): it fails the publish with
+        // TIMEOUT, so no second timer here for the same wait
+        sent.whenComplete((v, ex) -> result.complete(ex == null ? WriteResult.success() : failure(ex, tag)));
     }
 
-    private ScheduledFuture<?> scheduleTimeout(CompletableFuture<WriteResult> result, String text) {
-        try {
-            return timer.schedule(() -> result.complete(WriteResult.failed(WriteFailure.TIMEOUT, text)),
-                    settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopped) {
-            return null;
-        }
-    }
-
-    private WriteResult failure(Throwable ex, TagConfig tag, String topic) {
+    /**
+     * The one text of a failed publish: which tag of which station and line, then the session's
+     * sentence (what happened, on which topic, and for a TIMEOUT which parameter bounded the wait).
+     */
+    private WriteResult failure(Throwable ex, TagConfig tag) {
         Throwable cause = ex;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof PublishException p) {
-            return WriteResult.failed(p.failure(), "publishing " + where(tag) + " on '" + topic + "' failed: "
-                    + p.getMessage());
+            return WriteResult.failed(p.failure(), "writing " + where(tag) + " failed: " + p.getMessage());
         }
-        return WriteResult.failed(WriteFailure.REJECTED, "publishing " + where(tag) + " on '" + topic + "' failed: "
-                + cause);
+        return WriteResult.failed(WriteFailure.REJECTED, "writing " + where(tag) + " failed: " + cause);
     }
 
     private void writeProfile(CompiledTag compiled, Object value, CompletableFuture<WriteResult> result) {
@@ -180,8 +167,8 @@ final class StationWrites {
         CompletableFuture<WriteResult> answer = out.correlation() == null ? null
                 : profile.replies().expect(out.correlation(), profile.replyTimeout(), (out.isDeferred()
                         ? where(tag) + " was not sent by the payload profile" : "no answer to " + where(tag)
-                        + " (sent on '" + out.topic() + "')") + " within the reply timeout of "
-                        + profile.replyTimeout().toMillis() / 1000.0 + " s");
+                        + " (sent on '" + out.topic() + "')") + " within " + Seconds.text(profile.replyTimeout())
+                        + " (line parameter " + profile.replyTimeoutParameter() + ", the device's answer)");
         if (answer != null) {
             answer.whenComplete((r, ex) -> result.complete(r));
         }
@@ -192,19 +179,15 @@ final class StationWrites {
         try {
             sent = session.publish(out.topic(), out.payload(), qos, retain);
         } catch (RuntimeException e) {
-            failSent(out, WriteResult.failed(WriteFailure.REJECTED, "publishing " + where(tag) + " on '"
-                    + out.topic() + "' failed: " + e.getMessage()), result);
+            failSent(out, WriteResult.failed(WriteFailure.REJECTED, "writing " + where(tag) + " failed: the "
+                    + "message to topic '" + out.topic() + "' was not sent: " + e.getMessage()), result);
             return;
         }
-        ScheduledFuture<?> timeout = answer != null ? null : scheduleTimeout(result, "the broker did not confirm "
-                + where(tag) + " on '" + out.topic() + "' (QoS " + qos + ") within "
-                + settings.writeTimeout().toMillis() / 1000.0 + " s");
+        // two waits, one timer each: the session's writeTimeout for the broker's confirmation of the
+        // publish, and for a correlated write the Reply Timeout of PendingReplies for the device's answer
         sent.whenComplete((v, ex) -> {
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
             if (ex != null) {
-                failSent(out, failure(ex, tag, out.topic()), result);
+                failSent(out, failure(ex, tag), result);
             } else if (answer == null) {
                 result.complete(WriteResult.success());
             }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.scadamqtt.tag.convert.IsoDateTime;
 
 /** What the readers of both servers share: the result, and careful accessors that never throw. */
 final class MessageReader {
@@ -64,13 +65,17 @@ final class MessageReader {
         }
     }
 
-    /** An RFC 3339 time as {@link Instant#toString()} (nanoseconds kept); null when it is not one. */
+    /**
+     * An RFC 3339 time as {@link Instant#toString()} (nanoseconds kept); null when it is not one.
+     * Read like the ISO8601 time mask reads it ({@link IsoDateTime}): a time without an offset is UTC.
+     */
     static String rfc3339(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return inRange(OffsetDateTime.parse(text.strip()).toInstant());
+            // the project's one ISO-8601 reader, the one the ISO8601 time mask reads this field back with
+            return inRange(IsoDateTime.parse(text.strip(), ZoneOffset.UTC));
         } catch (DateTimeException e) {
             return null;
         }

@@ -91,6 +91,15 @@ class ReconnectIT {
         }
     }
 
+    /** Waits until the line's scheduler holds {@code expected} tasks (a periodic task leaves it while it runs). */
+    private static void awaitTasks(PahoSession line, int expected, String what) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (line.scheduledTasks() != expected && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        assertEquals(expected, line.scheduledTasks(), what);
+    }
+
     @Test
     void publishTimesOutWhenTheBrokerNeverConfirms() throws Exception {
         try (TcpProxy proxy = TcpProxy.start("127.0.0.1", EmbeddedHiveMq.get().tcpPort())) {
@@ -98,15 +107,23 @@ class ReconnectIT {
             MqttSession s = open("wtimeout", proxy.uri(), fast(TOPIC_FILTER, "wt/#", WRITE_TIMEOUT, "1"), rec);
             try {
                 rec.awaitState(LineState.CONNECTED, WAIT);
+                PahoSession line = (PahoSession) s;
+                int base = line.scheduledTasks();
+                s.publish("wt/x", new byte[] {0}, 1, false).get(5, java.util.concurrent.TimeUnit.SECONDS);
+                awaitTasks(line, base, "a confirmed publish leaves no timer behind");
                 proxy.halfOpen();
                 long t0 = System.nanoTime();
                 var f = s.publish("wt/x", new byte[] {1}, 1, false);
+                awaitTasks(line, base + 1, "one deadline timer while the broker has not confirmed");
                 var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
                         () -> f.get(5, java.util.concurrent.TimeUnit.SECONDS));
                 double took = seconds(t0);
                 var failure = ((org.scadamqtt.mqtt.internal.PublishException) e.getCause()).failure();
                 assertEquals(org.scadamqtt.driver.WriteFailure.TIMEOUT, failure);
+                assertEquals("the broker did not confirm the message to topic 'wt/x' (QoS 1) within 1 s "
+                        + "(line parameter writeTimeout)", e.getCause().getMessage());
                 assertTrue(took >= 0.9 && took < 3, "timed out after " + took + " s");
+                awaitTasks(line, base, "a timed-out publish leaves no timer behind");
             } finally {
                 s.stop();
             }
