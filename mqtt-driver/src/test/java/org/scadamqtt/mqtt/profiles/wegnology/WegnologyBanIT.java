@@ -43,7 +43,7 @@ class WegnologyBanIT {
             t.setDaemon(true);
             t.start();
             RecordingContext host = new RecordingContext(dir);
-            LineConfig line = TestConfigs.line("WN", List.of("127.0.0.1"), banning.getLocalPort(), params(
+            LineConfig line = TestConfigs.line("WN", List.of("tcp://127.0.0.1"), banning.getLocalPort(), params(
                     "payloadType", "WEGnology", "clientId", "dev1", "userName", "k", "password", "s",
                     "cleanSession", "YES", "reconnectMinDelay", "0.1", "reconnectMaxDelay", "0.2", "replyTimeout", "3"),
                     station("S", "wnology/dev1/command", params(), tag("cmd", "TxtI", "JA=name")));

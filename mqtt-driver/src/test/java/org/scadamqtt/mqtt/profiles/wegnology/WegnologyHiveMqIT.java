@@ -73,7 +73,7 @@ class WegnologyHiveMqIT {
             }
         });
         host = new RecordingContext(dir);
-        LineConfig line = TestConfigs.line("WN", List.of("127.0.0.1"), broker.tcpPort(), params(
+        LineConfig line = TestConfigs.line("WN", List.of("tcp://127.0.0.1"), broker.tcpPort(), params(
                 "payloadType", "WEGnology", "clientId", dev, "userName", "key", "password", "secret",
                 "cleanSession", "YES", "subscribeQos", "QoS_1", "publishQos", "QoS_1",
                 "timeFieldName", "time.$date", "timeMask", "ISO8601", "ignoreMissingTime", "YES",
