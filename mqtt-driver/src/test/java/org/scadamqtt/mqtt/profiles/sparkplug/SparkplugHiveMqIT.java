@@ -280,6 +280,33 @@ class SparkplugHiveMqIT {
         assertTrue(seen.get(seen.size() - 1).startsWith("{\"online\":true,\"timestamp\":" + ts + "}"), seen.toString());
     }
 
+    /**
+     * The line's connection is lost and it cannot come back (the proxy refuses): the broker's will
+     * is the retained STATE, offline with the birth's timestamp, as a late-joining edge node sees it.
+     */
+    @Test
+    void theWillIsTheRetainedStateWhileTheLineCannotReconnect() throws Exception {
+        TcpProxy proxy = TcpProxy.start("127.0.0.1", broker.tcpPort());
+        closing.add(proxy);
+        startStandard(proxy.port());
+        String ts = retainedBirth(watchState());
+        proxy.refuse(); // the connection is cut and new ones are closed at once
+        String death = "{\"online\":false,\"timestamp\":" + ts + "} retained qos1";
+        List<String> later = List.of();
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!later.equals(List.of(death)) && System.nanoTime() < end) {
+            Thread.sleep(200);
+            later = watchState();
+            Thread.sleep(300);
+        }
+        assertEquals(List.of(death), later, "the retained STATE while the line is away");
+        proxy.resume();
+        List<String> back = watchState();
+        await(() -> back.stream().anyMatch(x -> x.startsWith("{\"online\":true")));
+        assertTrue(back.contains("{\"online\":true,\"timestamp\":" + ts + "} qos1")
+                || back.contains("{\"online\":true,\"timestamp\":" + ts + "} retained qos1"), back.toString());
+    }
+
     @Test
     void theConsoleSeesEachStationsSparkplugStateAndItsRebirthRequestReachesTheEdgeNode() throws Exception {
         startStandard();
