@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -12,20 +14,27 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.host.broker.EmbeddedBroker;
+import org.scadamqtt.host.tags.HostListener;
+import org.scadamqtt.host.tags.StationEntry;
 import org.scadamqtt.host.tags.TagEntry;
 import org.scadamqtt.tag.TagValue;
 
 /**
- * The demo's Gizwits, WEGnology and Wirepas lines with the simulator as app, server, platform and
- * Wirepas gateway.
+ * The demo's Gizwits, WEGnology, Wirepas and Sparkplug lines with the simulator as app, server,
+ * platform, Wirepas gateway and Sparkplug edge node.
  */
 @Timeout(120)
 class DemoProfilesIT {
 
     private static HostRuntime demo(Path tmp) throws Exception {
+        return demo(tmp, 2.0);
+    }
+
+    /** The demo with its simulator at {@code rate} ticks per second. */
+    private static HostRuntime demo(Path tmp, double rate) throws Exception {
         Path demo = Path.of(System.getProperty("scada.sampleConfig", "../sample-config"), "demo.xml");
         HostOptions options = new HostOptions(demo, null, tmp, EmbeddedBroker.freePort(), "127.0.0.1", 0, null,
-                ConsoleKind.web, 2.0);
+                ConsoleKind.web, rate);
         return HostRuntime.start(options, System.out);
     }
 
@@ -70,6 +79,51 @@ class DemoProfilesIT {
             assertTrue(info.ok(), info.toString());
             waitFor(10, "the gateway's version in WP_INFO", () -> good(rt, "WP_INFO_VERSION", "1.0"));
         }
+    }
+
+    /**
+     * The simulated Sparkplug edge node Demo/SimEdge with Pump1 and Valve1 (births, data by alias):
+     * every station's tags fill; its sequence gap (tick 40) makes the values UNCERTAIN until the
+     * birth the host's rebirth request brings; Valve1's DDEATH (tick 60) puts only SP_VALVE1 into
+     * StHARDERR and its DBIRTH (tick 65) brings it back. At 4 ticks a second: about 17 s.
+     */
+    @Test
+    void theSparkplugLineShowsTheSimulatedEdgeNodeItsSeqGapRebirthAndDeviceDeath(@TempDir Path tmp) throws Exception {
+        try (HostRuntime rt = demo(tmp, 4.0)) {
+            List<String> events = new CopyOnWriteArrayList<>();
+            try (AutoCloseable l = rt.table().subscribe(new HostListener() {
+                @Override
+                public void tagChanged(TagEntry tag) {
+                    if (tag.name().equals("SP_EDGE_UPTIME")) {
+                        events.add(tag.name() + " " + tag.value().quality());
+                    }
+                }
+
+                @Override
+                public void stationChanged(StationEntry station) {
+                    if (station.name().startsWith("SP_")) {
+                        events.add(station.name() + " " + station.state());
+                    }
+                }
+            })) {
+                waitFor(20, "every Sparkplug station's tags", () -> value(rt, "SP_EDGE_UPTIME").isGood()
+                        && good(rt, "SP_EDGE_FIRMWARE", "sim-1.0") && value(rt, "SP_PUMP1_SPEED").isGood()
+                        && value(rt, "SP_PUMP1_RUNNING").isGood() && value(rt, "SP_VALVE1_POSITION").isGood());
+                waitFor(40, "the sequence gap: SP_EDGE_UPTIME uncertain, then good after the rebirth", () ->
+                        after(events, "SP_EDGE_UPTIME UNCERTAIN", "SP_EDGE_UPTIME GOOD"));
+                waitFor(40, "Valve1's DDEATH and DBIRTH: SP_VALVE1 StHARDERR, then StON", () ->
+                        after(events, "SP_VALVE1 StHARDERR", "SP_VALVE1 StON"));
+                assertTrue(events.stream().noneMatch(e -> e.equals("SP_PUMP1 StHARDERR") || e.equals("SP_EDGE StHARDERR")),
+                        "only the dead device is offline: " + events);
+                assertEquals("online", rt.table().stationDetails().get("SP_VALVE1").values().get("sparkplug state"));
+            }
+        }
+    }
+
+    /** Whether {@code first} happened and {@code then} after it. */
+    private static boolean after(List<String> events, String first, String then) {
+        int i = events.indexOf(first);
+        return i >= 0 && events.subList(i + 1, events.size()).contains(then);
     }
 
     private static boolean good(HostRuntime rt, String tag, Object expected) {

@@ -220,8 +220,7 @@ final class MetricValues {
     private static JsonNode dataSetValue(DataSetValue v, int type) {
         return switch (v.getValueCase()) {
             case INT_VALUE -> JSON.numberNode(integer(v.getIntValue(), type == 0 ? DataTypes.INT32 : type));
-            case LONG_VALUE -> type == DataTypes.DATETIME ? dateTime(v.getLongValue())
-                    : type == DataTypes.UINT64 ? unsigned64(v.getLongValue()) : JSON.numberNode(v.getLongValue());
+            case LONG_VALUE -> long64(v.getLongValue(), type);
             case FLOAT_VALUE -> floatNode(v.getFloatValue());
             case DOUBLE_VALUE -> JSON.numberNode(v.getDoubleValue());
             case BOOLEAN_VALUE -> JSON.booleanNode(v.getBooleanValue());
@@ -254,11 +253,16 @@ final class MetricValues {
         return Converted.of(o);
     }
 
+    /** A long_value of a DataSet cell, template parameter or property: DateTime, UInt64 or signed. */
+    private static JsonNode long64(long v, int type) {
+        return type == DataTypes.DATETIME ? dateTime(v)
+                : type == DataTypes.UINT64 ? unsigned64(v) : JSON.numberNode(v);
+    }
+
     private static JsonNode parameter(Template.Parameter p) {
         return switch (p.getValueCase()) {
             case INT_VALUE -> JSON.numberNode(integer(p.getIntValue(), p.getType()));
-            case LONG_VALUE -> p.getType() == DataTypes.UINT64 ? unsigned64(p.getLongValue())
-                    : JSON.numberNode(p.getLongValue());
+            case LONG_VALUE -> long64(p.getLongValue(), p.getType());
             case FLOAT_VALUE -> floatNode(p.getFloatValue());
             case DOUBLE_VALUE -> JSON.numberNode(p.getDoubleValue());
             case BOOLEAN_VALUE -> JSON.booleanNode(p.getBooleanValue());
@@ -287,8 +291,7 @@ final class MetricValues {
         }
         return switch (v.getValueCase()) {
             case INT_VALUE -> JSON.numberNode(integer(v.getIntValue(), v.getType()));
-            case LONG_VALUE -> v.getType() == DataTypes.DATETIME ? dateTime(v.getLongValue())
-                    : v.getType() == DataTypes.UINT64 ? unsigned64(v.getLongValue()) : JSON.numberNode(v.getLongValue());
+            case LONG_VALUE -> long64(v.getLongValue(), v.getType());
             case FLOAT_VALUE -> floatNode(v.getFloatValue());
             case DOUBLE_VALUE -> JSON.numberNode(v.getDoubleValue());
             case BOOLEAN_VALUE -> JSON.booleanNode(v.getBooleanValue());

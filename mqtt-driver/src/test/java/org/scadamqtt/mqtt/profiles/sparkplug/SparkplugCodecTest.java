@@ -110,6 +110,61 @@ class SparkplugCodecTest {
     }
 
     @Test
+    void dataSetColumnsOfEveryValueKindAndNestedPropertySetsAndLists() {
+        DataSet ds = DataSet.newBuilder().setNumOfColumns(6).addColumns("i8").addColumns("u64").addColumns("t")
+                .addColumns("f").addColumns("d").addColumns("b")
+                .addTypes(DataTypes.INT8).addTypes(DataTypes.UINT64).addTypes(DataTypes.DATETIME)
+                .addTypes(DataTypes.FLOAT).addTypes(DataTypes.DOUBLE).addTypes(DataTypes.BOOLEAN)
+                .addRows(DataSet.Row.newBuilder()
+                        .addElements(DataSet.DataSetValue.newBuilder().setIntValue(0xFF))
+                        .addElements(DataSet.DataSetValue.newBuilder().setLongValue(-1))
+                        .addElements(DataSet.DataSetValue.newBuilder().setLongValue(Sp.T0))
+                        .addElements(DataSet.DataSetValue.newBuilder().setFloatValue(0.5f))
+                        .addElements(DataSet.DataSetValue.newBuilder().setDoubleValue(-2.5))
+                        .addElements(DataSet.DataSetValue.newBuilder().setBooleanValue(true)))
+                .build();
+        assertEquals("{\"columns\":[\"i8\",\"u64\",\"t\",\"f\",\"d\",\"b\"],\"types\":[\"Int8\",\"UInt64\","
+                + "\"DateTime\",\"Float\",\"Double\",\"Boolean\"],\"rows\":[[-1,18446744073709551615,"
+                + "\"2023-11-14T22:13:20Z\",0.5,-2.5,true]]}",
+                json(Sp.metric("d", -1, DataTypes.DATASET).setDatasetValue(ds).build()));
+
+        // 64-bit template parameters follow their type as metrics do: a DateTime is a time, not a number
+        Template t = Template.newBuilder().setTemplateRef("T")
+                .addParameters(Template.Parameter.newBuilder().setName("since").setType(DataTypes.DATETIME)
+                        .setLongValue(Sp.T0))
+                .addParameters(Template.Parameter.newBuilder().setName("max").setType(DataTypes.UINT64).setLongValue(-1))
+                .build();
+        assertEquals("{\"template_ref\":\"T\",\"is_definition\":false,\"parameters\":{\"since\":"
+                + "\"2023-11-14T22:13:20Z\",\"max\":18446744073709551615},\"metrics\":{}}",
+                json(Sp.metric("t", -1, DataTypes.TEMPLATE).setTemplateValue(t).build()));
+
+        // property values of type PropertySet and PropertySetList (Sparkplug 3.0, 6.4.9-6.4.11)
+        PropertySet inner = PropertySet.newBuilder().addKeys("low").addValues(PropertyValue.newBuilder()
+                .setType(DataTypes.DOUBLE).setDoubleValue(-1.5)).build();
+        PropertySet props = PropertySet.newBuilder()
+                .addKeys("limits").addValues(PropertyValue.newBuilder().setType(DataTypes.PROPERTYSET)
+                        .setPropertysetValue(inner))
+                .addKeys("history").addValues(PropertyValue.newBuilder().setType(DataTypes.PROPERTYSETLIST)
+                        .setPropertysetsValue(Payload.PropertySetList.newBuilder().addPropertyset(inner)
+                                .addPropertyset(PropertySet.newBuilder().addKeys("on").addValues(PropertyValue
+                                        .newBuilder().setType(DataTypes.BOOLEAN).setBooleanValue(false)))))
+                .addKeys("none").addValues(PropertyValue.newBuilder().setType(DataTypes.STRING).setIsNull(true))
+                .build();
+        Metric m = Sp.metric("s", 1, DataTypes.INT32).setIntValue(4).setProperties(props).build();
+        JsonNode doc = SparkplugCodec.document(Sp.payload(1, m).build(), SparkplugCodec.byOwnNames(Sp.payload(1, m)
+                .build()));
+        assertEquals("{\"limits\":{\"low\":-1.5},\"history\":[{\"low\":-1.5},{\"on\":false}],\"none\":null}",
+                doc.at("/metrics/0/properties").toString());
+
+        // PropertySet and PropertySetList are property types only: a metric of that type is reported
+        for (int type : new int[] {DataTypes.PROPERTYSET, DataTypes.PROPERTYSETLIST}) {
+            MetricValues.Converted c = MetricValues.value(Sp.metric("p", -1, type).setIntValue(1).build(), type);
+            assertNotNull(c.problem());
+            assertTrue(c.problem().contains("only for property values"), c.problem());
+        }
+    }
+
+    @Test
     void unknownTypesNullsAndMismatchesAreReportedNotFatal() {
         Metric future = Sp.metric("future", -1, 40).setIntValue(1).build();
         Metric nul = Sp.metric("n", -1, DataTypes.INT32).setIsNull(true).build();

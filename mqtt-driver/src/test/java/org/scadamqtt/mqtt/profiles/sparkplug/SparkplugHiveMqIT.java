@@ -32,6 +32,7 @@ import org.scadamqtt.mqtt.RecordingContext;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
 import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.TcpProxy;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.Metric;
 import org.scadamqtt.tag.Quality;
@@ -61,7 +62,12 @@ class SparkplugHiveMqIT {
     }
 
     private void start(StationConfig... stations) throws Exception {
-        LineConfig line = TestConfigs.line("SP", List.of("127.0.0.1"), broker.tcpPort(), params(
+        start(broker.tcpPort(), stations);
+    }
+
+    /** The line on {@code port} (the broker's, or a proxy's in front of it). */
+    private void start(int port, StationConfig... stations) throws Exception {
+        LineConfig line = TestConfigs.line("SP", List.of("127.0.0.1"), port, params(
                 "clientId", "sp-it-" + group, "payloadType", "SparkplugB", "topicFilter", "spBv1.0/#",
                 "subscribeQos", "QoS_1", "cleanSession", "YES", "sparkplugHostId", hostId,
                 "sparkplugRebirthInterval", "30", "replyTimeout", "3", "writeTimeout", "5",
@@ -73,7 +79,11 @@ class SparkplugHiveMqIT {
     }
 
     private void startStandard() throws Exception {
-        start(station("E1", "node", params("sparkplugEdge", group + "/E1"),
+        startStandard(broker.tcpPort());
+    }
+
+    private void startStandard(int port) throws Exception {
+        start(port, station("E1", "node", params("sparkplugEdge", group + "/E1"),
                         tag("speed", "Ai", "SP=Speed"), tag("speed_set", "Ao", "SP=Speed")),
                 station("D1", group + "/E1/D1", params("sparkplugConfirmWrites", "YES"),
                         tag("temp", "Ci", "SP=Temp"), tag("limit", "Co", "SP=Limit"),
@@ -227,6 +237,15 @@ class SparkplugHiveMqIT {
         assertEquals(StationState.StON, host.state("E1"));
         assertEquals(1, driver.statistics().named(SparkplugSession.STALE_DEATHS));
 
+        // DDEATH: the device alone goes offline, its values stale; the edge node stays online
+        edge.send("DDEATH", "D1", Sp.payload(3).build());
+        host.awaitState("D1", StationState.StHARDERR, WAIT);
+        host.awaitBatch("D1", x -> x.tags().contains("temp") && x.get("temp").value().quality() == Quality.BAD, WAIT);
+        assertEquals(StationState.StON, host.state("E1"));
+        edge.send("DBIRTH", "D1", Sp.payload(4, Sp.metric("Temp", 10, DataTypes.INT16).setIntValue(-6).build()).build());
+        host.awaitState("D1", StationState.StON, WAIT);
+        host.awaitBatch("D1", x -> good(x, "temp", -6L), WAIT);
+
         edge.ndeath(7);
         host.awaitState("E1", StationState.StHARDERR, WAIT);
         host.awaitState("D1", StationState.StHARDERR, WAIT);
@@ -259,6 +278,33 @@ class SparkplugHiveMqIT {
             Thread.sleep(20);
         }
         assertTrue(seen.get(seen.size() - 1).startsWith("{\"online\":true,\"timestamp\":" + ts + "}"), seen.toString());
+    }
+
+    /**
+     * The line's connection is lost and it cannot come back (the proxy refuses): the broker's will
+     * is the retained STATE, offline with the birth's timestamp, as a late-joining edge node sees it.
+     */
+    @Test
+    void theWillIsTheRetainedStateWhileTheLineCannotReconnect() throws Exception {
+        TcpProxy proxy = TcpProxy.start("127.0.0.1", broker.tcpPort());
+        closing.add(proxy);
+        startStandard(proxy.port());
+        String ts = retainedBirth(watchState());
+        proxy.refuse(); // the connection is cut and new ones are closed at once
+        String death = "{\"online\":false,\"timestamp\":" + ts + "} retained qos1";
+        List<String> later = List.of();
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!later.equals(List.of(death)) && System.nanoTime() < end) {
+            Thread.sleep(200);
+            later = watchState();
+            Thread.sleep(300);
+        }
+        assertEquals(List.of(death), later, "the retained STATE while the line is away");
+        proxy.resume();
+        List<String> back = watchState();
+        await(() -> back.stream().anyMatch(x -> x.startsWith("{\"online\":true")));
+        assertTrue(back.contains("{\"online\":true,\"timestamp\":" + ts + "} qos1")
+                || back.contains("{\"online\":true,\"timestamp\":" + ts + "} retained qos1"), back.toString());
     }
 
     @Test
@@ -322,6 +368,26 @@ class SparkplugHiveMqIT {
         first(later);
         assertEquals(List.of("{\"online\":false,\"timestamp\":" + ts + "} retained qos1"), later,
                 "the retained STATE after the stop");
+    }
+
+    /**
+     * A broker that keeps the connection but never acknowledges the STATE death (all traffic
+     * swallowed): the deliberate stop waits for the acknowledgement only a bounded time.
+     */
+    @Test
+    void aDeliberateStopIsBoundedWhenTheBrokerNeverAcknowledgesTheStateDeath() throws Exception {
+        TcpProxy proxy = TcpProxy.start("127.0.0.1", broker.tcpPort());
+        closing.add(proxy);
+        startStandard(proxy.port());
+        List<String> seen = watchState();
+        retainedBirth(seen);
+        proxy.halfOpen(); // the socket stays open, nothing arrives, nothing is answered
+        long t0 = System.nanoTime();
+        driver.stop();
+        long stopMs = (System.nanoTime() - t0) / 1_000_000;
+        driver = null;
+        assertTrue(stopMs < 5000, "stop took " + stopMs + " ms with a broker that never answers");
+        System.out.println("SparkplugHiveMqIT: a stop against a silent broker took " + stopMs + " ms");
     }
 
     @Test

@@ -291,6 +291,18 @@ class SparkplugSessionTest {
     }
 
     @Test
+    void historicalMetricsDoNotUpdateLiveTags() {
+        nbirth(1);
+        Inspection h = send("NDATA", "", Sp.payload(1, Sp.aliasOnly(2).setDoubleValue(99).setIsHistorical(true).build()));
+        assertTrue(read(speed, h, NODE).absent(), "a stored past value is not the current one");
+        assertEquals(1, ctx.counted(SparkplugSession.HISTORICAL));
+        Inspection live = send("NDATA", "", Sp.payload(2, Sp.aliasOnly(2).setDoubleValue(3).build()));
+        assertEquals(3.0, read(speed, live, NODE).value().asDouble());
+        assertFalse(read(speed, live, NODE).uncertain(), "the historical message kept the sequence");
+        assertEquals(0, ctx.counted(SparkplugSession.REBIRTHS));
+    }
+
+    @Test
     void aThousandMetricsInOneBirthBindInOnePass() {
         Payload.Builder p = Sp.payload(0, Sp.bdSeq(0));
         for (int i = 0; i < 1000; i++) {
