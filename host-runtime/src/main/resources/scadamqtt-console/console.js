@@ -192,9 +192,33 @@ function stationRow(s) {
     el('td', { textContent: s.name }),
     el('td', { textContent: s.line }),
     el('td', { className: 'state' }, badge(s.state, 's-' + s.state, s.reason || s.state)),
+    diagnosticsCell(s.diagnostics),
     reason,
     controls);
   return tr;
+}
+
+const COUNT = new Intl.NumberFormat('en-US');
+
+// what the station's driver counted: "msgs 1,234 · bad 3 · no time 0", the last error under it
+// (its time and the other counters in the tooltip); a driver that keeps none leaves the cell empty
+function diagnosticsCell(d) {
+  const td = el('td', { className: 'diagnostics' });
+  if (!d) return td;
+  const counts = el('div', { className: 'diag-counts' },
+    'msgs ', el('span', { className: 'diag-messages', textContent: COUNT.format(d.messages) }),
+    ' · bad ', el('span', { className: 'diag-bad', textContent: COUNT.format(d.badPayloads) }),
+    ' · no time ', el('span', { className: 'diag-time-missing', textContent: COUNT.format(d.timeMissing) }));
+  if (d.badPayloads > 0) counts.classList.add('has-bad');
+  counts.title = 'messages ' + d.messages + ', bad payloads ' + d.badPayloads + ', without a time field ' + d.timeMissing
+    + ', dropped (inbox full) ' + d.dropped + ', discarded (station OFF/SIMUL) ' + d.discarded + ', queued now ' + d.queued;
+  td.append(counts);
+  if (d.lastError) {
+    const when = d.lastErrorTime ? fmtTime(d.lastErrorTime) : '';
+    td.append(el('div', { className: 'diag-error', textContent: d.lastError,
+      title: (when ? when + ' UTC: ' : '') + d.lastError }));
+  }
+  return td;
 }
 
 async function stationAction(name, action) {
@@ -209,7 +233,7 @@ async function stationAction(name, action) {
   refreshStationDetails();
 }
 
-// details (sequence numbers, metric counts) change with every message but are not pushed: poll them
+// details (sequence numbers, metric counts) and diagnostics change with every message but are not pushed: poll them
 async function refreshStationDetails() {
   const r = await api('GET', '/api/stations').catch(() => null);
   if (r && r.status === 200) r.json.forEach(updateStation);
@@ -219,7 +243,7 @@ function updateStation(s) {
   const before = state.stations.get(s.name);
   if (before && s.details === undefined) {
     // a station event carries the state only: keep the details last polled
-    s = Object.assign({}, s, { details: before.details, actions: before.actions });
+    s = Object.assign({}, s, { details: before.details, actions: before.actions, diagnostics: before.diagnostics });
   }
   state.stations.set(s.name, s);
   if (before && before.state !== s.state) {
@@ -680,7 +704,8 @@ document.addEventListener('DOMContentLoaded', () => {
     if (r && r.status === 200) r.json.forEach(updateLine);
   }, 5000);
   setInterval(() => {
-    const any = [...state.stations.values()].some((s) => (s.actions || []).length || Object.keys(s.details || {}).length);
+    const any = [...state.stations.values()].some((s) => s.diagnostics || (s.actions || []).length
+      || Object.keys(s.details || {}).length);
     if (state.lostSince === null && any) refreshStationDetails();
   }, 5000);
   setInterval(watchHost, 250);

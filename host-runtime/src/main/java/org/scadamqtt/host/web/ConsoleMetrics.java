@@ -13,16 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import org.scadamqtt.driver.LineCounters;
 import org.scadamqtt.driver.LineState;
+import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.host.tags.HostApi;
 import org.scadamqtt.host.tags.HostListener;
 import org.scadamqtt.host.tags.LineEntry;
+import org.scadamqtt.host.tags.StationEntry;
 import org.scadamqtt.host.tags.TagEntry;
 import org.scadamqtt.tag.Quality;
 
 /**
  * The Prometheus metrics of {@code GET /metrics}: line counters (read from the host's
- * {@link LineCounters} at scrape time), tags by quality, write results by outcome, the
+ * {@link LineCounters} at scrape time), station counters (read from the station's
+ * {@link StationDiagnostics} at scrape time), tags by quality, write results by outcome, the
  * receive→host latency of tag values and the latency of writes, and event-stream health.
  */
 final class ConsoleMetrics implements HostListener {
@@ -32,6 +35,8 @@ final class ConsoleMetrics implements HostListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /** Last counters per line; refreshed from the host before every scrape and on line events. */
     private final Map<String, LineEntry> lines = new ConcurrentHashMap<>();
+    /** Last diagnostics per station (key: line and station); refreshed from the host before every scrape. */
+    private final Map<StationKey, StationDiagnostics> stations = new ConcurrentHashMap<>();
     private final Map<Quality, long[]> tagsByQuality = new ConcurrentHashMap<>();
     private final Timer receiveLatency;
 
@@ -114,6 +119,7 @@ final class ConsoleMetrics implements HostListener {
     /** The Prometheus text exposition, with counters read fresh from the host. */
     String scrape() {
         refreshLines();
+        refreshStations();
         long[] counts = new long[Quality.values().length];
         for (TagEntry t : api.tags()) {
             Quality q = t.value() == null ? Quality.BAD : t.value().quality();
@@ -127,6 +133,55 @@ final class ConsoleMetrics implements HostListener {
 
     private void refreshLines() {
         api.lines().forEach(this::remember);
+    }
+
+    // a station whose driver keeps no diagnostics has no series; one that stops keeping them
+    // (its line was stopped) keeps its last counts, as a stopped line keeps its counters
+    private void refreshStations() {
+        for (StationEntry s : api.stations()) {
+            api.diagnostics(s.name()).ifPresent(d -> {
+                StationKey key = new StationKey(s.line(), s.name());
+                if (stations.put(key, d) == null) {
+                    registerStation(key);
+                }
+            });
+        }
+    }
+
+    private void registerStation(StationKey key) {
+        stationCounter(key, "scada.station.messages", "Messages the station processed", StationDiagnostics::messages);
+        stationCounter(key, "scada.station.bad.payloads", "Of those, messages whose payload could not be read",
+                StationDiagnostics::badPayloads);
+        stationCounter(key, "scada.station.time.missing",
+                "Messages without a usable time field (their values took the receive time)",
+                StationDiagnostics::timeMissing);
+        stationCounter(key, "scada.station.dropped", "Messages dropped because the station's inbox was full",
+                StationDiagnostics::dropped);
+        stationCounter(key, "scada.station.discarded", "Messages ignored because the station was OFF or simulated",
+                StationDiagnostics::discarded);
+        Gauge.builder("scada.station.queued", stations, m -> {
+                    StationDiagnostics d = m.get(key);
+                    return d == null ? 0 : d.queued();
+                })
+                .description("Messages of the station waiting now (held by ACK_ID or not yet processed)")
+                .tag("line", key.line())
+                .tag("station", key.station())
+                .register(registry);
+    }
+
+    private void stationCounter(StationKey key, String name, String description,
+            ToDoubleFunction<StationDiagnostics> f) {
+        FunctionCounter.builder(name, stations, m -> {
+                    StationDiagnostics d = m.get(key);
+                    return d == null ? 0 : f.applyAsDouble(d);
+                })
+                .description(description)
+                .tag("line", key.line())
+                .tag("station", key.station())
+                .register(registry);
+    }
+
+    private record StationKey(String line, String station) {
     }
 
     private void remember(LineEntry line) {

@@ -7,15 +7,10 @@ import static org.scadamqtt.host.web.ConsolePage.waitFor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,17 +94,7 @@ class HistoryBrowserIT {
     }
 
     private void publish(String topic, String payload) throws Exception {
-        MqttClient publisher = new MqttClient(host.broker().uri(), "history-it-" + UUID.randomUUID(),
-                new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setConnectionTimeout(10);
-        publisher.connect(o);
-        try {
-            publisher.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
-        } finally {
-            publisher.disconnect(2000);
-            publisher.close();
-        }
+        TestPublisher.publish(host.broker().uri(), topic, payload);
     }
 
     private ConsoleHttp http() {

@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.tag.Reason;
 import org.scadamqtt.tag.TagType;
 import org.scadamqtt.tag.TagValue;
@@ -63,6 +64,10 @@ class LayoutBrowserIT {
                     : TagValue.good(TagType.Ai, 1000.0 / i, t, t);
             host.setTag("METER_" + i + "_ACTIVE_POWER_TOTAL", station, TagType.Ai, v);
         }
+        // the stations table's diagnostics column, with a long last error, must fit as well
+        host.diagnostics.put("S1", new StationDiagnostics(1_234_567, 3, 12, 0, 0, 0, "Line L1, station S1: payload "
+                + "on topic 'plant/meters/S1/data' is not valid: payload is not valid JSON at line 1 column 7: "
+                + "Unexpected character ('x' (code 120)): was expecting double-quote to start field name", t));
         console = new WebConsole(host, "127.0.0.1", 0, null);
         console.start();
         browser = HeadlessChromium.start(tmp);
@@ -79,6 +84,8 @@ class LayoutBrowserIT {
     private void checkAt(int width, int height, String screenshot) throws Exception {
         browser.manage().window().setSize(new Dimension(width, height));
         page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
+        assertEquals("msgs 1,234,567 · bad 3 · no time 12", browser.findElement(
+                By.cssSelector("tr[data-station='S1'] td.diagnostics .diag-counts")).getText());
         Object bad = browser.executeScript(CHECK_ROWS);
         assertEquals(List.of(), bad, "at " + width + "x" + height);
         page.keepScreenshot(screenshot);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scadamqtt.driver.LineCounters;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
+import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.tag.TagType;
@@ -46,6 +47,28 @@ class WebConsoleMetricsTest {
         assertEquals(99, value(after, "scada_line_messages_in_total{line=\"L1\"}"));
         assertEquals(5, value(after, "scada_line_errors_total{line=\"L1\"}"));
         assertEquals(0, value(after, "scada_line_connected{line=\"L1\"}"));
+    }
+
+    @Test
+    void stationDiagnosticsAreReadFreshFromTheHost() throws Exception {
+        String none = http.get("/metrics").body();
+        assertTrue(!none.contains("scada_station_messages_total"), "no driver keeps diagnostics yet:\n" + none);
+
+        host.diagnostics.put("S1", new StationDiagnostics(12, 2, 5, 1, 3, 4, "payload is not JSON", Instant.now()));
+        String m = http.get("/metrics").body();
+        assertEquals(12, value(m, "scada_station_messages_total{line=\"L1\",station=\"S1\"}"));
+        assertEquals(2, value(m, "scada_station_bad_payloads_total{line=\"L1\",station=\"S1\"}"));
+        assertEquals(5, value(m, "scada_station_time_missing_total{line=\"L1\",station=\"S1\"}"));
+        assertEquals(1, value(m, "scada_station_dropped_total{line=\"L1\",station=\"S1\"}"));
+        assertEquals(3, value(m, "scada_station_discarded_total{line=\"L1\",station=\"S1\"}"));
+        assertEquals(4, value(m, "scada_station_queued{line=\"L1\",station=\"S1\"}"));
+        assertTrue(!m.contains("station=\"S2\""), "S2's driver keeps none:\n" + m);
+
+        host.diagnostics.put("S1", new StationDiagnostics(40, 7, 5, 1, 3, 0, "", null));
+        String after = http.get("/metrics").body();
+        assertEquals(40, value(after, "scada_station_messages_total{line=\"L1\",station=\"S1\"}"));
+        assertEquals(7, value(after, "scada_station_bad_payloads_total{line=\"L1\",station=\"S1\"}"));
+        assertEquals(0, value(after, "scada_station_queued{line=\"L1\",station=\"S1\"}"));
     }
 
     @Test
