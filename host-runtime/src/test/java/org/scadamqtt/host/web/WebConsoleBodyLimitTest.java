@@ -67,9 +67,17 @@ class WebConsoleBodyLimitTest {
             socket.getOutputStream().write(("POST /api/tags/setpoint HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 5000000000\r\n\r\n{\"value\":")
                     .getBytes(StandardCharsets.US_ASCII));
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.ISO_8859_1)).readLine();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1));
+            String status = in.readLine();
             assertTrue(status != null && status.startsWith("HTTP/1.1 413"), "answer: " + status);
+            // the answer is sent before the handler returns (RequestBodies.sendNow): the sentence arrives whole
+            StringBuilder rest = new StringBuilder();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                rest.append(line).append('\n');
+            }
+            assertTrue(rest.toString().contains("\"TOO_LARGE\"") && rest.toString().contains("larger than 1000000 bytes"),
+                    rest.toString());
         }
     }
 
