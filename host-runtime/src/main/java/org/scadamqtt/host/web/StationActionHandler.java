@@ -46,7 +46,7 @@ final class StationActionHandler {
                     + "'.");
             return;
         }
-        CompletableFuture<ActionResult> run = api.stationAction(name, action).toCompletableFuture().thenApply(r -> r)
+        CompletableFuture<ActionResult> run = api.stationAction(name, action).toCompletableFuture()
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         ctx.future(() -> run.handle((result, error) -> {
             answer(ctx, name, action, result, error);

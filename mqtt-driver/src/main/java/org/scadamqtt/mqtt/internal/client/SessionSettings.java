@@ -15,6 +15,7 @@ import org.scadamqtt.config.ParameterValues;
 import org.scadamqtt.mqtt.MqttParameters;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
+import org.scadamqtt.mqtt.profile.PayloadProfile;
 
 /**
  * Everything the session needs from a line's configuration, read once. Parameters missing from
@@ -85,10 +86,13 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
 
     /** Whether the line's payload profile makes an address without a scheme TLS (PayloadProfile.tlsByDefault). */
     static boolean tlsByDefault(LineConfig line) {
-        ParameterValues p = line.parameters();
+        return profile(line.parameters()).map(PayloadProfile::tlsByDefault).orElse(false);
+    }
+
+    /** The line's payload profile, when it names one. */
+    private static Optional<PayloadProfile> profile(ParameterValues p) {
         String type = p == null || !p.has(PAYLOAD_TYPE) ? "" : p.text(PAYLOAD_TYPE);
-        return !type.isEmpty() && ProfileRegistry.standard().find(type).map(profile -> profile.tlsByDefault())
-                .orElse(false);
+        return type.isEmpty() ? Optional.empty() : ProfileRegistry.standard().find(type);
     }
 
     /**
@@ -96,9 +100,7 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
      * Sparkplug primary host's STATE death certificate: PayloadProfile.will).
      */
     private static Will will(LineConfig line, ParameterValues p) {
-        String type = p == null || !p.has(PAYLOAD_TYPE) ? "" : p.text(PAYLOAD_TYPE);
-        Optional<org.scadamqtt.mqtt.profile.Will> own = type.isEmpty() ? Optional.empty()
-                : ProfileRegistry.standard().find(type).flatMap(profile -> profile.will(line));
+        Optional<org.scadamqtt.mqtt.profile.Will> own = profile(p).flatMap(profile -> profile.will(line));
         if (own.isPresent()) {
             org.scadamqtt.mqtt.profile.Will w = own.get();
             return new Will(true, w.qos(), w.retain(), w.topic(), w.message());
