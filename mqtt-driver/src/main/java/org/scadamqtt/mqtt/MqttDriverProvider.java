@@ -1,5 +1,7 @@
 package org.scadamqtt.mqtt;
 
+import org.scadamqtt.mqtt.internal.MqttDriver;
+
 import java.util.List;
 import org.scadamqtt.config.ConfigProblem;
 import org.scadamqtt.config.LineConfig;
@@ -7,7 +9,7 @@ import org.scadamqtt.config.ParameterDescriptor;
 import org.scadamqtt.driver.Driver;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.DriverProvider;
-import org.scadamqtt.mqtt.config.MqttConfigValidator;
+import org.scadamqtt.mqtt.internal.config.MqttConfigValidator;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
 
 /**

@@ -18,7 +18,7 @@ import org.scadamqtt.config.ConfigException;
 import org.scadamqtt.config.ConfigProblem;
 import org.scadamqtt.config.ScadaConfig;
 import org.scadamqtt.config.xml.ConfigLoader;
-import org.scadamqtt.mqtt.config.MqttProtocolRules;
+import org.scadamqtt.mqtt.internal.config.MqttProtocolRules;
 
 /**
  * Every whole configuration shown in docs/*.md (an {@code ```xml} block containing {@code <scada})

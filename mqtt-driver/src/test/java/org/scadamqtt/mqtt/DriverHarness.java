@@ -1,5 +1,7 @@
 package org.scadamqtt.mqtt;
 
+import org.scadamqtt.mqtt.internal.MqttDriver;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;

@@ -1,5 +1,7 @@
 package org.scadamqtt.mqtt;
 
+import org.scadamqtt.mqtt.internal.MqttDriver;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.mqtt.TestConfigs.params;

@@ -51,6 +51,21 @@ class ImportRulesTest {
     }
 
     @Test
+    void outsideInternalOnlyTheProviderTheParameterTableAndTheSeam() {
+        classes().that().resideInAPackage("org.scadamqtt.mqtt")
+                .should().haveSimpleNameStartingWith("MqttDriverProvider")
+                .orShould().haveSimpleNameStartingWith("MqttParameters")
+                .because("everything but the provider, the parameter table and the profile seam lives under "
+                        + "internal (docs/architecture.md)")
+                .check(driver);
+        noClasses().that().resideOutsideOfPackages("org.scadamqtt.mqtt.internal..", "org.scadamqtt.mqtt.profiles..")
+                .and().resideInAPackage("org.scadamqtt.mqtt..")
+                .should().beAssignableTo(org.scadamqtt.driver.Driver.class)
+                .because("the driver class itself is internal; the host gets it through the provider")
+                .check(driver);
+    }
+
+    @Test
     void theSeamCouldBeFailedByABrokenRule() {
         // the importer sees the classes the rules talk about: a rule over an empty set would pass silently
         org.junit.jupiter.api.Assertions.assertTrue(driver.containPackage("org.scadamqtt.mqtt.profiles.json"));

@@ -12,7 +12,7 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.ScadaConfig;
 import org.scadamqtt.config.xml.ConfigLoader;
 import org.scadamqtt.driver.StationState;
-import org.scadamqtt.mqtt.config.MqttProtocolRules;
+import org.scadamqtt.mqtt.internal.config.MqttProtocolRules;
 
 /**
  * Replays the table of "A complete example to copy" in docs/routing-and-addresses.md on the

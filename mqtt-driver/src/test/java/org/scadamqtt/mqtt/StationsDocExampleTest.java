@@ -20,7 +20,7 @@ import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
-import org.scadamqtt.mqtt.config.MqttProtocolRules;
+import org.scadamqtt.mqtt.internal.config.MqttProtocolRules;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.tag.Quality;
 import org.scadamqtt.tag.Reason;

@@ -27,7 +27,7 @@ class GenericAddressTest {
         StationConfig st = TestConfigs.station("S", "#", TestConfigs.params(), tags);
         LineConfig line = TestConfigs.line("L", List.of("h"), TestConfigs.params("payloadType", payloadType), st);
         TagBinder b = TagBinder.create(st, StationSettings.of(line, st).bind(),
-                ValueConvertersForTest.forZone(java.time.ZoneOffset.UTC), LogThrottle.tenSeconds(Clock.systemUTC()));
+                ValueConverters.forZone(java.time.ZoneOffset.UTC), LogThrottle.tenSeconds(Clock.systemUTC()));
         InboundMessage m = new InboundMessage(topic, payload, 0, 0, false, false, Instant.now(), 1);
         Map<String, TagValue> out = new java.util.LinkedHashMap<>();
         for (TagUpdate u : b.bind(m).updates()) {

@@ -63,7 +63,7 @@ class TagBinderCasesTest {
         StationConfig st = TestConfigs.station("S", "t", params(c.get("station")), tags.toArray(TagConfig[]::new));
         LineConfig line = TestConfigs.line("L", List.of("localhost"), params(c.get("line")), st);
         StationSettings settings = StationSettings.of(line, st);
-        TagBinder binder = TagBinder.create(st, settings.bind(), ValueConvertersForTest.forZone(settings.bind().zone()),
+        TagBinder binder = TagBinder.create(st, settings.bind(), ValueConverters.forZone(settings.bind().zone()),
                 LogThrottle.tenSeconds(Clock.systemUTC()));
 
         JsonNode m = c.get("message");

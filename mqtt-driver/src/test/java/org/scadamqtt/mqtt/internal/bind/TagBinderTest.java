@@ -49,7 +49,7 @@ class TagBinderTest {
     private static TagBinder binder(java.util.Map<String, String> lineParams, ProfileSession codec, TagConfig... tags) {
         StationConfig st = TestConfigs.station("S", "t", TestConfigs.params(), tags);
         LineConfig line = TestConfigs.line("L", List.of("h"), lineParams, st);
-        return TagBinder.create(st, StationSettings.of(line, st).bind(), ValueConvertersForTest.forZone(java.time.ZoneOffset.UTC),
+        return TagBinder.create(st, StationSettings.of(line, st).bind(), ValueConverters.forZone(java.time.ZoneOffset.UTC),
                 LogThrottle.tenSeconds(Clock.systemUTC()), codec);
     }
 

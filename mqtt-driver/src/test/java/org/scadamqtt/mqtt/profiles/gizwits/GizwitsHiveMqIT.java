@@ -21,7 +21,7 @@ import org.scadamqtt.config.ParameterValues;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
-import org.scadamqtt.mqtt.MqttDriver;
+import org.scadamqtt.mqtt.internal.MqttDriver;
 import org.scadamqtt.mqtt.RecordingContext;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;

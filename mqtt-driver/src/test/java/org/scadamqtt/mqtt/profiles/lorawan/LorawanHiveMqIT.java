@@ -22,7 +22,7 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.ParameterValues;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
-import org.scadamqtt.mqtt.MqttDriver;
+import org.scadamqtt.mqtt.internal.MqttDriver;
 import org.scadamqtt.mqtt.RecordingContext;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;

@@ -27,7 +27,7 @@ import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.WriteResult;
-import org.scadamqtt.mqtt.MqttDriver;
+import org.scadamqtt.mqtt.internal.MqttDriver;
 import org.scadamqtt.mqtt.RecordingContext;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;

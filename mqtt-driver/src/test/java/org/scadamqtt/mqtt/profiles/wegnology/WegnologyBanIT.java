@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.mqtt.MqttDriver;
+import org.scadamqtt.mqtt.internal.MqttDriver;
 import org.scadamqtt.mqtt.RecordingContext;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;

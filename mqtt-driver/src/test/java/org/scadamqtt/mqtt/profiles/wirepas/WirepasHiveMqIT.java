@@ -20,7 +20,7 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
-import org.scadamqtt.mqtt.MqttDriver;
+import org.scadamqtt.mqtt.internal.MqttDriver;
 import org.scadamqtt.mqtt.RecordingContext;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
@@ -179,6 +179,7 @@ class WirepasHiveMqIT {
     @Test
     void sendDataCompletesWithTheGatewaysAnswerItsErrorCodeOrATimeout() throws Exception {
         host.awaitState("GW", StationState.StON, WAIT);
+        host.awaitState("N42", StationState.StON, WAIT);
         // the line may still be subscribing to the responses right after it connected: a first request whose
         // answer came before the SUBACK times out, so try up to three times (on a loaded machine)
         WriteResult ok = null;
@@ -231,6 +232,8 @@ class WirepasHiveMqIT {
     @Test
     void twoConcurrentWritesEachGetTheirOwnAnswer() throws Exception {
         host.awaitState("GW", StationState.StON, WAIT);
+        // each station learns that the line is up on its own lane: N42 may hear it after GW
+        host.awaitState("N42", StationState.StON, WAIT);
         // the gateway answers dst 42 after 400 ms, dst 999 at once: the answers arrive in reverse order
         CompletableFuture<WriteResult> first = driver.write("n42_send", "01").toCompletableFuture();
         CompletableFuture<WriteResult> second = driver.write("n42_bad", "02").toCompletableFuture();

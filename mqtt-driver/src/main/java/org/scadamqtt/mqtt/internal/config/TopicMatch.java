@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.config;
+package org.scadamqtt.mqtt.internal.config;
 
 /**
  * MQTT 3.1.1 topic filter matching (section 4.7), for the configuration checks: which topics a

@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.config;
+package org.scadamqtt.mqtt.internal.config;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -50,7 +50,7 @@ public final class ReferenceDoc {
     /** The whole document. */
     public static String render() {
         StringBuilder md = new StringBuilder(16_384);
-        md.append("<!-- GENERATED from MqttParameters and TagRules by org.scadamqtt.mqtt.config.ReferenceDoc; "
+        md.append("<!-- GENERATED from MqttParameters and TagRules by org.scadamqtt.mqtt.internal.config.ReferenceDoc; "
                 + "do not edit.\n     Regenerate: ").append(REGENERATE).append(" -->\n\n");
         md.append("# Configuration reference\n\n");
         md.append("A configuration is one XML file in namespace `urn:scada-mqtt:config:1`, checked against\n"

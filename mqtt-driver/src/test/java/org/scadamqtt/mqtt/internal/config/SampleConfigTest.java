@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.config;
+package org.scadamqtt.mqtt.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

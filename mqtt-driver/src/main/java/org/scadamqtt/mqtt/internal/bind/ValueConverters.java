@@ -1,16 +1,15 @@
-package org.scadamqtt.mqtt;
+package org.scadamqtt.mqtt.internal.bind;
 
 import java.time.ZoneId;
-import org.scadamqtt.mqtt.internal.bind.ValueConverter;
 
 /** The value converter the driver binds with: tag-model's conversion rules, per station time zone. */
-final class ValueConverters {
+public final class ValueConverters {
 
     private ValueConverters() {
     }
 
     /** tag-model's converter (docs/conversions.md), reading zone-less date-times in {@code zone}. */
-    static ValueConverter forZone(ZoneId zone) {
+    public static ValueConverter forZone(ZoneId zone) {
         org.scadamqtt.tag.convert.ValueConverter rules = new org.scadamqtt.tag.convert.ValueConverter(zone);
         return (type, node, sourceTime, receiveTime) -> rules.fromJson(node, type, sourceTime, receiveTime);
     }

@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.config;
+package org.scadamqtt.mqtt.internal.config;
 
 import org.scadamqtt.config.ProtocolCatalog;
 import org.scadamqtt.config.ProtocolRules;

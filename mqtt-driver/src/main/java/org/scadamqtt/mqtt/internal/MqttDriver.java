@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt;
+package org.scadamqtt.mqtt.internal;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -26,10 +26,10 @@ import org.scadamqtt.driver.StationDetails;
 import org.scadamqtt.driver.StationDiagnostics;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
-import org.scadamqtt.mqtt.internal.InboundMessage;
-import org.scadamqtt.mqtt.internal.LineStatistics;
-import org.scadamqtt.mqtt.internal.MqttSession;
-import org.scadamqtt.mqtt.internal.SessionListener;
+
+
+
+
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
 import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.internal.profile.LineProfileContext;
@@ -40,7 +40,9 @@ import org.scadamqtt.mqtt.profile.Inspection;
 import org.scadamqtt.mqtt.profile.PayloadProfile;
 import org.scadamqtt.mqtt.profile.ProfileSession;
 import org.scadamqtt.mqtt.internal.bind.TagBinder;
+import org.scadamqtt.mqtt.MqttParameters;
 import org.scadamqtt.mqtt.internal.bind.ValueConverter;
+import org.scadamqtt.mqtt.internal.bind.ValueConverters;
 import org.scadamqtt.mqtt.internal.route.RouteEntry;
 import org.scadamqtt.mqtt.internal.route.StationRouter;
 import org.scadamqtt.mqtt.internal.station.DriverThreads;
@@ -91,7 +93,7 @@ public final class MqttDriver implements Driver, SessionListener {
         this(line, context, sessions, ValueConverters::forZone);
     }
 
-    MqttDriver(LineConfig line, DriverContext context, MqttSession.Factory sessions,
+    public MqttDriver(LineConfig line, DriverContext context, MqttSession.Factory sessions,
             Function<ZoneId, ValueConverter> converters) {
         this(line, context, sessions, converters, ProfileRegistry.standard());
     }

@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.config;
+package org.scadamqtt.mqtt.internal.config;
 
 import org.scadamqtt.mqtt.profile.JsonPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;

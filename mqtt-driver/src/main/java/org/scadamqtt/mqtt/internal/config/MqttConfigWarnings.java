@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.config;
+package org.scadamqtt.mqtt.internal.config;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
