@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
+import org.scadamqtt.mqtt.internal.Acknowledgement;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
@@ -17,7 +17,7 @@ import org.scadamqtt.mqtt.internal.SessionListener;
 
 /**
  * An in-memory session for unit tests of the pipeline (routing, binding, ordering, ACK_ID):
- * the test delivers messages and connection changes by hand and sees acks and publishes.
+ * the test delivers messages and connection changes by hand and sees acknowledgements and publishes.
  * Integration tests use real brokers instead.
  */
 final class FakeSession implements MqttSession {
@@ -32,7 +32,6 @@ final class FakeSession implements MqttSession {
     volatile boolean started;
     volatile boolean stopped;
     volatile LineConfig reconfigured;
-    private final AtomicLong sequence = new AtomicLong();
     private final String lineName;
     private final SessionListener listener;
     private volatile LineStatus status;
@@ -54,11 +53,13 @@ final class FakeSession implements MqttSession {
         return deliver(topic, payload.getBytes(StandardCharsets.UTF_8), qos, id, Instant.now());
     }
 
+    /** Delivers a message whose acknowledgement handle records every call in {@link #acks} (QoS 0: none). */
     InboundMessage deliver(String topic, byte[] payload, int qos, int id, Instant at) {
-        InboundMessage m = new InboundMessage(topic, payload, qos, qos == 0 ? 0 : id, false, false, at,
-                sequence.incrementAndGet());
-        listener.messageArrived(m);
-        return m;
+        InboundMessage[] self = new InboundMessage[1];
+        Acknowledgement ack = qos == 0 ? Acknowledgement.NONE : () -> acks.add(self[0]);
+        self[0] = new InboundMessage(topic, payload, qos, qos == 0 ? 0 : id, false, false, at, ack);
+        listener.messageArrived(self[0]);
+        return self[0];
     }
 
     void connect() {
@@ -95,11 +96,6 @@ final class FakeSession implements MqttSession {
         CompletableFuture<Void> f = new CompletableFuture<>();
         published.add(new Published(topic, new String(payload, StandardCharsets.UTF_8), qos, retain, f));
         return f;
-    }
-
-    @Override
-    public void acknowledge(InboundMessage message) {
-        acks.add(message);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.mqtt.MqttParameters;
+import org.scadamqtt.mqtt.internal.Acknowledgement;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.bind.BindSettings;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
@@ -106,7 +107,8 @@ public final class PipelineFixture {
 
     /** Decode + bind + time mask of message {@code i} for {@code station} (already routed). */
     public List<TagUpdate> bind(String station, int i, Instant receivedAt) {
-        InboundMessage m = new InboundMessage(topic(i), payload(i), 1, (i & 0xFFFF) + 1, false, false, receivedAt, i);
+        InboundMessage m = new InboundMessage(topic(i), payload(i), 1, (i & 0xFFFF) + 1, false, false, receivedAt,
+                Acknowledgement.NONE);
         return binders.get(station).bind(m).updates();
     }
 

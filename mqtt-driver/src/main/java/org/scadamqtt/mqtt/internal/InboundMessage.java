@@ -12,15 +12,10 @@ import java.time.Instant;
  * @param retained   retain flag
  * @param duplicate  DUP flag (redelivery)
  * @param receivedAt when the client handed it over
- * @param sequence   arrival number on this line, from 1, increasing
+ * @param ack        its broker acknowledgement; {@link Acknowledgement#NONE} for QoS 0
  */
 public record InboundMessage(String topic, byte[] payload, int qos, int messageId, boolean retained,
-        boolean duplicate, Instant receivedAt, long sequence) {
-
-    /** Whether the broker waits for an acknowledgement ({@link MqttSession#acknowledge}). */
-    public boolean needsAck() {
-        return qos > 0;
-    }
+        boolean duplicate, Instant receivedAt, Acknowledgement ack) {
 
     /** The message as a payload profile sees it. */
     public org.scadamqtt.mqtt.profile.InboundView view() {

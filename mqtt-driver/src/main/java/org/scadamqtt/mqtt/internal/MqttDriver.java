@@ -429,12 +429,10 @@ public final class MqttDriver implements Driver, SessionListener {
     }
 
     private void acknowledge(InboundMessage m) {
-        if (m.needsAck()) {
-            try {
-                session.acknowledge(m);
-            } catch (RuntimeException e) {
-                LOG.warn("Line {}: acknowledging message on topic '{}' failed: {}", line.name(), m.topic(), e.toString());
-            }
+        try {
+            m.ack().acknowledge();
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}: acknowledging message on topic '{}' failed: {}", line.name(), m.topic(), e.toString());
         }
     }
 

@@ -38,13 +38,6 @@ public interface MqttSession {
      */
     CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain);
 
-    /**
-     * Acknowledges a QoS 1/2 message to the broker. Called exactly once for each message whose
-     * {@link InboundMessage#needsAck()} is true, after its values reached the host. Messages
-     * of an earlier connection are ignored (the broker redelivers them).
-     */
-    void acknowledge(InboundMessage message);
-
     /** Current status with counters. */
     LineStatus status();
 

@@ -1,7 +1,8 @@
 package org.scadamqtt.mqtt.internal.client;
 
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import org.scadamqtt.mqtt.internal.Acknowledgement;
 
 /**
  * Sends QoS 1/2 acknowledgements. Each station acknowledges its own messages in arrival order
@@ -17,8 +18,10 @@ import java.util.LinkedHashMap;
  * it: a message not yet acknowledged is delivered again by the broker after a reconnect.
  * Mosquitto and HiveMQ accept acknowledgements in any order.</li>
  * </ul>
- * A new connection starts a new sequence: acknowledgements of messages from an earlier connection
- * are ignored (the broker redelivers those). Thread-safe.
+ * Each message gets a handle ({@link #arrived}) bound to its connection. A new connection drops
+ * what the old one left pending, so a handle of an earlier connection, or one used a second
+ * time, does nothing but report itself as ignored (the broker redelivers those messages).
+ * Thread-safe.
  */
 final class AckSequencer {
 
@@ -28,29 +31,44 @@ final class AckSequencer {
         void ack(int messageId, int qos);
     }
 
-    private static final class Pending {
+    /** Hears of an acknowledgement that was not sent: {@code repeated} true when it was sent already. */
+    @FunctionalInterface
+    interface IgnoredAck {
+        void ignored(int messageId, boolean repeated);
+    }
+
+    /** One QoS 1/2 message's handle; its fields are guarded by the sequencer's lock. */
+    private final class Handle implements Acknowledgement {
         final int messageId;
         final int qos;
+        /** acknowledge() was called (in strict order it may still wait for earlier messages) */
         boolean done;
 
-        Pending(int messageId, int qos) {
+        Handle(int messageId, int qos) {
             this.messageId = messageId;
             this.qos = qos;
         }
+
+        @Override
+        public void acknowledge() {
+            AckSequencer.this.acknowledge(this);
+        }
     }
 
-    /** Unacknowledged messages of the current connection by sequence, in arrival order. */
-    private final LinkedHashMap<Long, Pending> pending = new LinkedHashMap<>();
+    private final IgnoredAck ignored;
+    /** Unacknowledged messages of the current connection, in arrival order (identity: no equals). */
+    private final LinkedHashSet<Handle> pending = new LinkedHashSet<>();
     private AckSender sender;
     private long connection;
     private boolean strict;
 
-    AckSequencer() {
-        this(false);
+    AckSequencer(IgnoredAck ignored) {
+        this(false, ignored);
     }
 
-    AckSequencer(boolean strict) {
+    AckSequencer(boolean strict, IgnoredAck ignored) {
         this.strict = strict;
+        this.ignored = ignored;
     }
 
     /** Switches between strict line order (true) and per-station order (false). */
@@ -74,39 +92,42 @@ final class AckSequencer {
         sender = null;
     }
 
-    /** A QoS 1/2 message arrived on connection {@code conn} (ignored when that is not the current one). */
-    synchronized void arrived(long conn, long sequence, int messageId, int qos) {
-        if (conn != connection || sender == null) {
-            return;
+    /**
+     * A QoS 1/2 message arrived on connection {@code conn}; returns its handle. When {@code conn} is
+     * no longer the current connection the handle is stale from the start.
+     */
+    synchronized Acknowledgement arrived(long conn, int messageId, int qos) {
+        Handle h = new Handle(messageId, qos);
+        if (conn == connection && sender != null) {
+            pending.add(h);
         }
-        pending.put(sequence, new Pending(messageId, qos));
+        return h;
     }
 
-    /**
-     * The host has the message's values.
-     *
-     * @return false when the message is unknown (earlier connection or already acknowledged)
-     */
-    synchronized boolean acknowledge(long sequence) {
-        Pending p = pending.get(sequence);
-        if (p == null || p.done) {
-            return false;
+    private void acknowledge(Handle h) {
+        boolean repeated;
+        synchronized (this) {
+            repeated = h.done;
+            if (!repeated && pending.contains(h)) {
+                h.done = true;
+                if (strict) {
+                    release();
+                } else {
+                    pending.remove(h);
+                    sender.ack(h.messageId, h.qos);
+                }
+                return;
+            }
+            h.done = true;
         }
-        p.done = true;
-        if (strict) {
-            release();
-        } else {
-            pending.remove(sequence);
-            sender.ack(p.messageId, p.qos);
-        }
-        return true;
+        ignored.ignored(h.messageId, repeated);
     }
 
     /** Sends every done acknowledgement that no earlier pending message holds back. */
     private void release() {
-        Iterator<Pending> it = pending.values().iterator();
+        Iterator<Handle> it = pending.iterator();
         while (it.hasNext()) {
-            Pending head = it.next();
+            Handle head = it.next();
             if (!head.done && strict) {
                 return;
             }

@@ -12,14 +12,13 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.SessionListener;
 
 /**
  * The MQTT line on Paho's async client, as the driver sees it: the host's commands (start, stop,
- * stations wanting the line or not, new parameters), writes, acknowledgements and the status.
+ * stations wanting the line or not, new parameters), writes and the status.
  * The parts: {@link ConnectionLoop} (connect, lose, reconnect, fail back), {@link Subscriptions},
  * {@link Liveness} (ping watchdog, fail-back probe), {@link Publisher}, {@link InboundHandler},
  * {@link PersistenceStore}, {@link StatusReporter}, all on the line's {@link LineScheduler}.
@@ -38,7 +37,6 @@ final class PahoSession implements MqttSession {
     private final StatusReporter status;
     private final LineScheduler tasks;
     private final Publisher publisher;
-    private final InboundHandler inbound;
     private final PersistenceStore persistence;
     private final ConnectionLoop loop;
     private final ProfileReconnect profileDelays;
@@ -68,8 +66,8 @@ final class PahoSession implements MqttSession {
         this.status = new StatusReporter(lineName, statistics, listener, clock, log);
         this.tasks = new LineScheduler(lineName, status::error);
         this.publisher = new Publisher(lineName, statistics, log, clock, tasks.executor());
-        AckSequencer acks = new AckSequencer();
-        this.inbound = new InboundHandler(statistics, log, clock, listener, acks);
+        AckSequencer acks = new AckSequencer(InboundHandler.ignoredAcks(log));
+        InboundHandler inbound = new InboundHandler(statistics, log, clock, listener, acks);
         this.persistence = new PersistenceStore(lineName, context::dataDirectory, status::error);
         this.profileDelays = new ProfileReconnect(line);
         this.loop = new ConnectionLoop(read, statistics, log, tasks, status, acks, new InboundActivity(), publisher,
@@ -220,11 +218,6 @@ final class PahoSession implements MqttSession {
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
         return publisher.publish(loop.current(), topic, payload, qos, retain, loop.settings().writeTimeout());
-    }
-
-    @Override
-    public void acknowledge(InboundMessage message) {
-        inbound.acknowledge(message);
     }
 
     @Override

@@ -65,7 +65,6 @@ public final class StationWorker {
     private final TagBinder binder;
     private final AckGate gate;
     private final DriverContext context;
-    private final MqttSession session;
     private final LineStatistics statistics;
     private final ScheduledExecutorService timer;
     private final Clock clock;
@@ -99,7 +98,6 @@ public final class StationWorker {
         this.settings = settings;
         this.binder = binder;
         this.context = context;
-        this.session = session;
         this.statistics = statistics;
         this.timer = threads.timer();
         this.clock = context.clock();
@@ -302,13 +300,11 @@ public final class StationWorker {
     }
 
     void acknowledge(InboundMessage m) {
-        if (m.needsAck()) {
-            try {
-                session.acknowledge(m);
-            } catch (RuntimeException e) {
-                LOG.warn("Line {}, station {}: acknowledging message {} on topic '{}' failed: {}", line, name(),
-                        m.messageId(), m.topic(), e.toString());
-            }
+        try {
+            m.ack().acknowledge();
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}, station {}: acknowledging message {} on topic '{}' failed: {}", line, name(),
+                    m.messageId(), m.topic(), e.toString());
         }
     }
 

@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.scadamqtt.mqtt.internal.Acknowledgement;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 
 class AckGateTest {
 
     private static InboundMessage msg(int qos, int id) {
-        return new InboundMessage("t", new byte[0], qos, id, false, false, Instant.EPOCH, id);
+        return new InboundMessage("t", new byte[0], qos, id, false, false, Instant.EPOCH, Acknowledgement.NONE);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.internal.Acknowledgement;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.station.StationSettings;
 import org.scadamqtt.tag.Reason;
@@ -28,7 +29,7 @@ class GenericAddressTest {
         LineConfig line = TestConfigs.line("L", List.of("h"), TestConfigs.params("payloadType", payloadType), st);
         TagBinder b = TagBinder.create(st, StationSettings.of(line, st).bind(),
                 ValueConverters.forZone(java.time.ZoneOffset.UTC), LogThrottle.tenSeconds(Clock.systemUTC()));
-        InboundMessage m = new InboundMessage(topic, payload, 0, 0, false, false, Instant.now(), 1);
+        InboundMessage m = new InboundMessage(topic, payload, 0, 0, false, false, Instant.now(), Acknowledgement.NONE);
         Map<String, TagValue> out = new java.util.LinkedHashMap<>();
         for (TagUpdate u : b.bind(m).updates()) {
             out.put(u.tag(), u.value());

@@ -22,6 +22,7 @@ import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.internal.Acknowledgement;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.station.StationSettings;
 import org.scadamqtt.tag.TagValue;
@@ -71,7 +72,7 @@ class TagBinderCasesTest {
                 : Instant.parse("2024-01-01T00:00:00Z");
         InboundMessage msg = new InboundMessage(m.get("topic").asText(),
                 m.get("payload").asText().getBytes(StandardCharsets.UTF_8), m.get("qos").asInt(), m.get("id").asInt(),
-                false, false, received, 1);
+                false, false, received, Acknowledgement.NONE);
         TagBinder.Binding b = binder.bind(msg);
 
         String name = c.get("name").asText();

@@ -19,6 +19,7 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.internal.Acknowledgement;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.profile.ProfileSession;
 import org.scadamqtt.mqtt.profiles.json.JsonCodec;
@@ -43,7 +44,8 @@ class TagBinderTest {
     }
 
     private static InboundMessage msg(String payload) {
-        return new InboundMessage("t", payload.getBytes(StandardCharsets.UTF_8), 0, 0, false, false, Instant.now(), 1);
+        return new InboundMessage("t", payload.getBytes(StandardCharsets.UTF_8), 0, 0, false, false, Instant.now(),
+                Acknowledgement.NONE);
     }
 
     private static TagBinder binder(java.util.Map<String, String> lineParams, ProfileSession codec, TagConfig... tags) {

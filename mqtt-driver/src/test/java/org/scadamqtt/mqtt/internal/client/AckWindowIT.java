@@ -57,7 +57,7 @@ class AckWindowIT {
             if (text.equals(HELD) && held == null) {
                 held = m; // the station holding its message: no acknowledge
             } else {
-                s.acknowledge(m);
+                m.ack().acknowledge();
             }
         }
         return held;
@@ -84,7 +84,7 @@ class AckWindowIT {
                 assertNotNull(held, "message " + HELD + " must arrive");
                 assertEquals(MESSAGES, seen.size(), "with ackOrder STATION a held message must not stall delivery "
                         + "beyond the broker's in-flight window of " + WINDOW);
-                s.acknowledge(held);
+                held.ack().acknowledge();
             } finally {
                 s.stop();
             }
@@ -107,7 +107,7 @@ class AckWindowIT {
                 assertTrue(seen.size() <= WINDOW, "with ackOrder LINE the acknowledgements wait behind " + HELD
                         + ", so the broker must stop at its window of " + WINDOW + "; arrived: " + seen.size());
                 assertTrue(seen.size() >= WINDOW / 2, "the window should fill; arrived: " + seen.size());
-                s.acknowledge(held);
+                held.ack().acknowledge();
                 receive(s, rec, seen, WAIT, held);
                 assertEquals(MESSAGES, seen.size(), "after " + HELD + " is acknowledged every message must arrive");
             } finally {

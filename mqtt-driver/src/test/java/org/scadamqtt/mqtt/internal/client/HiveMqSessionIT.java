@@ -56,7 +56,7 @@ class HiveMqSessionIT {
             assertEquals("hello", new String(m.payload(), StandardCharsets.UTF_8));
             assertEquals(1, m.qos());
             assertTrue(m.messageId() > 0);
-            s.acknowledge(m);
+            m.ack().acknowledge();
             for (int qos = 0; qos <= 2; qos++) {
                 s.publish("basic/out/q" + qos, ("v" + qos).getBytes(StandardCharsets.UTF_8), qos, false)
                         .get(5, TimeUnit.SECONDS);
@@ -159,11 +159,11 @@ class HiveMqSessionIT {
                 assertNotNull(again, "the unacknowledged message must come again");
                 assertEquals("first", new String(again.payload(), StandardCharsets.UTF_8));
                 assertTrue(again.duplicate(), "a redelivery carries DUP");
-                s2.acknowledge(again); // HiveMQ sends the queued message after the in-flight one is acknowledged
+                again.ack().acknowledge(); // HiveMQ sends the queued message after the in-flight one is acknowledged
                 InboundMessage queued = rec2.next(WAIT);
                 assertNotNull(queued, "the message published while away must be kept by the broker");
                 assertEquals("while away", new String(queued.payload(), StandardCharsets.UTF_8));
-                s2.acknowledge(queued);
+                queued.ack().acknowledge();
             } finally {
                 s2.stop();
             }
@@ -199,7 +199,7 @@ class HiveMqSessionIT {
         try (PahoObserver obs = new PahoObserver(broker.tcpUri(), "obs-refilter")) {
             rec.awaitState(LineState.CONNECTED, WAIT);
             obs.publish("re/old/1", "a", 1);
-            s.acknowledge(rec.next(WAIT));
+            rec.next(WAIT).ack().acknowledge();
             s.reconfigure(line("refilter", List.of("127.0.0.1"), broker.tcpPort(), fast(TOPIC_FILTER, "re/new/#")));
             // wait until the new subscription is active
             long end = System.nanoTime() + WAIT.toNanos();
@@ -210,7 +210,7 @@ class HiveMqSessionIT {
             }
             assertNotNull(m, "the new filter must receive");
             assertEquals("re/new/1", m.topic());
-            s.acknowledge(m);
+            m.ack().acknowledge();
             rec.messages.clear();
             obs.publish("re/old/2", "c", 1);
             InboundMessage stray = rec.next(Duration.ofMillis(700));
@@ -322,7 +322,7 @@ class HiveMqSessionIT {
             try {
                 rec.awaitState(LineState.CONNECTED, WAIT);
                 obs.publish("fd/in", "payload-in", 1);
-                s.acknowledge(rec.next(WAIT));
+                rec.next(WAIT).ack().acknowledge();
                 s.publish("fd/out", "payload-out".getBytes(StandardCharsets.UTF_8), 1, false).get(5, TimeUnit.SECONDS);
             } finally {
                 s.stop();
@@ -350,7 +350,7 @@ class HiveMqSessionIT {
             obs.publish("allowed/x", "still works", 1);
             InboundMessage in = rec.next(WAIT);
             assertNotNull(in, "the allowed filter keeps working");
-            s.acknowledge(in);
+            in.ack().acknowledge();
         } finally {
             s.stop();
         }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,7 +65,6 @@ class MosquittoBacklogIT {
             BitSet seen = new BitSet(BACKLOG);
             AtomicInteger total = new AtomicInteger();
             AtomicInteger duplicates = new AtomicInteger();
-            AtomicReference<MqttSession> session = new AtomicReference<>();
             List<LineStatus> statuses = new CopyOnWriteArrayList<>();
             SessionListener listener = new SessionListener() {
                 @Override
@@ -84,13 +82,12 @@ class MosquittoBacklogIT {
                         seen.set(n);
                     }
                     total.incrementAndGet();
-                    session.get().acknowledge(msg);
+                    msg.ack().acknowledge();
                 }
             };
             LineStatistics statistics = new LineStatistics();
             MqttSession s2 = new PahoSessionFactory().open(TestLines.line("backlog", List.of(m.uri()), 1883, params),
                     context, statistics, listener);
-            session.set(s2);
             long t1 = System.nanoTime();
             long startedAt = System.currentTimeMillis();
             s2.start();

@@ -47,7 +47,7 @@ class MosquittoIT {
                     assertNotNull(in);
                     assertEquals(qos, in.qos());
                     assertEquals("in" + qos, new String(in.payload(), StandardCharsets.UTF_8));
-                    s.acknowledge(in);
+                    in.ack().acknowledge();
                     s.publish("mq/out/" + qos, ("out" + qos).getBytes(StandardCharsets.UTF_8), qos, qos == 2)
                             .get(5, TimeUnit.SECONDS);
                     PahoObserver.Received out = obs.next(WAIT);
@@ -106,7 +106,7 @@ class MosquittoIT {
             if (!seen.add(text)) {
                 throw new AssertionError("duplicate " + text);
             }
-            s.acknowledge(msg);
+            msg.ack().acknowledge();
             count++;
         }
         return count;
@@ -131,7 +131,7 @@ class MosquittoIT {
                     obs.publish("fo/x", "via backup", 1);
                     InboundMessage m = rec.next(WAIT);
                     assertNotNull(m, "subscribed again on the backup");
-                    s.acknowledge(m);
+                    m.ack().acknowledge();
                 }
                 rec.clearStatuses();
                 long t1 = System.nanoTime();

@@ -125,7 +125,7 @@ final class TestLines {
         }
     }
 
-    /** Records messages and statuses; {@code autoAck} acknowledges through the session. */
+    /** Records messages and statuses; the test acknowledges each message through its handle. */
     static final class Recorder implements SessionListener {
         final BlockingQueue<InboundMessage> messages = new LinkedBlockingQueue<>();
         final List<LineStatus> statuses = new CopyOnWriteArrayList<>();

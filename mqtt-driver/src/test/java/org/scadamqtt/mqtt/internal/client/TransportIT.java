@@ -54,7 +54,7 @@ class TransportIT {
             InboundMessage m = rec.next(WAIT);
             assertNotNull(m, "own message must come back through " + uri);
             assertEquals("over " + uri, new String(m.payload(), StandardCharsets.UTF_8));
-            s.acknowledge(m);
+            m.ack().acknowledge();
             return up;
         } finally {
             s.stop();

@@ -17,6 +17,7 @@ import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.internal.Acknowledgement;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
 import org.scadamqtt.mqtt.internal.bind.TagBinder;
@@ -40,7 +41,7 @@ class WirepasBindingTest {
         TagBinder b = TagBinder.create(st, StationSettings.of(line, st).bind(),
                 (type, node, source, received) -> rules.fromJson(node, type, source, received),
                 LogThrottle.tenSeconds(Clock.systemUTC()));
-        return b.bind(new InboundMessage(topic, payload, 1, 0, false, false, NOW, 1)).updates().stream()
+        return b.bind(new InboundMessage(topic, payload, 1, 0, false, false, NOW, Acknowledgement.NONE)).updates().stream()
                 .collect(Collectors.toMap(TagUpdate::tag, TagUpdate::value));
     }
 
