@@ -10,6 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.scadamqtt.config.LineConfig;
@@ -201,6 +204,9 @@ public final class MqttDriver implements Driver, SessionListener {
             return;
         }
         Routing old = routing;
+        if (profiles.require(newConfig.parameters().text(MqttParameters.PAYLOAD_TYPE)) != profile) {
+            farewellOfReplacedProfile();
+        }
         line = newConfig;
         openProfile(newConfig);
         Routing next = buildRouting(newConfig, old.workers(), old.configs());
@@ -218,6 +224,29 @@ public final class MqttDriver implements Driver, SessionListener {
         }
         session.reconfigure(newConfig);
         session.setConnectionWanted(connectionWanted());
+    }
+
+    /**
+     * Runs on the caller's thread before a reload replaces the payload profile: lets the old one say
+     * goodbye (a Sparkplug STATE death) on the connection still open, and waits for it as a
+     * deliberate disconnect does ({@link FarewellWait}); the new profile's session would not know it.
+     */
+    private void farewellOfReplacedProfile() {
+        if (!lineUp) {
+            return;
+        }
+        long waitMs = FarewellWait.millis(line);
+        try {
+            leaving().toCompletableFuture().get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("Line {}: the broker did not confirm the last message of payload profile {} within {} ms; "
+                    + "replacing the profile anyway", line.name(), profile.code(), waitMs);
+        } catch (ExecutionException e) {
+            LOG.warn("Line {}: the last message of payload profile {} before it was replaced failed: {}", line.name(),
+                    profile.code(), e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

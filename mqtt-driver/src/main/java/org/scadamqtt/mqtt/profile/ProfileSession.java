@@ -66,12 +66,13 @@ public interface ProfileSession extends AutoCloseable {
 
     /**
      * The line is about to leave the broker on purpose (the driver stops, new parameters need a
-     * new connection, no station needs the line): the connection is still up. A profile that
-     * must say goodbye (a Sparkplug STATE death) publishes through its {@link ProfileContext} here
-     * and returns what completes once the broker confirmed it. The line sends DISCONNECT when it
-     * completes, or after the line's Reply Timeout (at most 2 s) whatever it did, so a broker that
+     * new connection, no station needs the line) or to leave this profile (a reload gives the line
+     * another payload type): the connection is still up. A profile that must say goodbye (a
+     * Sparkplug STATE death) publishes through its {@link ProfileContext} here and returns what
+     * completes once the broker confirmed it. The line goes on (DISCONNECT, or the next profile)
+     * when it completes, or after the line's Reply Timeout (at most 2 s) whatever it did, so a broker that
      * does not answer cannot hold up a stop. Not called when the connection was lost. Runs on a
-     * line thread; must not block.
+     * line thread (on a reload, the thread that reconfigures the driver); must not block.
      */
     default CompletionStage<?> leaving() {
         return CompletableFuture.completedFuture(null);

@@ -12,6 +12,7 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
+import org.scadamqtt.mqtt.internal.FarewellWait;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.SessionListener;
@@ -28,8 +29,6 @@ import org.scadamqtt.mqtt.internal.SessionListener;
 final class PahoSession implements MqttSession {
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
-    /** The longest a deliberate disconnect waits for the profile's goodbye (a Sparkplug STATE death). */
-    private static final Duration FAREWELL_WAIT = Duration.ofSeconds(2);
 
     private final String lineName;
     private final DriverContext context;
@@ -194,13 +193,13 @@ final class PahoSession implements MqttSession {
     /**
      * Runs on a line thread, never under the loop's lock (the goodbye's confirmation comes through
      * Paho's threads): before a deliberate DISCONNECT of a connected line, lets the profile say
-     * goodbye and waits for it, at most the Reply Timeout and never more than {@link #FAREWELL_WAIT}.
+     * goodbye and waits for it, at most the Reply Timeout and never more than 2 s ({@link FarewellWait}).
      */
     private void farewell() {
         if (!loop.isUp()) {
             return;
         }
-        long waitMs = Math.max(100, Math.min(FAREWELL_WAIT.toMillis(), loop.settings().replyTimeout().toMillis()));
+        long waitMs = FarewellWait.millis(loop.settings().replyTimeout());
         try {
             listener.leaving().toCompletableFuture().get(waitMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
