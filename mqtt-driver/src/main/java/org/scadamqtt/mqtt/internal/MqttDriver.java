@@ -37,6 +37,7 @@ import org.scadamqtt.mqtt.internal.bind.LogThrottle;
 import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.internal.profile.LineProfileContext;
 import org.scadamqtt.mqtt.internal.profile.PendingReplies;
+import org.scadamqtt.mqtt.internal.profile.ProfileIdentity;
 import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
 import org.scadamqtt.mqtt.internal.station.ProfileLink;
 import org.scadamqtt.mqtt.profile.Inspection;
@@ -84,6 +85,7 @@ public final class MqttDriver implements Driver, SessionListener {
     private final PendingReplies replies;
     private volatile PayloadProfile profile;
     private volatile ProfileSession profileSession;
+    private volatile ProfileIdentity profileIdentity;
     private volatile ProfileLink profileLink;
     private volatile LineConfig line;
     private volatile Routing routing;
@@ -121,28 +123,24 @@ public final class MqttDriver implements Driver, SessionListener {
         this.routing = buildRouting(line, Map.of(), Map.of());
     }
 
-    private void openProfile(LineConfig cfg) {
-        PayloadProfile p = profiles.require(cfg.parameters().text(MqttParameters.PAYLOAD_TYPE));
-        if (p == profile) {
-            return;
+    /** Opens the profile session {@code cfg} asks for; false when the open one already is it. */
+    private boolean openProfile(LineConfig cfg) {
+        ProfileIdentity wanted = ProfileIdentity.of(profiles.require(cfg.parameters().text(MqttParameters.PAYLOAD_TYPE)),
+                cfg);
+        if (wanted.equals(profileIdentity)) {
+            return false;
         }
         ProfileSession old = profileSession;
-        Duration reply = cfg.parameters().has(MqttParameters.REPLY_TIMEOUT)
-                ? (Duration) cfg.parameters().get(MqttParameters.REPLY_TIMEOUT) : Duration.ZERO;
-        String replyParameter = MqttParameters.REPLY_TIMEOUT;
-        if (reply == null || reply.isZero()) {
-            replyParameter = MqttParameters.WRITE_TIMEOUT;
-            reply = cfg.parameters().has(MqttParameters.WRITE_TIMEOUT)
-                    ? (Duration) cfg.parameters().get(MqttParameters.WRITE_TIMEOUT) : Duration.ofSeconds(20);
-        }
-        ProfileSession opened = p.open(new LineProfileContext(() -> this.line, context.clock(), reply, session,
-                replies, statistics));
-        profile = p;
+        ProfileSession opened = wanted.profile().open(new LineProfileContext(() -> this.line, context.clock(),
+                wanted.reply(), session, replies, statistics));
+        profile = wanted.profile();
+        profileIdentity = wanted;
         profileSession = opened;
-        profileLink = new ProfileLink(opened, replies, reply, replyParameter);
+        profileLink = new ProfileLink(opened, replies, wanted.reply(), wanted.replyParameter());
         if (old != null) {
             closeQuietly(old);
         }
+        return true;
     }
 
     private void closeQuietly(ProfileSession s) {
@@ -204,11 +202,17 @@ public final class MqttDriver implements Driver, SessionListener {
             return;
         }
         Routing old = routing;
-        if (profiles.require(newConfig.parameters().text(MqttParameters.PAYLOAD_TYPE)) != profile) {
+        boolean replaced = !ProfileIdentity.of(profiles.require(newConfig.parameters().text(
+                MqttParameters.PAYLOAD_TYPE)), newConfig).equals(profileIdentity);
+        if (replaced) {
             farewellOfReplacedProfile();
         }
         line = newConfig;
-        openProfile(newConfig);
+        // asked after the new session opened: its will may differ (a Sparkplug STATE timestamp)
+        if (openProfile(newConfig) && lineUp && !session.reconnectsFor(newConfig)) {
+            // the connection stays: the new session says it is here now (after a reconnect it would anyway)
+            profileConnected();
+        }
         Routing next = buildRouting(newConfig, old.workers(), old.configs());
         routing = next;
         for (StationWorker w : next.workers().values()) {
@@ -227,9 +231,11 @@ public final class MqttDriver implements Driver, SessionListener {
     }
 
     /**
-     * Runs on the caller's thread before a reload replaces the payload profile: lets the old one say
-     * goodbye (a Sparkplug STATE death) on the connection still open, and waits for it as a
-     * deliberate disconnect does ({@link FarewellWait}); the new profile's session would not know it.
+     * Runs on the caller's thread before a reload replaces the payload profile session (another
+     * payload type, or other values of the profile's own line parameters such as the Sparkplug host
+     * id): lets the old one say goodbye (a Sparkplug STATE death) on the connection still open, and
+     * waits for it as a deliberate disconnect does ({@link FarewellWait}); the new session would not
+     * know it.
      */
     private void farewellOfReplacedProfile() {
         if (!lineUp) {
@@ -465,6 +471,15 @@ public final class MqttDriver implements Driver, SessionListener {
         }
     }
 
+    private void profileConnected() {
+        try {
+            profileSession.connected();
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}: payload profile {} failed after connecting: {}", line.name(), profile.code(),
+                    e.toString());
+        }
+    }
+
     @Override
     public void statusChanged(LineStatus status) {
         boolean up = status.state() == LineState.CONNECTED;
@@ -472,12 +487,7 @@ public final class MqttDriver implements Driver, SessionListener {
         String reason = status.reason().isEmpty() ? status.state().toString().toLowerCase() : status.reason();
         routing.workers().values().forEach(w -> w.lineChanged(up, reason));
         if (up) {
-            try {
-                profileSession.connected();
-            } catch (RuntimeException e) {
-                LOG.warn("Line {}: payload profile {} failed after connecting: {}", line.name(), profile.code(),
-                        e.toString());
-            }
+            profileConnected();
         }
         try {
             context.lineStatus(status);

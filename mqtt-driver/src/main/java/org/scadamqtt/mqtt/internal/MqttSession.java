@@ -28,6 +28,14 @@ public interface MqttSession {
     void reconfigure(LineConfig line);
 
     /**
+     * Whether {@link #reconfigure} with {@code line} would leave the connection and connect again
+     * (any change but the topic filters); asked before it, on the caller's thread.
+     */
+    default boolean reconnectsFor(LineConfig line) {
+        return false;
+    }
+
+    /**
      * Publishes a message.
      *
      * @return completes when written (QoS 0), on PUBACK (1) or on PUBCOMP (2); completes

@@ -136,6 +136,19 @@ final class PahoSession implements MqttSession {
     }
 
     @Override
+    public boolean reconnectsFor(LineConfig line) {
+        SessionSettings next;
+        try {
+            next = SessionSettings.of(line, context.hostId());
+        } catch (IllegalArgumentException e) {
+            return false; // refused: the old parameters stay
+        }
+        synchronized (loop.lock) {
+            return !next.equals(loop.settings()) && !loop.settings().onlySubscriptionsDiffer(next);
+        }
+    }
+
+    @Override
     public void reconfigure(LineConfig line) {
         tasks.runInOrder(() -> {
             SessionSettings next;

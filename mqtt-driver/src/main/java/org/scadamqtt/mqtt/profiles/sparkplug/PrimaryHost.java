@@ -23,6 +23,8 @@ final class PrimaryHost {
     private volatile boolean closed;
     /** Set while the line says goodbye before a deliberate disconnect, until it connects again. */
     private volatile boolean leaving;
+    /** A birth went out since the last goodbye: only then is a death owed (none before the first birth). */
+    private volatile boolean announced;
 
     /** @param context null in tests that need no publishing */
     PrimaryHost(ProfileContext context, String hostId, Clock clock) {
@@ -39,6 +41,7 @@ final class PrimaryHost {
     /** Connected (again) and subscribed: online. */
     void connected() {
         leaving = false;
+        announced = true;
         publish(true);
     }
 
@@ -50,6 +53,12 @@ final class PrimaryHost {
      */
     CompletableFuture<Void> leaving() {
         leaving = true;
+        if (!announced) {
+            // never said online (a reload made this line a Sparkplug host just now): an offline
+            // would only make edge nodes that wait for this host leave the broker
+            return CompletableFuture.completedFuture(null);
+        }
+        announced = false;
         return publish(false);
     }
 

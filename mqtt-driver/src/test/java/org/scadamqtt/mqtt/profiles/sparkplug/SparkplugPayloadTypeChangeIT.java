@@ -63,16 +63,22 @@ class SparkplugPayloadTypeChangeIT {
         }
         MqttClient clean = new MqttClient(broker.tcpUri(), "sp-clean-" + hostId, new MemoryPersistence());
         clean.connect();
-        clean.publish("spBv1.0/STATE/" + hostId, new byte[0], 1, true); // leave no retained STATE behind
+        for (String id : List.of(hostId, hostId + "b")) {
+            clean.publish("spBv1.0/STATE/" + id, new byte[0], 1, true); // leave no retained STATE behind
+        }
         clean.disconnect();
         clean.close();
     }
 
     private LineConfig sparkplugLine(int port) {
+        return sparkplugLine(port, hostId, "10");
+    }
+
+    private LineConfig sparkplugLine(int port, String id, String rebirthInterval) {
         return TestConfigs.line("SPT", List.of("127.0.0.1"), port, params("clientId", "spt-" + hostId,
                 "payloadType", "SparkplugB", "topicFilter", "spBv1.0/#", "subscribeQos", "QoS_1",
-                "cleanSession", "YES", "sparkplugHostId", hostId, "replyTimeout", "3", "writeTimeout", "5",
-                "reconnectMinDelay", "0.1", "reconnectMaxDelay", "0.5"),
+                "cleanSession", "YES", "sparkplugHostId", id, "sparkplugRebirthInterval", rebirthInterval,
+                "replyTimeout", "3", "writeTimeout", "5", "reconnectMinDelay", "0.1", "reconnectMaxDelay", "0.5"),
                 station("E1", "node", params("sparkplugEdge", "G/E1"), tag("speed", "Ai", "SP=Speed")));
     }
 
@@ -137,6 +143,65 @@ class SparkplugPayloadTypeChangeIT {
         assertEquals(List.of(birth, death + " qos1"), seen, "nothing more on STATE");
     }
 
+    @Test
+    void reloadingWithAnotherHostIdRetiresTheOldIdAndAnnouncesTheNewOneWithoutAnOfflineFirst() throws Exception {
+        String ts = startSparkplug(broker.tcpPort());
+        List<String> old = watchState();
+        List<String> renamed = watchState(hostId + "b");
+        await(() -> !old.isEmpty());
+        old.clear();
+
+        driver.reconfigure(sparkplugLine(broker.tcpPort(), hostId + "b", "10"));
+
+        await(() -> !old.isEmpty() && !renamed.isEmpty());
+        assertEquals(List.of("{\"online\":false,\"timestamp\":" + ts + "} qos1"), old,
+                "the old host id's STATE death (before this fix the old session kept the old id)");
+        assertTrue(renamed.get(0).startsWith("{\"online\":true"), "the new host id starts online: " + renamed);
+        Thread.sleep(500);
+        assertTrue(renamed.stream().allMatch(m -> m.startsWith("{\"online\":true")), "never offline: " + renamed);
+    }
+
+    @Test
+    void becomingASparkplugHostByReloadSaysOnlineWithoutAnOfflineFirst() throws Exception {
+        driver = new MqttDriver(textLine(broker.tcpPort()), host, new PahoSessionFactory());
+        driver.start();
+        host.awaitState("S", StationState.StON, WAIT);
+        List<String> seen = watchState();
+        driver.reconfigure(sparkplugLine(broker.tcpPort()));
+        await(() -> !seen.isEmpty());
+        Thread.sleep(500);
+        assertTrue(!seen.isEmpty() && seen.stream().allMatch(m -> m.startsWith("{\"online\":true")),
+                "only online, no offline for a host that was never online: " + seen);
+    }
+
+    /**
+     * Another value of a Sparkplug line parameter (the rebirth interval) opens a new session, so
+     * the value takes effect; its STATE birth and the will the broker holds carry one timestamp,
+     * so the death the broker publishes when the link dies is not ignored as older than the birth.
+     */
+    @Test
+    void aProfileParameterChangeTakesEffectAndTheWillStillMatchesTheBirth() throws Exception {
+        TcpProxy proxy = TcpProxy.start("127.0.0.1", broker.tcpPort());
+        closing.add(proxy);
+        String ts = startSparkplug(proxy.port());
+        List<String> seen = watchState();
+        await(() -> !seen.isEmpty());
+        seen.clear();
+
+        driver.reconfigure(sparkplugLine(proxy.port(), hostId, "20"));
+        await(() -> seen.stream().anyMatch(m -> m.startsWith("{\"online\":true")));
+        String birth = seen.stream().filter(m -> m.startsWith("{\"online\":true")).reduce((a, b) -> b).orElseThrow();
+        String ts2 = birth.replaceAll(".*\"timestamp\":(\\d+).*", "$1");
+        assertTrue(Long.parseLong(ts2) >= Long.parseLong(ts), seen.toString());
+
+        seen.clear();
+        proxy.cut(); // no DISCONNECT: the broker publishes the will
+        await(() -> seen.stream().anyMatch(m -> m.startsWith("{\"online\":false")));
+        String death = seen.stream().filter(m -> m.startsWith("{\"online\":false")).findFirst().orElse("none");
+        assertEquals("{\"online\":false,\"timestamp\":" + ts2 + "}", death.replace(" retained", "")
+                .replace(" qos1", ""), "the will's timestamp is the birth's: " + seen);
+    }
+
     /** A broker that swallows everything: the goodbye delays the reload only a bounded time. */
     @Test
     void theGoodbyeBeforeTheReloadIsBoundedWhenTheBrokerNeverAnswers() throws Exception {
@@ -153,10 +218,14 @@ class SparkplugPayloadTypeChangeIT {
 
     /** Everything published on the host's STATE topic from now on, as "payload [retained] qosN". */
     private List<String> watchState() throws Exception {
+        return watchState(hostId);
+    }
+
+    private List<String> watchState(String id) throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         MqttClient w = new MqttClient(broker.tcpUri(), "spt-watch-" + System.nanoTime(), new MemoryPersistence());
         w.connect();
-        w.subscribe("spBv1.0/STATE/" + hostId, 1, (t, m) -> seen.add(new String(m.getPayload(), StandardCharsets.UTF_8)
+        w.subscribe("spBv1.0/STATE/" + id, 1, (t, m) -> seen.add(new String(m.getPayload(), StandardCharsets.UTF_8)
                 + (m.isRetained() ? " retained" : "") + " qos" + m.getQos()));
         closing.add(() -> {
             w.disconnect();
