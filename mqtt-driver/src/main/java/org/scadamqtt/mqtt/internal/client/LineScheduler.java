@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.scadamqtt.mqtt.internal.lane.Lane;
 
 /**
  * The threads of one line: 3 daemon threads named {@code scada-mqtt-<line>-n} (a blocking client
@@ -20,9 +21,8 @@ final class LineScheduler {
     static final String THREAD_PREFIX = "scada-mqtt-";
 
     private final ScheduledThreadPoolExecutor executor;
-    private final java.util.ArrayDeque<Runnable> commands = new java.util.ArrayDeque<>();
-    private boolean draining; // guarded by commands
     private final Consumer<String> internalError;
+    private final Lane<Void> commands;
 
     /** @param internalError receives "internal error: …" sentences of tasks that threw */
     LineScheduler(String lineName, Consumer<String> internalError) {
@@ -36,6 +36,7 @@ final class LineScheduler {
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.commands = Lane.serial(executor, e -> internalError.accept("internal error: " + e));
     }
 
     /** The executor itself, for the publisher's timers and Paho's client. */
@@ -54,33 +55,12 @@ final class LineScheduler {
 
     /**
      * Runs the host's commands (start, connection wanted, new parameters) one after the other in
-     * the order they were given. The pool has several threads, so two commands handed to
+     * the order they were given, on the line's command {@link Lane}. The pool has several threads, so two commands handed to
      * {@link #run} can overtake each other: "connection wanted: yes" then "no" must not end up
      * connected.
      */
     void runInOrder(Runnable command) {
-        synchronized (commands) {
-            commands.add(command);
-            if (draining) {
-                return;
-            }
-            draining = true;
-        }
-        run(this::drainCommands);
-    }
-
-    private void drainCommands() {
-        while (true) {
-            Runnable next;
-            synchronized (commands) {
-                next = commands.poll();
-                if (next == null) {
-                    draining = false;
-                    return;
-                }
-            }
-            guarded(next);
-        }
+        commands.post(command);
     }
 
     /** Runs {@code r} after {@code delay}; null when the line stopped. */
