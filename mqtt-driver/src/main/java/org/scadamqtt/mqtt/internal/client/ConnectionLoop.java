@@ -235,7 +235,7 @@ final class ConnectionLoop {
         try {
             options = ConnectOptions.build(settings, broker, activity);
             acks.strictOrder(settings.strictAckOrder());
-            c = LineConnection.create(settings, index, persistence.open(settings.cleanSession()), tasks.executor(),
+            c = LineConnection.create(settings, index, persistence.open(settings.cleanSession()), tasks,
                     acks, log, events);
         } catch (MqttException | IllegalArgumentException | IllegalStateException e) {
             current = null;

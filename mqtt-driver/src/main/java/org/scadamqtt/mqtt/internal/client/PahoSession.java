@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.scadamqtt.config.LineConfig;
@@ -22,7 +23,8 @@ import org.scadamqtt.mqtt.internal.SessionListener;
  * stations wanting the line or not, new parameters), writes, acknowledgements and the status.
  * The parts: {@link ConnectionLoop} (connect, lose, reconnect, fail back), {@link Subscriptions},
  * {@link Liveness} (ping watchdog, fail-back probe), {@link Publisher}, {@link InboundHandler},
- * {@link PersistenceStore}, {@link StatusReporter}, all on the line's {@link LineScheduler}.
+ * {@link PersistenceStore}, {@link StatusReporter}, all on the line's {@link LineScheduler}, whose
+ * timer is the line's one timer (the driver's, shared with its stations).
  *
  * <p>Commands run under the loop's lock on the line's threads and return at once.
  */
@@ -50,7 +52,12 @@ final class PahoSession implements MqttSession {
     private boolean wanted = true;
     private boolean started;
 
-    PahoSession(LineConfig line, DriverContext context, LineStatistics statistics, SessionListener listener) {
+    /**
+     * @param timer     the line's timer
+     * @param ownsTimer whether {@link #stop()} ends the timer too (a session used without a driver)
+     */
+    PahoSession(LineConfig line, DriverContext context, LineStatistics statistics, SessionListener listener,
+            ScheduledExecutorService timer, boolean ownsTimer) {
         this.lineName = line.name();
         this.context = context;
         this.listener = listener;
@@ -66,8 +73,8 @@ final class PahoSession implements MqttSession {
         }
         this.log = new LineLog(lineName, read.fullDebug());
         this.status = new StatusReporter(lineName, statistics, listener, clock, log);
-        this.tasks = new LineScheduler(lineName, status::error);
-        this.publisher = new Publisher(lineName, statistics, log, clock, tasks.executor());
+        this.tasks = new LineScheduler(lineName, timer, ownsTimer, status::error);
+        this.publisher = new Publisher(lineName, statistics, log, clock, this.tasks);
         AckSequencer acks = new AckSequencer();
         this.inbound = new InboundHandler(statistics, log, clock, listener, acks);
         this.persistence = new PersistenceStore(lineName, context::dataDirectory, status::error);
@@ -188,7 +195,7 @@ final class PahoSession implements MqttSession {
         });
     }
 
-    /** Tasks waiting on the line's scheduler (write deadlines, watchdogs); for tests. */
+    /** Tasks waiting on the line's timer (write deadlines, watchdogs); for tests. */
     int scheduledTasks() {
         return tasks.scheduledTasks();
     }
