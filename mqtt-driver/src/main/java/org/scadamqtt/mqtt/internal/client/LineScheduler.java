@@ -1,6 +1,8 @@
 package org.scadamqtt.mqtt.internal.client;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,17 +10,25 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.scadamqtt.mqtt.internal.lane.Lane;
 import org.scadamqtt.mqtt.internal.lane.LineTimer;
 
 /**
- * Where a line's session work runs: up to 3 daemon threads named {@code scada-mqtt-<line>-client-n}
- * (a blocking client close or fail-back probe must not delay the ping watchdog), fired by the
- * line's one timer ({@link LineTimer}), which only hands the work over. Tasks handed over after the
- * line stopped are dropped; a task that throws is reported as an internal error of the line instead
- * of killing its thread.
+ * Where a line's session work runs: up to 3 daemon threads named {@code scada-mqtt-<line>-client-n},
+ * fired by the line's one timer ({@link LineTimer}), which only hands the work over. On them:
+ * <ul>
+ * <li>the connection lane ({@link #post}): every change of the connection's state, one at a time
+ * in the order posted (Paho callbacks, timers, the state part of host commands), so that state
+ * needs no lock. Nothing on it blocks;
+ * <li>the command lane ({@link #runInOrder}): the host's commands in the order given;
+ * <li>blocking work ({@link #run}): client close, fail-back probe, so it never delays the ping
+ * watchdog.
+ * </ul>
+ * Tasks handed over after the line stopped are dropped; a task that throws is reported as an
+ * internal error of the line instead of killing its thread.
  */
 final class LineScheduler {
 
@@ -30,6 +40,7 @@ final class LineScheduler {
     private final ThreadPoolExecutor pool;
     private final Consumer<String> internalError;
     private final Lane<Void> commands;
+    private final Lane<Void> connection;
 
     /**
      * @param timer         the line's timer
@@ -44,6 +55,7 @@ final class LineScheduler {
         this.pool = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 LineTimer.threads(lineName, "client"));
         this.commands = Lane.serial(pool, e -> internalError.accept("internal error: " + e));
+        this.connection = Lane.serial(pool, e -> internalError.accept("internal error: " + e));
     }
 
     /** The line's timer, for Paho's ping sender and the publisher's retries: tasks that only fire. */
@@ -51,7 +63,7 @@ final class LineScheduler {
         return timer;
     }
 
-    /** Runs {@code r} on a line thread; nothing happens when the line stopped. */
+    /** Runs {@code r} on a line thread, outside the lanes (blocking work); nothing happens when the line stopped. */
     void run(Runnable r) {
         try {
             pool.execute(() -> guarded(r));
@@ -79,18 +91,61 @@ final class LineScheduler {
         commands.post(command);
     }
 
-    /** Runs {@code r} on a line thread after {@code delay}; null when the line stopped. */
-    ScheduledFuture<?> schedule(Runnable r, Duration delay) {
+    /** Runs {@code event} on the connection lane, after the events posted before it. Any thread; never blocks. */
+    void post(Runnable event) {
+        connection.post(event);
+    }
+
+    /**
+     * Runs {@code step} on the connection lane and waits for it; returns its result, or null when
+     * the line's threads ended first. Never call it on the connection lane itself.
+     */
+    <T> T call(java.util.function.Supplier<T> step) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        connection.post(() -> {
+            try {
+                done.complete(step.get());
+            } finally {
+                done.complete(null);
+            }
+        });
+        while (true) {
+            try {
+                return done.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (pool.isShutdown()) {
+                    return null; // stopped: the lane runs nothing any more
+                }
+            } catch (ExecutionException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    /** {@link #call} for a step without a result. */
+    void await(Runnable step) {
+        call(() -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code event} on the connection lane after {@code delay}; null when the line stopped. */
+    ScheduledFuture<?> schedule(Runnable event, Duration delay) {
         try {
-            return timer.schedule(() -> run(r), delay.toNanos(), TimeUnit.NANOSECONDS);
+            return timer.schedule(() -> post(event), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             return null;
         }
     }
 
     /**
-     * Runs {@code r} on a line thread every {@code periodMillis}, first after one period; a tick
-     * that comes while the last run still runs (a slow probe) is skipped. Null when the line stopped.
+     * Runs {@code r} on a line thread every {@code periodMillis}, first after one period, outside the
+     * lanes (it may block: the fail-back probe); a tick that comes while the last run still runs is
+     * skipped. Null when the line stopped.
      */
     ScheduledFuture<?> every(Runnable r, long periodMillis) {
         AtomicBoolean running = new AtomicBoolean();

@@ -26,7 +26,9 @@ import org.scadamqtt.mqtt.internal.SessionListener;
  * {@link PersistenceStore}, {@link StatusReporter}, all on the line's {@link LineScheduler}, whose
  * timer is the line's one timer (the driver's, shared with its stations).
  *
- * <p>Commands run under the loop's lock on the line's threads and return at once.
+ * <p>Commands return at once. Each runs on the line's command lane in the order given: what may
+ * wait (the profile's goodbye) there, then its change of state on the connection lane, where the
+ * loop's callbacks and timers run too; the next command starts when both are done.
  */
 final class PahoSession implements MqttSession {
 
@@ -46,7 +48,7 @@ final class PahoSession implements MqttSession {
     private final ProfileReconnect profileDelays;
     private final SessionListener listener;
 
-    // guarded by loop.lock
+    // only on the connection lane
     /** Why the configuration cannot be used (bad broker address …); null when it can. */
     private String configError;
     private boolean wanted = true;
@@ -84,32 +86,30 @@ final class PahoSession implements MqttSession {
         loop.allow(false, configError);
     }
 
-    /** Holds lock. Tells the loop whether it may connect. */
+    /** On the connection lane. Tells the loop whether it may connect. */
     private void sync() {
         loop.allow(started && wanted, configError);
     }
 
     @Override
     public void start() {
-        tasks.runInOrder(() -> {
-            synchronized (loop.lock) {
-                if (started || loop.isStopped()) {
-                    return;
-                }
-                started = true;
-                sync();
-                if (configError != null) {
-                    status.error(configError);
-                    status.set(LineState.DISCONNECTED, "", configError);
-                    return;
-                }
-                log.info("starting: {}", loop.settings());
-                persistence.acquire(loop.settings().cleanSession());
-                if (wanted) {
-                    loop.connect();
-                } else {
-                    status.set(LineState.DISCONNECTED, "", notWantedReason());
-                }
+        command(() -> {
+            if (started || loop.isStopped()) {
+                return;
+            }
+            started = true;
+            sync();
+            if (configError != null) {
+                status.error(configError);
+                status.set(LineState.DISCONNECTED, "", configError);
+                return;
+            }
+            log.info("starting: {}", loop.settings());
+            persistence.acquire(loop.settings().cleanSession());
+            if (wanted) {
+                loop.connect();
+            } else {
+                status.set(LineState.DISCONNECTED, "", notWantedReason());
             }
         });
     }
@@ -120,25 +120,33 @@ final class PahoSession implements MqttSession {
             if (!want) {
                 farewell();
             }
-            synchronized (loop.lock) {
-                if (wanted == want || loop.isStopped()) {
-                    return;
-                }
-                wanted = want;
-                sync();
-                if (!started) {
-                    return;
-                }
-                if (!want) {
-                    log.info("disconnecting: no station needs the line");
-                    loop.leave();
-                    status.set(LineState.DISCONNECTED, "", notWantedReason());
-                } else {
-                    log.info("connecting again: a station needs the line");
-                    loop.restart();
-                }
-            }
+            tasks.await(() -> applyWanted(want));
         });
+    }
+
+    /** On the connection lane. */
+    private void applyWanted(boolean want) {
+        if (wanted == want || loop.isStopped()) {
+            return;
+        }
+        wanted = want;
+        sync();
+        if (!started) {
+            return;
+        }
+        if (!want) {
+            log.info("disconnecting: no station needs the line");
+            loop.leave();
+            status.set(LineState.DISCONNECTED, "", notWantedReason());
+        } else {
+            log.info("connecting again: a station needs the line");
+            loop.restart();
+        }
+    }
+
+    /** Runs a host command without a goodbye: its change of state on the connection lane, in command order. */
+    private void command(Runnable change) {
+        tasks.runInOrder(() -> tasks.await(change));
     }
 
     private static String notWantedReason() {
@@ -158,41 +166,45 @@ final class PahoSession implements MqttSession {
             if (next != null && !next.equals(loop.settings()) && !loop.settings().onlySubscriptionsDiffer(next)) {
                 farewell(); // about to reconnect with the new parameters
             }
-            synchronized (loop.lock) {
-                if (loop.isStopped()) {
-                    return;
-                }
-                profileDelays.update(line);
-                if (next == null) {
-                    return;
-                }
-                SessionSettings old = loop.settings();
-                if (next.equals(old) && configError == null) {
-                    return;
-                }
-                boolean wasBroken = configError != null;
-                configError = null;
-                sync();
-                log.setFullDebug(next.fullDebug());
-                if (!wasBroken && old.onlySubscriptionsDiffer(next)) {
-                    log.info("topic filters changed from {} (QoS {}) to {} (QoS {}): re-subscribing without "
-                            + "reconnecting", old.topicFilters(), old.subscribeQos(), next.topicFilters(),
-                            next.subscribeQos());
-                    loop.changeSubscriptions(old, next);
-                    return;
-                }
-                log.info("parameters changed: reconnecting with {}", next);
-                loop.configure(next);
-                loop.leave();
-                if (wasBroken || old.cleanSession() != next.cleanSession() || !old.clientId().equals(next.clientId())) {
-                    persistence.release();
-                    persistence.acquire(next.cleanSession());
-                }
-                if (started && wanted) {
-                    loop.connect();
-                }
-            }
+            SessionSettings parsed = next;
+            tasks.await(() -> applyParameters(line, parsed));
         });
+    }
+
+    /** On the connection lane: the new parameters ({@code next} null: refused). */
+    private void applyParameters(LineConfig line, SessionSettings next) {
+        if (loop.isStopped()) {
+            return;
+        }
+        profileDelays.update(line);
+        if (next == null) {
+            return;
+        }
+        SessionSettings old = loop.settings();
+        if (next.equals(old) && configError == null) {
+            return;
+        }
+        boolean wasBroken = configError != null;
+        configError = null;
+        sync();
+        log.setFullDebug(next.fullDebug());
+        if (!wasBroken && old.onlySubscriptionsDiffer(next)) {
+            log.info("topic filters changed from {} (QoS {}) to {} (QoS {}): re-subscribing without "
+                    + "reconnecting", old.topicFilters(), old.subscribeQos(), next.topicFilters(),
+                    next.subscribeQos());
+            loop.changeSubscriptions(old, next);
+            return;
+        }
+        log.info("parameters changed: reconnecting with {}", next);
+        loop.configure(next);
+        loop.leave();
+        if (wasBroken || old.cleanSession() != next.cleanSession() || !old.clientId().equals(next.clientId())) {
+            persistence.release();
+            persistence.acquire(next.cleanSession());
+        }
+        if (started && wanted) {
+            loop.connect();
+        }
     }
 
     /** Tasks waiting on the line's timer (write deadlines, watchdogs); for tests. */
@@ -201,8 +213,8 @@ final class PahoSession implements MqttSession {
     }
 
     /**
-     * Runs on a line thread, never under the loop's lock (the goodbye's confirmation comes through
-     * Paho's threads): before a deliberate DISCONNECT of a connected line, lets the profile say
+     * Runs on the command lane or the stopping thread, never on the connection lane (the goodbye's
+     * confirmation comes through Paho's threads and may need the lane): before a deliberate DISCONNECT of a connected line, lets the profile say
      * goodbye and waits for it, at most the Reply Timeout and never more than {@link #FAREWELL_WAIT}.
      */
     private void farewell() {
@@ -245,15 +257,15 @@ final class PahoSession implements MqttSession {
         try {
             tasks.execute(() -> {
                 farewell();
-                LineConnection c = loop.stopping();
+                LineConnection c = tasks.call(loop::stopping);
                 if (c != null) {
                     loop.close(c, true);
                 }
-                synchronized (loop.lock) {
+                tasks.await(() -> {
                     persistence.release();
                     publisher.stopped();
                     status.set(LineState.DISCONNECTED, "", "line stopped");
-                }
+                });
                 done.complete(null);
             });
             done.get(STOP_WAIT.toMillis() * 2, TimeUnit.MILLISECONDS);

@@ -132,6 +132,50 @@ class LineSchedulerTest {
         assertEquals(List.of(), left);
     }
 
+    @Test
+    void theConnectionLaneRunsPostsAndTimedEventsOneAtATimeInOrder() throws InterruptedException {
+        LineScheduler tasks = new LineScheduler("lane", LineTimer.create("lane"), true, e -> { });
+        List<Integer> seen = new ArrayList<>(); // no lock: the lane runs one event at a time
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+        int n = 5_000;
+        CountDownLatch done = new CountDownLatch(n + 1);
+        try {
+            tasks.schedule(() -> {
+                seen.add(-1);
+                done.countDown();
+            }, Duration.ofMillis(5));
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                tasks.post(() -> {
+                    if (running.incrementAndGet() > 1) {
+                        overlaps.incrementAndGet();
+                    }
+                    seen.add(k);
+                    running.decrementAndGet();
+                    done.countDown();
+                });
+            }
+            assertTrue(done.await(20, TimeUnit.SECONDS));
+            assertEquals(0, overlaps.get(), "events ran at once");
+            List<Integer> posted = seen.stream().filter(k -> k >= 0).toList();
+            assertEquals(IntStream.range(0, n).boxed().toList(), posted);
+            assertEquals(n + 1, seen.size(), "the timed event ran on the lane too");
+        } finally {
+            tasks.shutdown(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void callWaitsForItsStepOnTheLaneAndDoesNotHangOnceTheLineStopped() {
+        LineScheduler tasks = new LineScheduler("call", LineTimer.create("call"), true, e -> { });
+        assertEquals("scada-mqtt-call-client-", tasks.call(() -> Thread.currentThread().getName()).substring(0, 23));
+        tasks.shutdown(Duration.ofSeconds(2));
+        long t0 = System.nanoTime();
+        assertEquals(null, tasks.call(() -> "never runs"));
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2), "call returned at once after stop");
+    }
+
     private static List<String> lineThreads(String line) {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("scada-mqtt-" + line + "-")).toList();
