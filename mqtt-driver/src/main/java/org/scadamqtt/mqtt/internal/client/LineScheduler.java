@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.scadamqtt.mqtt.internal.lane.Lane;
 import org.scadamqtt.mqtt.internal.lane.LineTimer;
 
@@ -63,7 +64,7 @@ final class LineScheduler {
         return timer;
     }
 
-    /** Runs {@code r} on a line thread, outside the lanes (blocking work); nothing happens when the line stopped. */
+    /** Runs {@code r} on a line thread beside the lanes (it may block); nothing happens when the line stopped. */
     void run(Runnable r) {
         try {
             pool.execute(() -> guarded(r));
@@ -100,7 +101,7 @@ final class LineScheduler {
      * Runs {@code step} on the connection lane and waits for it; returns its result, or null when
      * the line's threads ended first. Never call it on the connection lane itself.
      */
-    <T> T call(java.util.function.Supplier<T> step) {
+    <T> T call(Supplier<T> step) {
         CompletableFuture<T> done = new CompletableFuture<>();
         connection.post(() -> {
             try {

@@ -213,8 +213,8 @@ final class PahoSession implements MqttSession {
     }
 
     /**
-     * Runs on the command lane or the stopping thread, never on the connection lane (the goodbye's
-     * confirmation comes through Paho's threads and may need the lane): before a deliberate DISCONNECT of a connected line, lets the profile say
+     * Runs on the command lane or the stopping thread, never on the connection lane (it waits, and
+     * the lane must not): before a deliberate DISCONNECT of a connected line, lets the profile say
      * goodbye and waits for it, at most the Reply Timeout and never more than {@link #FAREWELL_WAIT}.
      */
     private void farewell() {

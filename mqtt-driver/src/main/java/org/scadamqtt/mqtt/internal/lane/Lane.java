@@ -13,10 +13,11 @@ import java.util.function.Consumer;
 /**
  * Runs work one piece at a time, in order, on a shared pool. A station's lane: events (line
  * changes, host commands, writes, timers) before items (messages), so a switch-off or an ACK_ID
- * write is never stuck behind held messages. A line's command lane ({@link #serial}): events only,
- * so the host's commands to the MQTT session run in the order given. Items wait while {@code blocked} says so (the ACK_ID gate).
- * One wake-up drains up to {@code batch} items, so a busy station does not pay a thread hand-off
- * per message, and still lets other stations take their turn on the pool.
+ * write is never stuck behind held messages; items wait while {@code blocked} says so (the ACK_ID
+ * gate). A line's command and connection lanes ({@link #serial}): events only, so the host's
+ * commands and the connection's changes of state run in the order given. One wake-up drains up
+ * to {@code batch} items, so a busy station does not pay a thread hand-off per message, and still
+ * lets other stations take their turn on the pool.
  *
  * <p>Everything the lane runs sees the same single-threaded state: it needs no locks. A handler
  * that throws is reported to {@code onError} and the lane goes on.
@@ -36,7 +37,8 @@ public final class Lane<I> {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
 
-    public Lane(Executor executor, int batch, Consumer<I> handler, BooleanSupplier blocked, Consumer<Throwable> onError) {
+    public Lane(Executor executor, int batch, Consumer<I> handler, BooleanSupplier blocked,
+            Consumer<Throwable> onError) {
         this.executor = executor;
         this.batch = batch;
         this.handler = handler;
