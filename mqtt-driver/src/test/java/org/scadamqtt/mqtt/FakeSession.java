@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
@@ -43,7 +44,7 @@ final class FakeSession implements MqttSession {
     }
 
     static MqttSession.Factory factory(FakeSession[] holder) {
-        return (LineConfig line, DriverContext ctx, LineStatistics stats, SessionListener l) -> {
+        return (LineConfig line, DriverContext ctx, LineStatistics stats, SessionListener l, ScheduledExecutorService t) -> {
             holder[0] = new FakeSession(line, l);
             return holder[0];
         };

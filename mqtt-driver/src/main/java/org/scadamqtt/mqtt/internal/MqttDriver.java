@@ -118,7 +118,7 @@ public final class MqttDriver implements Driver, SessionListener {
         this.throttle = LogThrottle.tenSeconds(context.clock());
         this.threads = new DriverThreads(line.name(), Math.max(1, line.stations().size()));
         this.replies = new PendingReplies(threads.timer());
-        this.session = sessions.open(line, context, statistics, this);
+        this.session = sessions.open(line, context, statistics, this, threads.timer());
         openProfile(line);
         this.routing = buildRouting(line, Map.of(), Map.of());
     }

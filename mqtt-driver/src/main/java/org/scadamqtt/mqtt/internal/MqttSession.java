@@ -2,12 +2,14 @@ package org.scadamqtt.mqtt.internal;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.LineStatus;
 
 /**
  * One line's broker connection, whatever the client library. All methods are thread-safe and
- * return at once; the session connects, reconnects, pings and fails back on its own threads.
+ * return at once; the session connects, reconnects, pings and fails back on its own threads, fired by
+ * the line's timer.
  */
 public interface MqttSession {
 
@@ -55,8 +57,13 @@ public interface MqttSession {
     /** Creates sessions; the driver gets one so tests can replace the client library. */
     @FunctionalInterface
     interface Factory {
+        /**
+         * @param timer the line's one timer ({@code LineTimer}), owned by the driver and shared with its
+         *              stations: the session only fires tasks on it (blocking work runs on threads of its
+         *              own) and does not shut it down
+         */
         MqttSession open(LineConfig line, org.scadamqtt.driver.DriverContext context, LineStatistics statistics,
-                SessionListener listener);
+                SessionListener listener, ScheduledExecutorService timer);
     }
 
     /** The topic filters of a line, in file order. */

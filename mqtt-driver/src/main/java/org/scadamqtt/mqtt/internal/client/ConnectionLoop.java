@@ -18,14 +18,14 @@ import org.scadamqtt.mqtt.profile.ReconnectDelay;
  * host's commands ({@link PahoSession}) start and leave it. One fresh Paho client per attempt, so no
  * callback, message or acknowledgement of an earlier connection can reach a later one.
  *
- * <p>Threads: every state change runs under {@link #lock} on the line's threads; Paho callbacks
- * only hand over to them, except inbound messages ({@link InboundHandler}), which return at once.
+ * <p>Threads: every state change runs on the line's connection lane ({@link LineScheduler#post}), one
+ * at a time, so the state needs no lock; Paho callbacks, timers and the host's commands post to it
+ * and never wait for a lock. Inbound messages ({@link InboundHandler}) do not pass through it.
  */
 final class ConnectionLoop {
 
     private enum Phase { IDLE, CONNECTING, SUBSCRIBING, CONNECTED, DOWN, STOPPED }
 
-    final Object lock = new Object();
     private final LineStatistics statistics;
     private final LineLog log;
     private final LineScheduler tasks;
@@ -38,11 +38,12 @@ final class ConnectionLoop {
     private final Liveness liveness;
     private final ProfileReconnect profileDelays;
 
-    /** Replaced as a whole under lock; read without it by publish. */
+    /** Replaced as a whole on the lane; read from any thread by publish. */
     private volatile SessionSettings settings;
-    // guarded by lock
+    // only on the connection lane
     private ReconnectPlan plan;
-    private Phase phase = Phase.IDLE;
+    /** Written on the lane; read from any thread by {@link #isUp()}. */
+    private volatile Phase phase = Phase.IDLE;
     private boolean enabled;
     private String blocked;
     private ScheduledFuture<?> reconnectTask;
@@ -87,12 +88,12 @@ final class ConnectionLoop {
 
             @Override
             public void lost(LineConnection c, String reason) {
-                tasks.run(() -> ConnectionLoop.this.lost(c, reason));
+                ConnectionLoop.this.lost(c, reason);
             }
 
             @Override
             public void closedByBroker(LineConnection c) {
-                tasks.run(() -> ConnectionLoop.this.closedByBroker(c));
+                tasks.post(() -> ConnectionLoop.this.closedByBroker(c));
             }
 
             @Override
@@ -126,14 +127,13 @@ final class ConnectionLoop {
         return c == current && c.connected;
     }
 
-    /** Whether the line is connected and subscribed (the profile has announced itself). */
+    /** Whether the line is connected and subscribed (the profile has announced itself). Any thread. */
     boolean isUp() {
-        synchronized (lock) {
-            return phase == Phase.CONNECTED && current != null && current.connected;
-        }
+        LineConnection c = current;
+        return phase == Phase.CONNECTED && c != null && c.connected;
     }
 
-    // ---------------------------------------------------------------- commands (hold lock)
+    // ---------------------------------------------------------------- commands (on the lane)
 
     /**
      * Whether the loop may connect (the line is started and a station wants it) and why it cannot
@@ -181,17 +181,18 @@ final class ConnectionLoop {
         }
     }
 
-    /** First half of stopping: leaves the connection without reconnecting; returns it for closing (or null). */
+    /**
+     * On the lane. First half of stopping: leaves the connection without reconnecting; returns it
+     * for closing (or null).
+     */
     LineConnection stopping() {
-        synchronized (lock) {
-            LineConnection c = current;
-            drop(true, false);
-            phase = Phase.STOPPED;
-            return c;
-        }
+        LineConnection c = current;
+        drop(true, false);
+        phase = Phase.STOPPED;
+        return c;
     }
 
-    /** Holds lock: the first SUBACK makes the line CONNECTED. */
+    /** On the lane: the first SUBACK makes the line CONNECTED. */
     void subscribed(LineConnection c) {
         if (phase != Phase.CONNECTED) {
             phase = Phase.CONNECTED;
@@ -199,9 +200,9 @@ final class ConnectionLoop {
         }
     }
 
-    /** The primary answers again while {@code c} (on a backup) is in use: switch back. */
+    /** The primary answers again while {@code c} (on a backup) is in use: switch back. Any thread. */
     void failBack(LineConnection c) {
-        synchronized (lock) {
+        tasks.post(() -> {
             if (!isConnected(c)) {
                 return;
             }
@@ -211,12 +212,12 @@ final class ConnectionLoop {
             phase = Phase.IDLE;
             plan.fromPrimary();
             attempt();
-        }
+        });
     }
 
     // ---------------------------------------------------------------- connecting
 
-    /** Holds lock. Tries the next host of the round. */
+    /** On the lane. Tries the next host of the round. */
     private void attempt() {
         LineScheduler.cancel(reconnectTask);
         if (phase == Phase.STOPPED || !enabled) {
@@ -235,7 +236,7 @@ final class ConnectionLoop {
         try {
             options = ConnectOptions.build(settings, broker, activity);
             acks.strictOrder(settings.strictAckOrder());
-            c = LineConnection.create(settings, index, persistence.open(settings.cleanSession()), tasks.executor(),
+            c = LineConnection.create(settings, index, persistence.open(settings.cleanSession()), tasks,
                     acks, log, events);
         } catch (MqttException | IllegalArgumentException | IllegalStateException e) {
             current = null;
@@ -247,12 +248,12 @@ final class ConnectionLoop {
             c.connect(settings, options, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    tasks.run(() -> onConnected(c, token.getSessionPresent()));
+                    tasks.post(() -> onConnected(c, token.getSessionPresent()));
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    tasks.run(() -> onConnectFailed(c, Reasons.describe(e)));
+                    tasks.post(() -> onConnectFailed(c, Reasons.describe(e)));
                 }
             });
         } catch (MqttException e) {
@@ -268,45 +269,41 @@ final class ConnectionLoop {
     }
 
     private void onConnected(LineConnection c, boolean sessionPresent) {
-        synchronized (lock) {
-            if (!isCurrent(c)) {
-                tasks.run(() -> close(c, true)); // a late CONNACK of an abandoned attempt
-                return;
-            }
-            LineScheduler.cancel(connackTimer);
-            c.connected = true;
-            c.connectedAtNanos = System.nanoTime();
-            phase = Phase.SUBSCRIBING;
-            plan.connected();
-            statistics.connected();
-            activity.touch();
-            log.packet("CONNACK from {}: sessionPresent={}", c.broker.uri(), sessionPresent);
-            log.info("connected to {} as client id '{}'", c.broker.uri(), settings.clientId());
-            liveness.start(c);
-            if (sessionPresent && subscriptions.keptBy(c, settings.topicFilters(), settings.subscribeQos())) {
-                // SUBSCRIBE again would only wait behind the queued backlog (Mosquitto answers after it)
-                log.info("the broker kept the session with the subscriptions {} (QoS {}): not subscribing again",
-                        settings.topicFilters(), settings.subscribeQos());
-                subscribed(c);
-            } else {
-                subscriptions.subscribe(c, settings.topicFilters(), settings.subscribeQos());
-            }
+        if (!isCurrent(c)) {
+            tasks.run(() -> close(c, true)); // a late CONNACK of an abandoned attempt
+            return;
+        }
+        LineScheduler.cancel(connackTimer);
+        c.connected = true;
+        c.connectedAtNanos = System.nanoTime();
+        phase = Phase.SUBSCRIBING;
+        plan.connected();
+        statistics.connected();
+        activity.touch();
+        log.packet("CONNACK from {}: sessionPresent={}", c.broker.uri(), sessionPresent);
+        log.info("connected to {} as client id '{}'", c.broker.uri(), settings.clientId());
+        liveness.start(c);
+        if (sessionPresent && subscriptions.keptBy(c, settings.topicFilters(), settings.subscribeQos())) {
+            // SUBSCRIBE again would only wait behind the queued backlog (Mosquitto answers after it)
+            log.info("the broker kept the session with the subscriptions {} (QoS {}): not subscribing again",
+                    settings.topicFilters(), settings.subscribeQos());
+            subscribed(c);
+        } else {
+            subscriptions.subscribe(c, settings.topicFilters(), settings.subscribeQos());
         }
     }
 
     private void onConnectFailed(LineConnection c, String why) {
-        synchronized (lock) {
-            if (!isCurrent(c)) {
-                return;
-            }
-            LineScheduler.cancel(connackTimer);
-            discard(c);
-            current = null;
-            attemptFailed(c.broker, why);
+        if (!isCurrent(c)) {
+            return;
         }
+        LineScheduler.cancel(connackTimer);
+        discard(c);
+        current = null;
+        attemptFailed(c.broker, why);
     }
 
-    /** Holds lock. Next host of the round at once, or the next round after the back-off. */
+    /** On the lane. Next host of the round at once, or the next round after the back-off. */
     private void attemptFailed(BrokerUri broker, String why) {
         String reason = "cannot connect to " + broker.uri() + ": " + why;
         status.error(reason);
@@ -324,13 +321,7 @@ final class ConnectionLoop {
             note = shaped.note().isEmpty() ? "" : "; " + shaped.note();
         }
         status.set(LineState.DISCONNECTED, "", reason + note + "; next attempt in " + LineScheduler.seconds(delay));
-        reconnectTask = tasks.schedule(this::attemptLocked, delay);
-    }
-
-    private void attemptLocked() {
-        synchronized (lock) {
-            attempt();
-        }
+        reconnectTask = tasks.schedule(this::attempt, delay);
     }
 
     /**
@@ -339,56 +330,56 @@ final class ConnectionLoop {
      * to each other (the broker drops the older connection), and only then is that named.
      */
     private void closedByBroker(LineConnection c) {
-        synchronized (lock) {
-            if (!isCurrent(c)) {
-                return;
-            }
-            boolean quick = c.connected && System.nanoTime() - c.connectedAtNanos < ReconnectPlan.STABLE.toNanos();
-            int inARow = quick ? quickBrokerCloses + 1 : 0;
-            String reason = "connection lost: the broker (or a device between) closed it";
-            String id = settings.clientId();
-            if (inARow >= 2 && !id.isEmpty()) {
-                reason += " right after connecting, " + inARow + " times in a row: another client is probably using "
-                        + "client id '" + id + "' (possible client id clash: the broker drops the older connection)";
-                log.warn("broker {} closed the connection of client id '{}' right after connecting, {} times in a "
-                        + "row: another client uses the same client id; give each system its own clientId",
-                        c.broker.uri(), id, inARow);
-            }
-            lost(c, reason);
-            quickBrokerCloses = inARow;
+        if (!isCurrent(c)) {
+            return;
         }
+        boolean quick = c.connected && System.nanoTime() - c.connectedAtNanos < ReconnectPlan.STABLE.toNanos();
+        int inARow = quick ? quickBrokerCloses + 1 : 0;
+        String reason = "connection lost: the broker (or a device between) closed it";
+        String id = settings.clientId();
+        if (inARow >= 2 && !id.isEmpty()) {
+            reason += " right after connecting, " + inARow + " times in a row: another client is probably using "
+                    + "client id '" + id + "' (possible client id clash: the broker drops the older connection)";
+            log.warn("broker {} closed the connection of client id '{}' right after connecting, {} times in a "
+                    + "row: another client uses the same client id; give each system its own clientId",
+                    c.broker.uri(), id, inARow);
+        }
+        lostNow(c, reason);
+        quickBrokerCloses = inARow;
     }
 
-    /** The connection is gone (Paho told us, or the watchdog or a reply timeout decided). */
+    /** The connection is gone (Paho told us, or the watchdog or a reply timeout decided). Any thread. */
     void lost(LineConnection c, String reason) {
-        synchronized (lock) {
-            if (!isCurrent(c)) {
-                return;
-            }
-            quickBrokerCloses = 0;
-            status.error("connection to " + c.broker.uri() + " lost: " + reason);
-            drop(false);
-            phase = Phase.DOWN;
-            long up = System.nanoTime() - c.connectedAtNanos;
-            Duration delay = plan.lost(c.index, up);
-            failedInARow = up >= ReconnectPlan.STABLE.toNanos() ? 0 : failedInARow + 1;
-            ReconnectDelay shaped = profileDelays.delay(failedInARow, reason);
-            String note = "";
-            if (shaped != null) {
-                delay = shaped.delay();
-                note = shaped.note().isEmpty() ? "" : "; " + shaped.note();
-            }
-            status.set(LineState.DISCONNECTED, "", reason + note + "; reconnecting in "
-                    + LineScheduler.seconds(delay));
-            reconnectTask = tasks.schedule(this::attemptLocked, delay);
+        tasks.post(() -> lostNow(c, reason));
+    }
+
+    private void lostNow(LineConnection c, String reason) {
+        if (!isCurrent(c)) {
+            return;
         }
+        quickBrokerCloses = 0;
+        status.error("connection to " + c.broker.uri() + " lost: " + reason);
+        drop(false);
+        phase = Phase.DOWN;
+        long up = System.nanoTime() - c.connectedAtNanos;
+        Duration delay = plan.lost(c.index, up);
+        failedInARow = up >= ReconnectPlan.STABLE.toNanos() ? 0 : failedInARow + 1;
+        ReconnectDelay shaped = profileDelays.delay(failedInARow, reason);
+        String note = "";
+        if (shaped != null) {
+            delay = shaped.delay();
+            note = shaped.note().isEmpty() ? "" : "; " + shaped.note();
+        }
+        status.set(LineState.DISCONNECTED, "", reason + note + "; reconnecting in "
+                + LineScheduler.seconds(delay));
+        reconnectTask = tasks.schedule(this::attempt, delay);
     }
 
     private void drop(boolean graceful) {
         drop(graceful, true);
     }
 
-    /** Holds lock. Leaves the current connection (DISCONNECT when {@code graceful}); no reconnect here. */
+    /** On the lane. Leaves the current connection (DISCONNECT when {@code graceful}); no reconnect here. */
     private void drop(boolean graceful, boolean closeInBackground) {
         LineScheduler.cancel(reconnectTask);
         LineScheduler.cancel(connackTimer);
@@ -408,14 +399,14 @@ final class ConnectionLoop {
         }
     }
 
-    /** Holds lock: marks an attempt abandoned and closes its client in the background. */
+    /** On the lane: marks an attempt abandoned and closes its client in the background. */
     private void discard(LineConnection c) {
         c.discarded = true;
         c.connected = false;
         tasks.run(() -> close(c, false));
     }
 
-    /** Closes a connection's client; blocks at most a few seconds. Never under lock (Paho may call back). */
+    /** Closes a connection's client; blocks at most a few seconds, so never on the lane (Paho may call back). */
     void close(LineConnection c, boolean graceful) {
         c.close(graceful, Math.max(500, Math.min(2000, settings.replyTimeout().toMillis())));
     }

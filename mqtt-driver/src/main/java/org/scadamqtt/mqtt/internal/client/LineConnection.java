@@ -2,7 +2,6 @@ package org.scadamqtt.mqtt.internal.client;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -71,10 +70,10 @@ final class LineConnection implements MqttCallback, Publisher.Target {
      * ({@code store}: the locked folder for Clean Session NO, else memory).
      */
     static LineConnection create(SessionSettings settings, int index, MqttClientPersistence store,
-            ScheduledExecutorService executor, AckSequencer acks, LineLog log, Events events) throws MqttException {
+            LineScheduler tasks, AckSequencer acks, LineLog log, Events events) throws MqttException {
         // constructed with the primary URI: Paho names the persistence subfolder after it, so the
         // session store stays the same whichever host we connect to
-        PahoClient client = new PahoClient(settings.primary().uri(), settings.clientId(), store, executor);
+        PahoClient client = new PahoClient(settings.primary().uri(), settings.clientId(), store, tasks);
         return new LineConnection(settings.brokers().get(index), index, client,
                 store instanceof MqttDefaultFilePersistence, acks, log, events);
     }

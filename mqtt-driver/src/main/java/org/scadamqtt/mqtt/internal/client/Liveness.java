@@ -10,7 +10,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
  * packet began to arrive and nothing more of it came for Reply Timeout: closed and opened again,
  * as D2000 does; also with Ping Interval 0) and, on a backup host with Fail
  * Back YES, the probe that switches back to the primary when it answers again. Methods marked
- * "holds lock" run under the line's lock.
+ * "on the lane" run on the line's connection lane, and so does the watchdog; the probe blocks, so it
+ * runs beside the lane and posts its result.
  */
 final class Liveness {
 
@@ -18,7 +19,7 @@ final class Liveness {
     private final LineScheduler tasks;
     private final InboundActivity activity;
     private final LineLog log;
-    // guarded by the line's lock
+    // only on the connection lane
     private PingWatchdog pings;
     private ScheduledFuture<?> watchdog;
     private ScheduledFuture<?> partialPacket;
@@ -31,14 +32,14 @@ final class Liveness {
         this.log = log;
     }
 
-    /** Holds lock. {@code c} just got its CONNACK. */
+    /** On the lane. {@code c} just got its CONNACK. */
     void start(LineConnection c) {
         startWatchdog(c);
         startPartialPacketCheck(c);
         startFailBackProbe(c);
     }
 
-    /** Holds lock. The connection is being left. */
+    /** On the lane. The connection is being left. */
     void stop() {
         LineScheduler.cancel(watchdog);
         LineScheduler.cancel(partialPacket);
@@ -55,7 +56,7 @@ final class Liveness {
         watchAt(c, pings.nextCheck(System.nanoTime(), activity.lastReadNanos()));
     }
 
-    /** Holds lock. The next look of the watchdog at {@code atNanos} ({@link System#nanoTime()}). */
+    /** On the lane. The next look of the watchdog at {@code atNanos} ({@link System#nanoTime()}). */
     private void watchAt(LineConnection c, long atNanos) {
         long delay = Math.max(0, atNanos - System.nanoTime());
         watchdog = tasks.schedule(() -> watch(c), Duration.ofNanos(delay));
@@ -63,34 +64,31 @@ final class Liveness {
 
     private void watch(LineConnection c) {
         String dead = null;
-        synchronized (line.lock) {
-            if (!line.isConnected(c) || pings == null) {
-                return;
-            }
-            SessionSettings s = line.settings();
-            long now = System.nanoTime();
-            switch (pings.check(now, activity.lastReadNanos())) {
-                case PING -> {
-                    try {
-                        c.client.sendPing();
-                        pings.pingSent(now);
-                        log.packet("PINGREQ: nothing arrived for {}", LineScheduler.seconds(s.pingInterval()));
-                    } catch (MqttException e) {
-                        dead = "PINGREQ could not be sent: " + Reasons.describe(e);
-                    }
-                }
-                case ANSWERED -> log.packet("PINGRESP (data from the broker) within {} ms",
-                        pings.sincePing(now) / 1_000_000);
-                case DEAD -> dead = "no PINGRESP within Reply Timeout (" + LineScheduler.seconds(s.replyTimeout())
-                        + ") after nothing arrived for Ping Interval (" + LineScheduler.seconds(s.pingInterval())
-                        + "); the connection is dead (half-open)";
-                case NOTHING -> { }
-            }
-            if (dead == null) {
-                watchAt(c, pings.nextCheck(System.nanoTime(), activity.lastReadNanos()));
-            }
+        if (!line.isConnected(c) || pings == null) {
+            return;
         }
-        if (dead != null) {
+        SessionSettings s = line.settings();
+        long now = System.nanoTime();
+        switch (pings.check(now, activity.lastReadNanos())) {
+            case PING -> {
+                try {
+                    c.client.sendPing();
+                    pings.pingSent(now);
+                    log.packet("PINGREQ: nothing arrived for {}", LineScheduler.seconds(s.pingInterval()));
+                } catch (MqttException e) {
+                    dead = "PINGREQ could not be sent: " + Reasons.describe(e);
+                }
+            }
+            case ANSWERED -> log.packet("PINGRESP (data from the broker) within {} ms",
+                    pings.sincePing(now) / 1_000_000);
+            case DEAD -> dead = "no PINGRESP within Reply Timeout (" + LineScheduler.seconds(s.replyTimeout())
+                    + ") after nothing arrived for Ping Interval (" + LineScheduler.seconds(s.pingInterval())
+                    + "); the connection is dead (half-open)";
+            case NOTHING -> { }
+        }
+        if (dead == null) {
+            watchAt(c, pings.nextCheck(System.nanoTime(), activity.lastReadNanos()));
+        } else {
             line.lost(c, dead);
         }
     }

@@ -1,11 +1,9 @@
 package org.scadamqtt.mqtt.internal.client;
 
-import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttToken;
-import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.internal.wire.MqttPingReq;
 
 /**
@@ -16,10 +14,10 @@ import org.eclipse.paho.client.mqttv3.internal.wire.MqttPingReq;
  */
 final class PahoClient extends MqttAsyncClient {
 
-    PahoClient(String serverUri, String clientId, MqttClientPersistence persistence,
-            ScheduledExecutorService scheduler) throws MqttException {
-        // the ping sender runs on the line's scheduler: no "MQTT Ping" Timer thread to leak
-        super(serverUri, clientId, persistence, new ScheduledExecutorPingSender(scheduler), null);
+    PahoClient(String serverUri, String clientId, MqttClientPersistence persistence, LineScheduler tasks)
+            throws MqttException {
+        // keep-alive checks on the line's timer and threads: no "MQTT Ping" Timer thread to leak
+        super(serverUri, clientId, persistence, new LinePingSender(tasks), null);
     }
 
     /** Queues a PINGREQ (returns at once). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.scadamqtt.config.LineConfig;
@@ -22,9 +23,12 @@ import org.scadamqtt.mqtt.internal.SessionListener;
  * stations wanting the line or not, new parameters), writes and the status.
  * The parts: {@link ConnectionLoop} (connect, lose, reconnect, fail back), {@link Subscriptions},
  * {@link Liveness} (ping watchdog, fail-back probe), {@link Publisher}, {@link InboundHandler},
- * {@link PersistenceStore}, {@link StatusReporter}, all on the line's {@link LineScheduler}.
+ * {@link PersistenceStore}, {@link StatusReporter}, all on the line's {@link LineScheduler}, whose
+ * timer is the line's one timer (the driver's, shared with its stations).
  *
- * <p>Commands run under the loop's lock on the line's threads and return at once.
+ * <p>Commands return at once. Each runs on the line's command lane in the order given: what may
+ * wait (the profile's goodbye) there, then its change of state on the connection lane, where the
+ * loop's callbacks and timers run too; the next command starts when both are done.
  */
 final class PahoSession implements MqttSession {
 
@@ -41,13 +45,18 @@ final class PahoSession implements MqttSession {
     private final ProfileReconnect profileDelays;
     private final SessionListener listener;
 
-    // guarded by loop.lock
+    // only on the connection lane
     /** Why the configuration cannot be used (bad broker address …); null when it can. */
     private String configError;
     private boolean wanted = true;
     private boolean started;
 
-    PahoSession(LineConfig line, DriverContext context, LineStatistics statistics, SessionListener listener) {
+    /**
+     * @param timer     the line's timer
+     * @param ownsTimer whether {@link #stop()} ends the timer too (a session used without a driver)
+     */
+    PahoSession(LineConfig line, DriverContext context, LineStatistics statistics, SessionListener listener,
+            ScheduledExecutorService timer, boolean ownsTimer) {
         this.lineName = line.name();
         this.context = context;
         this.listener = listener;
@@ -63,8 +72,8 @@ final class PahoSession implements MqttSession {
         }
         this.log = new LineLog(lineName, read.fullDebug());
         this.status = new StatusReporter(lineName, statistics, listener, clock, log);
-        this.tasks = new LineScheduler(lineName, status::error);
-        this.publisher = new Publisher(lineName, statistics, log, clock, tasks.executor());
+        this.tasks = new LineScheduler(lineName, timer, ownsTimer, status::error);
+        this.publisher = new Publisher(lineName, statistics, log, clock, this.tasks);
         AckSequencer acks = new AckSequencer(InboundHandler.ignoredAcks(log));
         InboundHandler inbound = new InboundHandler(statistics, log, clock, listener, acks);
         this.persistence = new PersistenceStore(lineName, context::dataDirectory, status::error);
@@ -74,32 +83,30 @@ final class PahoSession implements MqttSession {
         loop.allow(false, configError);
     }
 
-    /** Holds lock. Tells the loop whether it may connect. */
+    /** On the connection lane. Tells the loop whether it may connect. */
     private void sync() {
         loop.allow(started && wanted, configError);
     }
 
     @Override
     public void start() {
-        tasks.runInOrder(() -> {
-            synchronized (loop.lock) {
-                if (started || loop.isStopped()) {
-                    return;
-                }
-                started = true;
-                sync();
-                if (configError != null) {
-                    status.error(configError);
-                    status.set(LineState.DISCONNECTED, "", configError);
-                    return;
-                }
-                log.info("starting: {}", loop.settings());
-                persistence.acquire(loop.settings().cleanSession());
-                if (wanted) {
-                    loop.connect();
-                } else {
-                    status.set(LineState.DISCONNECTED, "", notWantedReason());
-                }
+        command(() -> {
+            if (started || loop.isStopped()) {
+                return;
+            }
+            started = true;
+            sync();
+            if (configError != null) {
+                status.error(configError);
+                status.set(LineState.DISCONNECTED, "", configError);
+                return;
+            }
+            log.info("starting: {}", loop.settings());
+            persistence.acquire(loop.settings().cleanSession());
+            if (wanted) {
+                loop.connect();
+            } else {
+                status.set(LineState.DISCONNECTED, "", notWantedReason());
             }
         });
     }
@@ -110,25 +117,33 @@ final class PahoSession implements MqttSession {
             if (!want) {
                 farewell();
             }
-            synchronized (loop.lock) {
-                if (wanted == want || loop.isStopped()) {
-                    return;
-                }
-                wanted = want;
-                sync();
-                if (!started) {
-                    return;
-                }
-                if (!want) {
-                    log.info("disconnecting: no station needs the line");
-                    loop.leave();
-                    status.set(LineState.DISCONNECTED, "", notWantedReason());
-                } else {
-                    log.info("connecting again: a station needs the line");
-                    loop.restart();
-                }
-            }
+            tasks.await(() -> applyWanted(want));
         });
+    }
+
+    /** On the connection lane. */
+    private void applyWanted(boolean want) {
+        if (wanted == want || loop.isStopped()) {
+            return;
+        }
+        wanted = want;
+        sync();
+        if (!started) {
+            return;
+        }
+        if (!want) {
+            log.info("disconnecting: no station needs the line");
+            loop.leave();
+            status.set(LineState.DISCONNECTED, "", notWantedReason());
+        } else {
+            log.info("connecting again: a station needs the line");
+            loop.restart();
+        }
+    }
+
+    /** Runs a host command without a goodbye: its change of state on the connection lane, in command order. */
+    private void command(Runnable change) {
+        tasks.runInOrder(() -> tasks.await(change));
     }
 
     private static String notWantedReason() {
@@ -143,9 +158,8 @@ final class PahoSession implements MqttSession {
         } catch (IllegalArgumentException e) {
             return false; // refused: the old parameters stay
         }
-        synchronized (loop.lock) {
-            return !next.equals(loop.settings()) && !loop.settings().onlySubscriptionsDiffer(next);
-        }
+        SessionSettings now = loop.settings(); // volatile: set on the connection lane
+        return !next.equals(now) && !now.onlySubscriptionsDiffer(next);
     }
 
     @Override
@@ -161,51 +175,55 @@ final class PahoSession implements MqttSession {
             if (next != null && !next.equals(loop.settings()) && !loop.settings().onlySubscriptionsDiffer(next)) {
                 farewell(); // about to reconnect with the new parameters
             }
-            synchronized (loop.lock) {
-                if (loop.isStopped()) {
-                    return;
-                }
-                profileDelays.update(line);
-                if (next == null) {
-                    return;
-                }
-                SessionSettings old = loop.settings();
-                if (next.equals(old) && configError == null) {
-                    return;
-                }
-                boolean wasBroken = configError != null;
-                configError = null;
-                sync();
-                log.setFullDebug(next.fullDebug());
-                if (!wasBroken && old.onlySubscriptionsDiffer(next)) {
-                    log.info("topic filters changed from {} (QoS {}) to {} (QoS {}): re-subscribing without "
-                            + "reconnecting", old.topicFilters(), old.subscribeQos(), next.topicFilters(),
-                            next.subscribeQos());
-                    loop.changeSubscriptions(old, next);
-                    return;
-                }
-                log.info("parameters changed: reconnecting with {}", next);
-                loop.configure(next);
-                loop.leave();
-                if (wasBroken || old.cleanSession() != next.cleanSession() || !old.clientId().equals(next.clientId())) {
-                    persistence.release();
-                    persistence.acquire(next.cleanSession());
-                }
-                if (started && wanted) {
-                    loop.connect();
-                }
-            }
+            SessionSettings parsed = next;
+            tasks.await(() -> applyParameters(line, parsed));
         });
     }
 
-    /** Tasks waiting on the line's scheduler (write deadlines, watchdogs); for tests. */
+    /** On the connection lane: the new parameters ({@code next} null: refused). */
+    private void applyParameters(LineConfig line, SessionSettings next) {
+        if (loop.isStopped()) {
+            return;
+        }
+        profileDelays.update(line);
+        if (next == null) {
+            return;
+        }
+        SessionSettings old = loop.settings();
+        if (next.equals(old) && configError == null) {
+            return;
+        }
+        boolean wasBroken = configError != null;
+        configError = null;
+        sync();
+        log.setFullDebug(next.fullDebug());
+        if (!wasBroken && old.onlySubscriptionsDiffer(next)) {
+            log.info("topic filters changed from {} (QoS {}) to {} (QoS {}): re-subscribing without "
+                    + "reconnecting", old.topicFilters(), old.subscribeQos(), next.topicFilters(),
+                    next.subscribeQos());
+            loop.changeSubscriptions(old, next);
+            return;
+        }
+        log.info("parameters changed: reconnecting with {}", next);
+        loop.configure(next);
+        loop.leave();
+        if (wasBroken || old.cleanSession() != next.cleanSession() || !old.clientId().equals(next.clientId())) {
+            persistence.release();
+            persistence.acquire(next.cleanSession());
+        }
+        if (started && wanted) {
+            loop.connect();
+        }
+    }
+
+    /** Tasks waiting on the line's timer (write deadlines, watchdogs); for tests. */
     int scheduledTasks() {
         return tasks.scheduledTasks();
     }
 
     /**
-     * Runs on a line thread, never under the loop's lock (the goodbye's confirmation comes through
-     * Paho's threads): before a deliberate DISCONNECT of a connected line, lets the profile say
+     * Runs on the command lane or the stopping thread, never on the connection lane (it waits, and
+     * the lane must not): before a deliberate DISCONNECT of a connected line, lets the profile say
      * goodbye and waits for it, at most the Reply Timeout and never more than 2 s ({@link FarewellWait}).
      */
     private void farewell() {
@@ -243,15 +261,15 @@ final class PahoSession implements MqttSession {
         try {
             tasks.execute(() -> {
                 farewell();
-                LineConnection c = loop.stopping();
+                LineConnection c = tasks.call(loop::stopping);
                 if (c != null) {
                     loop.close(c, true);
                 }
-                synchronized (loop.lock) {
+                tasks.await(() -> {
                     persistence.release();
                     publisher.stopped();
                     status.set(LineState.DISCONNECTED, "", "line stopped");
-                }
+                });
                 done.complete(null);
             });
             done.get(STOP_WAIT.toMillis() * 2, TimeUnit.MILLISECONDS);

@@ -1,10 +1,12 @@
 package org.scadamqtt.mqtt.internal.client;
 
+import java.util.concurrent.ScheduledExecutorService;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.SessionListener;
+import org.scadamqtt.mqtt.internal.lane.LineTimer;
 
 /**
  * Opens MQTT lines on Eclipse Paho 1.2.5 (MQTT 3.1.1). The driver's default
@@ -23,7 +25,16 @@ public final class PahoSessionFactory implements MqttSession.Factory {
      */
     @Override
     public MqttSession open(LineConfig line, DriverContext context, LineStatistics statistics,
+            SessionListener listener, ScheduledExecutorService timer) {
+        return new PahoSession(line, context, statistics, listener, timer, false);
+    }
+
+    /**
+     * A session used without a driver (tests, tools): it has a timer of its own, which its
+     * {@link MqttSession#stop()} ends with its other threads.
+     */
+    public MqttSession open(LineConfig line, DriverContext context, LineStatistics statistics,
             SessionListener listener) {
-        return new PahoSession(line, context, statistics, listener);
+        return new PahoSession(line, context, statistics, listener, LineTimer.create(line.name()), true);
     }
 }

@@ -10,7 +10,7 @@ import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
 /**
  * Where a line keeps Paho's in-flight QoS 1/2 state: Clean Session NO in the locked folder
  * {@code <data directory>/mqtt-<line>} (a folder another running line holds is refused), Clean
- * Session YES in memory. Not thread-safe (the line's lock).
+ * Session YES in memory. Not thread-safe (the line's connection lane).
  */
 final class PersistenceStore {
 

@@ -9,7 +9,7 @@ import java.time.Duration;
  * next: exactly when the ping or the verdict is due, not on a fixed tick, so a half-open connection
  * is found Ping Interval + Reply Timeout after the last bytes arrived (plus the scheduler's delay,
  * milliseconds). A fixed tick of a fifth of the period overshot the bound by up to that fifth
- * (4.37 s for 4 s). Not thread-safe (one line's lock).
+ * (4.37 s for 4 s). Not thread-safe (one line's connection lane).
  */
 final class PingWatchdog {
 

@@ -61,18 +61,20 @@ final class Publisher {
     private final LineStatistics statistics;
     private final LineLog log;
     private final Clock clock;
+    /** The line's timer: write deadlines and retry pauses fire here, the work runs on {@link #tasks}. */
     private final ScheduledExecutorService scheduler;
+    private final LineScheduler tasks;
     /** QoS 1/2 publishes of a lost connection that Paho resends from persistence (Clean Session NO). */
     private final Map<Integer, Outbound> resent = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
-    Publisher(String lineName, LineStatistics statistics, LineLog log, Clock clock,
-            ScheduledExecutorService scheduler) {
+    Publisher(String lineName, LineStatistics statistics, LineLog log, Clock clock, LineScheduler tasks) {
         this.lineName = lineName;
         this.statistics = statistics;
         this.log = log;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.scheduler = tasks.timer();
+        this.tasks = tasks;
     }
 
     /** @param target the current connection, null when there is none */
@@ -92,8 +94,10 @@ final class Publisher {
         }
         m.setRetained(retain);
         try {
-            ScheduledFuture<?> timer = scheduler.schedule(() -> failed(result, WriteFailure.TIMEOUT,
-                    timeoutText(topic, qos, writeTimeout)), writeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            // the failure completes the writer's future, whose callbacks must not hold up the timer
+            ScheduledFuture<?> timer = scheduler.schedule(() -> tasks.runOrHere(() -> failed(result,
+                    WriteFailure.TIMEOUT, timeoutText(topic, qos, writeTimeout))), writeTimeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
             result.whenComplete((v, e) -> timer.cancel(false));
         } catch (RejectedExecutionException e) {
             return failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped; the message to topic '"
@@ -154,7 +158,8 @@ final class Publisher {
                 // timer bounds the total wait
                 long pause = Math.min(MAX_RETRY_PAUSE_MS, 1L << Math.min(retry, 5));
                 try {
-                    scheduler.schedule(() -> send(c, topic, m, result, retry + 1), pause, TimeUnit.MILLISECONDS);
+                    scheduler.schedule(() -> tasks.runOrHere(() -> send(c, topic, m, result, retry + 1)), pause,
+                            TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException stopped) {
                     failed(result, WriteFailure.STOPPED, "line '" + lineName + "' stopped before the message to topic '"
                             + topic + "' could be sent");

@@ -8,7 +8,7 @@ import java.time.Duration;
  * round at the primary. After losing a connection the next round starts with the host after the
  * lost one (the others first, the lost one last). Only a connection that stayed up
  * {@link #STABLE} resets the back-off: two clients sharing one client id kick each other off at
- * once and must not do so every reconnectMinDelay forever. Not thread-safe (the line's lock).
+ * once and must not do so every reconnectMinDelay forever. Not thread-safe (the line's connection lane).
  */
 final class ReconnectPlan {
 

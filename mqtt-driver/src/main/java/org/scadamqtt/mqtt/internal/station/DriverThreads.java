@@ -6,15 +6,15 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.scadamqtt.mqtt.internal.lane.LineTimer;
 
 /**
- * The threads one driver instance owns: a bounded pool that runs the station workers (each
- * station one task at a time, stations in parallel) and one timer thread. Never shared between
- * drivers, so {@link #shutdown(Duration)} leaves no thread of this driver behind. Thread names
- * start with {@code scada-mqtt-<line>-}.
+ * The threads one driver instance (one line) owns: a bounded pool that runs the station workers
+ * (each station one task at a time, stations in parallel) and the line's one {@link LineTimer},
+ * which the MQTT session gets too. Never shared between drivers, so {@link #shutdown(Duration)}
+ * leaves no thread of this driver behind. Thread names start with {@code scada-mqtt-<line>-}.
  */
 public final class DriverThreads {
 
@@ -29,7 +29,7 @@ public final class DriverThreads {
      *                 More threads than processors only added thread wake-ups per message (benchmarks/README.md)
      */
     public DriverThreads(String line, int stations) {
-        this.prefix = "scada-mqtt-" + line + "-";
+        this.prefix = LineTimer.PREFIX + line + "-";
         int n = Math.max(2, Math.min(8, Math.min(stations, Runtime.getRuntime().availableProcessors())));
         // at most one task per station is queued at a time, so the queue is bounded by the station count;
         // a fork-join pool in FIFO mode hands a task to a worker with less locking and parking than a
@@ -41,17 +41,7 @@ public final class DriverThreads {
             t.setDaemon(true);
             return t;
         }, null, true);
-        timer = new ScheduledThreadPoolExecutor(1, factory(prefix + "timer-"));
-        timer.setRemoveOnCancelPolicy(true);
-    }
-
-    private static ThreadFactory factory(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        timer = LineTimer.create(line);
     }
 
     /** Runs station work. */
@@ -59,12 +49,15 @@ public final class DriverThreads {
         return workers;
     }
 
-    /** Runs timers (time filter, write timeouts). */
+    /**
+     * The line's timer: stations (time filter, staleness), pending replies and the MQTT session
+     * (reconnect, ping watchdog, reply and write deadlines). Its tasks are short; none blocks.
+     */
     public ScheduledExecutorService timer() {
         return timer;
     }
 
-    /** Timers now waiting (cancelled ones are removed at once). */
+    /** Timers of the line now waiting, the session's included (cancelled ones are removed at once). */
     public int scheduledTimers() {
         return timer.getQueue().size();
     }

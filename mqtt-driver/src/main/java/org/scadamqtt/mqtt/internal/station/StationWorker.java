@@ -28,6 +28,7 @@ import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
 import org.scadamqtt.mqtt.internal.bind.TagAddress;
 import org.scadamqtt.mqtt.internal.bind.TagBinder;
+import org.scadamqtt.mqtt.internal.lane.Lane;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.StationSignal;
 import org.scadamqtt.tag.Reason;

@@ -1,4 +1,4 @@
-package org.scadamqtt.mqtt.internal.station;
+package org.scadamqtt.mqtt.internal.lane;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,18 +11,20 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Runs a station's work one piece at a time, in order, on a shared pool: events (line changes,
- * host commands, writes, timers) before items (messages), so a switch-off or an ACK_ID write is
- * never stuck behind held messages. Items wait while {@code blocked} says so (the ACK_ID gate).
- * One wake-up drains up to {@code batch} items, so a busy station does not pay a thread hand-off
- * per message, and still lets other stations take their turn on the pool.
+ * Runs work one piece at a time, in order, on a shared pool. A station's lane: events (line
+ * changes, host commands, writes, timers) before items (messages), so a switch-off or an ACK_ID
+ * write is never stuck behind held messages; items wait while {@code blocked} says so (the ACK_ID
+ * gate). A line's command and connection lanes ({@link #serial}): events only, so the host's
+ * commands and the connection's changes of state run in the order given. One wake-up drains up
+ * to {@code batch} items, so a busy station does not pay a thread hand-off per message, and still
+ * lets other stations take their turn on the pool.
  *
  * <p>Everything the lane runs sees the same single-threaded state: it needs no locks. A handler
  * that throws is reported to {@code onError} and the lane goes on.
  *
  * @param <I> the items (messages)
  */
-final class Lane<I> {
+public final class Lane<I> {
 
     private final Executor executor;
     private final int batch;
@@ -35,7 +37,8 @@ final class Lane<I> {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
 
-    Lane(Executor executor, int batch, Consumer<I> handler, BooleanSupplier blocked, Consumer<Throwable> onError) {
+    public Lane(Executor executor, int batch, Consumer<I> handler, BooleanSupplier blocked,
+            Consumer<Throwable> onError) {
         this.executor = executor;
         this.batch = batch;
         this.handler = handler;
@@ -43,8 +46,17 @@ final class Lane<I> {
         this.onError = onError;
     }
 
+    /**
+     * A lane of events only: each runs after the ones posted before it, never two at once.
+     *
+     * @param onError receives what an event threw; the lane goes on with the next one
+     */
+    public static Lane<Void> serial(Executor executor, Consumer<Throwable> onError) {
+        return new Lane<>(executor, 1, none -> { }, () -> false, onError);
+    }
+
     /** Runs an event on the lane, before any waiting item. Any thread. */
-    void post(Runnable event) {
+    public void post(Runnable event) {
         events.add(event);
         schedule();
     }
@@ -53,7 +65,7 @@ final class Lane<I> {
      * Reserves room for an item; false (nothing reserved) when {@code limit} items already wait.
      * Any thread; pair a true answer with {@link #add}.
      */
-    boolean reserve(int limit) {
+    public boolean reserve(int limit) {
         if (size.incrementAndGet() > limit) {
             size.decrementAndGet();
             return false;
@@ -62,7 +74,7 @@ final class Lane<I> {
     }
 
     /** Adds an item for which room was reserved (or that is not bounded). Any thread. */
-    void add(I item, boolean reserved) {
+    public void add(I item, boolean reserved) {
         if (!reserved) {
             size.incrementAndGet();
         }
@@ -71,17 +83,17 @@ final class Lane<I> {
     }
 
     /** Items waiting (held or not yet run). */
-    int queued() {
+    public int queued() {
         return size.get();
     }
 
     /** Looks again whether items may run (the gate opened). Any thread. */
-    void wake() {
+    public void wake() {
         schedule();
     }
 
     /** Takes every event not yet run (the driver stopped; writes among them are failed by the caller). */
-    List<Runnable> takeEvents() {
+    public List<Runnable> takeEvents() {
         List<Runnable> out = new ArrayList<>();
         Runnable e;
         while ((e = events.poll()) != null) {
