@@ -62,13 +62,20 @@ final class PrimaryHost {
         return publish(false);
     }
 
-    /** Our own STATE message came back from the broker. */
+    /**
+     * A STATE message on our host id came back from the broker. A death with our own timestamp
+     * while we are connected is the will of an old connection of ours (cut, then replaced): edge
+     * nodes now think we are gone, so say again that we are online. A death with another
+     * timestamp belongs to another incarnation (the session a reload replaced, an earlier run):
+     * edge nodes ignore STATE older than the newest they saw, and answering it would put a birth
+     * under a will the broker does not hold yet.
+     */
     void seen(byte[] payload) {
         try {
             JsonNode s = JSON.readTree(new String(payload, StandardCharsets.UTF_8));
-            if (s != null && s.path("online").isBoolean() && !s.path("online").asBoolean() && !closed && !leaving) {
-                // our own death certificate while we are connected (an old session of ours was cut):
-                // edge nodes now think we are gone, so say again that we are online
+            if (s != null && s.path("online").isBoolean() && !s.path("online").asBoolean() && !closed && !leaving
+                    && context != null && s.path("timestamp").canConvertToLong()
+                    && s.path("timestamp").asLong() == HostState.timestamp(context.line().name(), clock)) {
                 publish(true);
             }
         } catch (java.io.IOException | RuntimeException e) {
