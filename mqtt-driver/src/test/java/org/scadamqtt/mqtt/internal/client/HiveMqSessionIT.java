@@ -24,6 +24,7 @@ import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.PublishException;
 import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.LogCapture;
 import org.scadamqtt.testsupport.TcpProxy;
 
 /** The session against embedded HiveMQ CE: connect, subscribe, publish, will, sessions, re-subscribe. */
@@ -254,7 +255,7 @@ class HiveMqSessionIT {
         var other = new TestLines.Recorder();
         var params = fast(CLIENT_ID, "it-clash", TOPIC_FILTER, "clash/#", RECONNECT_MIN_DELAY, "0.3",
                 RECONNECT_MAX_DELAY, "1");
-        try (LogCapture log = new LogCapture("clash")) {
+        try (LogCapture log = LogCapture.ofLine("clash")) {
             MqttSession s = open(line("clash", List.of("127.0.0.1"), broker.tcpPort(), params), new TestLines.Context(),
                     rec, new LineStatistics());
             MqttSession twin = open(line("clash2", List.of("127.0.0.1"), broker.tcpPort(), params),
@@ -314,7 +315,7 @@ class HiveMqSessionIT {
     @Test
     void fullDebugLogsEveryPacketAndMasksThePassword() throws Exception {
         var rec = new TestLines.Recorder();
-        try (LogCapture log = new LogCapture("fulldebug");
+        try (LogCapture log = LogCapture.ofLine("fulldebug");
                 PahoObserver obs = new PahoObserver(broker.tcpUri(), "obs-fd")) {
             MqttSession s = open(line("fulldebug", List.of("127.0.0.1"), broker.tcpPort(),
                     fast(TOPIC_FILTER, "fd/#", USER_NAME, "operator", PASSWORD, "pa55-secret")),

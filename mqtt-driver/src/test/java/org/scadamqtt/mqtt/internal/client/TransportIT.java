@@ -22,6 +22,7 @@ import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.LogCapture;
 import org.scadamqtt.testsupport.TestCertificates;
 
 /** TLS (server auth, mutual, hostname verification) and WebSockets against embedded HiveMQ. */
@@ -125,7 +126,7 @@ class TransportIT {
 
     @Test
     void wrongHostNameIsAcceptedWithoutHostnameVerification() throws Exception {
-        try (LogCapture log = new LogCapture("nohostcheck")) {
+        try (LogCapture log = LogCapture.ofLine("nohostcheck")) {
             roundTrip("nohostcheck", broker.wrongHostTlsUri(), tls(HOSTNAME_VERIFICATION, "NO"));
             assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains("connecting to "
                     + broker.wrongHostTlsUri() + " WITHOUT hostname verification")), log.lines().toString());
@@ -158,7 +159,7 @@ class TransportIT {
         MqttSession s = new PahoSessionFactory().open(line("idle" + scheme, List.of(uri), 1883, params),
                 new TestLines.Context(), new LineStatistics(), rec);
         s.start();
-        try (LogCapture log = new LogCapture("idle" + scheme)) {
+        try (LogCapture log = LogCapture.ofLine("idle" + scheme)) {
             rec.awaitState(LineState.CONNECTED, WAIT);
             Thread.sleep(3500); // three ping rounds with nothing else arriving
             assertTrue(rec.statuses.stream().noneMatch(st -> st.state() == LineState.DISCONNECTED),
