@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -51,22 +51,16 @@ class HistoryBrowserIT {
             </scada>
             """;
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private HostRuntime host;
     private ChromeDriver browser;
     private ConsolePage page;
 
-    @BeforeEach
-    void needsChromium() {
-        HeadlessChromium.assumeInstalled();
-    }
-
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (host != null) {
             host.close();
         }
@@ -152,13 +146,13 @@ class HistoryBrowserIT {
         waitFor(Duration.ofSeconds(10), "three points of BOILER_TEMP in the history", () ->
                 recorded("BOILER_TEMP") == 3);
 
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, host.webUrl());
+        page = chromium.open(host.webUrl());
+        browser = chromium.driver();
         showsThreePointsEach("on the first load");
         screenshotOfTrend("console-trend.png");
 
         browser.navigate().refresh();
-        page = ConsolePage.open(browser, host.webUrl());
+        page = chromium.open(host.webUrl());
         openTrend();
         assertTrue(browser.findElement(By.cssSelector("#trend-picker input[data-tag='BOILER_PRESS']")).isSelected(),
                 "the reloaded page keeps the tags chosen");
@@ -166,7 +160,7 @@ class HistoryBrowserIT {
 
         host.close();
         host = startHost(config);
-        page = ConsolePage.open(browser, host.webUrl());
+        page = chromium.open(host.webUrl());
         showsThreePointsEach("after a host restart");
         screenshotOfTrend("console-trend-after-restart.png");
 

@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -50,21 +50,15 @@ class StationDiagnosticsBrowserIT {
             </scada>
             """;
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private HostRuntime host;
     private ChromeDriver browser;
 
-    @BeforeEach
-    void needsChromium() {
-        HeadlessChromium.assumeInstalled();
-    }
-
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (host != null) {
             host.close();
         }
@@ -97,8 +91,8 @@ class StationDiagnosticsBrowserIT {
                 "127.0.0.1", 0, null, ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
         // the line's subscription is in place once a probe message comes through
         waitFor(Duration.ofSeconds(30), "a probe message through the line", this::probed);
-        browser = HeadlessChromium.start(tmp);
-        ConsolePage.open(browser, host.webUrl());
+        chromium.open(host.webUrl());
+        browser = chromium.driver();
         waitFor(Duration.ofSeconds(5), "BOILER's counters before any message", () -> "0".equals(cell(".diag-messages")));
         assertTrue(browser.findElements(By.cssSelector("tr[data-station='BOILER'] .diag-error")).isEmpty(),
                 "no error yet");

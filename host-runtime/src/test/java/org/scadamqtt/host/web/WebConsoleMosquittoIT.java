@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
-import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,6 +33,8 @@ import org.scadamqtt.testsupport.MosquittoProcess;
  */
 class WebConsoleMosquittoIT {
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private MosquittoProcess mosquitto;
@@ -41,7 +44,6 @@ class WebConsoleMosquittoIT {
 
     @BeforeEach
     void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
         MosquittoProcess.assumeInstalled();
         mosquitto = MosquittoProcess.start(tmp);
         Path config = tmp.resolve("plant.xml");
@@ -66,17 +68,14 @@ class WebConsoleMosquittoIT {
                 """.formatted(mosquitto.uri()));
         host = HostRuntime.start(new HostOptions(config, null, tmp.resolve("data"), null, "127.0.0.1", 0, null,
                 ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, host.webUrl());
+        page = chromium.open(host.webUrl());
+        browser = chromium.driver();
         waitFor(Duration.ofSeconds(15), "line PLANT CONNECTED on the page", () -> "CONNECTED".equals(
                 browser.findElement(By.cssSelector("tr[data-line='PLANT'] td.status")).getText()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
         if (host != null) {
             host.close();
         }
