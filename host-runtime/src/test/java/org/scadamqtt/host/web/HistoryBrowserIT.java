@@ -71,15 +71,6 @@ class HistoryBrowserIT {
                 "127.0.0.1", 0, null, ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
     }
 
-    private void publishQuietly(String topic, String payload) {
-        try {
-            publish(topic, payload);
-            Thread.sleep(200);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void publishBoiler(String... payloads) throws Exception {
         for (String p : payloads) {
             publish("plant/boiler", p);
@@ -135,12 +126,7 @@ class HistoryBrowserIT {
         host = startHost(config);
         waitFor(Duration.ofSeconds(30), "line PLANT connected", () -> host.table().lines().get(0).status() != null
                 && host.table().lines().get(0).status().state().name().equals("CONNECTED"));
-        // the line's subscription is in place once a probe message comes through
-        waitFor(Duration.ofSeconds(30), "a probe message through the line", () -> {
-            publishQuietly("plant/probe", "{\"text\": \"probe\"}");
-            return host.table().tag("PROBE_TEXT").map(t -> t.value() != null && "probe".equals(t.value().value()))
-                    .orElse(false);
-        });
+        TestPublisher.awaitProbe(host);
         publishBoiler("{\"temp\": 61.5, \"press\": 1.1}", "{\"temp\": 62.5, \"press\": 1.2}",
                 "{\"temp\": 63.5, \"press\": 1.3}");
         waitFor(Duration.ofSeconds(10), "three points of BOILER_TEMP in the history", () ->

@@ -68,17 +68,6 @@ class StationDiagnosticsBrowserIT {
         TestPublisher.publish(host.broker().uri(), topic, payload);
     }
 
-    private boolean probed() {
-        try {
-            publish("plant/probe", "{\"text\": \"probe\"}");
-            Thread.sleep(200);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return host.table().tag("PROBE_TEXT").map(t -> t.value() != null && "probe".equals(t.value().value()))
-                .orElse(false);
-    }
-
     private String cell(String cls) {
         return browser.findElement(By.cssSelector("tr[data-station='BOILER'] td.diagnostics " + cls)).getText();
     }
@@ -89,8 +78,7 @@ class StationDiagnosticsBrowserIT {
         Files.writeString(config, CONFIG);
         host = HostRuntime.start(new HostOptions(config, null, tmp.resolve("data"), EmbeddedBroker.freePort(),
                 "127.0.0.1", 0, null, ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
-        // the line's subscription is in place once a probe message comes through
-        waitFor(Duration.ofSeconds(30), "a probe message through the line", this::probed);
+        TestPublisher.awaitProbe(host);
         chromium.open(host.webUrl());
         browser = chromium.driver();
         waitFor(Duration.ofSeconds(5), "BOILER's counters before any message", () -> "0".equals(cell(".diag-messages")));
