@@ -46,7 +46,7 @@ class TransportIT {
     private LineStatus roundTrip(String name, String uri, Map<String, Object> params) throws Exception {
         params.put(TOPIC_FILTER, "transport/" + name);
         var rec = new TestLines.Recorder();
-        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), new TestLines.Context(),
+        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), TestLines.host(),
                 new LineStatistics(), rec);
         s.start();
         try {
@@ -66,7 +66,7 @@ class TransportIT {
         var rec = new TestLines.Recorder();
         params.put(RECONNECT_MIN_DELAY, "5");
         params.put(RECONNECT_MAX_DELAY, "5");
-        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), new TestLines.Context(),
+        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), TestLines.host(),
                 new LineStatistics(), rec);
         s.start();
         try {
@@ -157,7 +157,7 @@ class TransportIT {
                 REPLY_TIMEOUT, "1");
         var rec = new TestLines.Recorder();
         MqttSession s = new PahoSessionFactory().open(line("idle" + scheme, List.of(uri), 1883, params),
-                new TestLines.Context(), new LineStatistics(), rec);
+                TestLines.host(), new LineStatistics(), rec);
         s.start();
         try (LogCapture log = LogCapture.ofLine("idle" + scheme)) {
             rec.awaitState(LineState.CONNECTED, WAIT);
