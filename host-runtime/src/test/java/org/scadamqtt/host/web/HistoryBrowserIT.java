@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,8 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.scadamqtt.host.ConsoleKind;
-import org.scadamqtt.host.HostOptions;
 import org.scadamqtt.host.HostRuntime;
 import org.scadamqtt.host.broker.EmbeddedBroker;
 
@@ -59,16 +54,8 @@ class HistoryBrowserIT {
     private ChromeDriver browser;
     private ConsolePage page;
 
-    @AfterEach
-    void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
-
     private HostRuntime startHost(Path config) throws Exception {
-        return HostRuntime.start(new HostOptions(config, null, tmp.resolve("data"), EmbeddedBroker.freePort(),
-                "127.0.0.1", 0, null, ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
+        return chromium.host(config, tmp.resolve("data"), EmbeddedBroker.freePort(), 0);
     }
 
     private void publishBoiler(String... payloads) throws Exception {

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.scadamqtt.host.ConsoleKind;
-import org.scadamqtt.host.HostOptions;
 import org.scadamqtt.host.HostRuntime;
 import org.scadamqtt.host.broker.EmbeddedBroker;
 
@@ -57,13 +52,6 @@ class StationDiagnosticsBrowserIT {
     private HostRuntime host;
     private ChromeDriver browser;
 
-    @AfterEach
-    void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
-
     private void publish(String topic, String payload) throws Exception {
         TestPublisher.publish(host.broker().uri(), topic, payload);
     }
@@ -76,8 +64,7 @@ class StationDiagnosticsBrowserIT {
     void theStationRowShowsMessagesBadPayloadsMissingTimeAndTheLastError() throws Exception {
         Path config = tmp.resolve("plant.xml");
         Files.writeString(config, CONFIG);
-        host = HostRuntime.start(new HostOptions(config, null, tmp.resolve("data"), EmbeddedBroker.freePort(),
-                "127.0.0.1", 0, null, ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
+        host = chromium.host(config, tmp.resolve("data"), EmbeddedBroker.freePort(), 0);
         TestPublisher.awaitProbe(host);
         chromium.open(host.webUrl());
         browser = chromium.driver();
