@@ -2,15 +2,15 @@ package org.scadamqtt.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scadamqtt.testsupport.Await.waitFor;
 
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class DocsAgreeWithHostIT {
         HostOptions options = new HostOptions(config, null, data, EmbeddedBroker.freePort(), "127.0.0.1", 0, null,
                 ConsoleKind.none, 0);
         try (HostRuntime rt = HostRuntime.start(options, new PrintStream(OutputStream.nullOutputStream()))) {
-            waitFor("PLANT connected", () -> rt.table().lines().stream()
+            waitFor(30, "PLANT connected", () -> rt.table().lines().stream()
                     .allMatch(l -> l.status().state() == LineState.CONNECTED));
 
             assertTrue(Files.isDirectory(data.resolve("PLANT").resolve("mqtt-PLANT")),
@@ -88,9 +88,9 @@ class DocsAgreeWithHostIT {
             assertTrue(uncertainRow.contains("stays `GOOD` with the receive time"), uncertainRow);
 
             rt.table().control("VALVE", StationControl.OFF);
-            waitFor("VALVE off", () -> station(rt).state() == StationState.StOFF);
+            waitFor(30, "VALVE off", () -> station(rt).state() == StationState.StOFF);
             String stationReason = station(rt).reason();
-            waitFor("VALVE_POS off", () -> tag(rt).value().detail() != null
+            waitFor(30, "VALVE_POS off", () -> tag(rt).value().detail() != null
                     && tag(rt).value().detail().contains("switched off"));
             String tagReason = tag(rt).value().detail();
             assertEquals("set OFF by the host", stationReason);
@@ -110,13 +110,5 @@ class DocsAgreeWithHostIT {
 
     private static TagEntry tag(HostRuntime rt) {
         return rt.table().tag("VALVE_POS").orElseThrow();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, "not within 30 s: " + what);
-            Thread.sleep(50);
-        }
     }
 }

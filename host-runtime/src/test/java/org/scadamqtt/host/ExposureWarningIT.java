@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.scadamqtt.testsupport.LogCapture;
 
 /**
  * Issue 11: a host whose console listens on every interface without a write token says so with a
@@ -40,17 +38,12 @@ class ExposureWarningIT {
                   </line>
                 </scada>
                 """);
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(WebConsoleHandle.class);
-        logs.start();
-        logger.addAppender(logs);
-        try (HostRuntime rt = HostRuntime.start(new HostOptions(config, null, tmp.resolve("data-" + bind + token), null,
+        try (LogCapture logs = LogCapture.of(WebConsoleHandle.class);
+                HostRuntime rt = HostRuntime.start(new HostOptions(config, null, tmp.resolve("data-" + bind + token), null,
                 bind, 0, token, ConsoleKind.web, 0), new PrintStream(OutputStream.nullOutputStream()))) {
             assertTrue(!rt.webUrl().isEmpty());
-        } finally {
-            logger.detachAppender(logs);
+            return logs.at(Level.WARN);
         }
-        return logs.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
     }
 
     @Test

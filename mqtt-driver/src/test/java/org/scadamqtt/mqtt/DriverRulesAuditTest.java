@@ -1,7 +1,5 @@
 package org.scadamqtt.mqtt;
 
-import org.scadamqtt.mqtt.internal.MqttDriver;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.mqtt.DriverHarness.WAIT;
@@ -11,9 +9,7 @@ import static org.scadamqtt.mqtt.TestConfigs.station;
 import static org.scadamqtt.mqtt.TestConfigs.tag;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +27,12 @@ import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.mqtt.internal.InboundMessage;
+import org.scadamqtt.mqtt.internal.MqttDriver;
 import org.scadamqtt.mqtt.internal.bind.TagBinder;
-import org.scadamqtt.tag.Reason;
 import org.scadamqtt.mqtt.internal.route.RouteEntry;
 import org.scadamqtt.mqtt.internal.route.StationRouter;
-import org.slf4j.LoggerFactory;
+import org.scadamqtt.tag.Reason;
+import org.scadamqtt.testsupport.LogCapture;
 
 /**
  * Rules of issue 4 that a mutation audit found untested: breaking them in the driver left every
@@ -97,23 +94,17 @@ class DriverRulesAuditTest {
     /** Rule: a message no station takes is logged, rate-limited (one line per 10 s per line), naming line and topic. */
     @Test
     void unroutedMessagesAreLoggedOncePerPeriodNamingLineAndTopic() {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(MqttDriver.class);
-        logs.start();
-        logger.addAppender(logs);
-        try (DriverHarness h = new DriverHarness(config("20"), dir).startConnected()) {
+        try (LogCapture logs = LogCapture.of(MqttDriver.class);
+                DriverHarness h = new DriverHarness(config("20"), dir).startConnected()) {
             for (int i = 0; i < 5; i++) {
                 h.session.deliver("plant/zzz" + i, "x", 0, 0);
             }
             assertEquals(5, h.driver.statistics().snapshot().unrouted());
-            List<ILoggingEvent> unrouted = logs.list.stream()
-                    .filter(e -> e.getFormattedMessage().contains("no station takes")).toList();
+            List<ILoggingEvent> unrouted = logs.containing("no station takes");
             assertEquals(1, unrouted.size(), "one line for five unrouted messages within 10 s: " + unrouted);
             String text = unrouted.get(0).getFormattedMessage();
             assertTrue(text.contains("L1") && text.contains("plant/zzz0"), text);
             assertTrue(unrouted.get(0).getLevel().isGreaterOrEqual(Level.INFO), "logged at INFO or above");
-        } finally {
-            logger.detachAppender(logs);
         }
     }
 
@@ -247,14 +238,11 @@ class DriverRulesAuditTest {
      */
     @Test
     void anUnparseableTimeWarnsOnceNamingTheFieldAndMaskEvenWithIgnoreMissingTime() {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(TagBinder.class);
-        logs.start();
-        logger.addAppender(logs);
         LineConfig cfg = line("L1", List.of("localhost"), params("payloadType", "JSON", "timeFieldName", "ts",
                         "ignoreMissingTime", "YES"),
                 station("T", "dev/t", params("timeZone", "UTC"), tag("t_v", "Ai", "JA=v")));
-        try (DriverHarness h = new DriverHarness(cfg, dir).startConnected()) {
+        try (LogCapture logs = LogCapture.of(TagBinder.class);
+                DriverHarness h = new DriverHarness(cfg, dir).startConnected()) {
             InboundMessage m = null;
             for (int i = 1; i <= 3; i++) {
                 m = h.session.deliver("dev/t", "{\"ts\":\"yesterday\",\"v\":" + i + "}", 0, 0);
@@ -264,14 +252,12 @@ class DriverRulesAuditTest {
                     WAIT);
             assertTrue(b.get("t_v").value().isGood(), "the value stays GOOD");
             assertEquals(last.receivedAt(), b.get("t_v").value().sourceTime(), "the receive time is used");
-            List<ILoggingEvent> warnings = logs.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+            List<ILoggingEvent> warnings = logs.at(Level.WARN);
             assertEquals(1, warnings.size(), "one warning for three bad times within 10 s: " + warnings);
             String text = warnings.get(0).getFormattedMessage();
             for (String part : List.of("L1", "station T", "dev/t", "'ts'", "yesterday", "yyyy-mm-dd hh:mi:ss.mss")) {
                 assertTrue(text.contains(part), "the warning names " + part + ": " + text);
             }
-        } finally {
-            logger.detachAppender(logs);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.scadamqtt.mqtt;
 
-import org.scadamqtt.mqtt.internal.MqttDriver;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.DriverContext;
-import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.driver.StationState;
-import org.scadamqtt.driver.TagUpdate;
+import org.scadamqtt.mqtt.internal.MqttDriver;
 
 /**
  * A station whose values the host takes very long to accept (its publish call blocks) does not hold
@@ -30,40 +26,19 @@ class DriverStationIsolationTest {
         CountDownLatch stuck = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch othersArrived = new CountDownLatch(3);
-        DriverContext host = new DriverContext() {
-            @Override
-            public void publish(String station, List<TagUpdate> batch) {
-                boolean good = batch.stream().anyMatch(u -> u.tag().startsWith("v") && u.value().isGood());
-                if ("SLOW".equals(station) && good) {
-                    stuck.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                } else if (good) {
-                    othersArrived.countDown();
+        DriverContext host = new PublishingHost(dir, "h", (station, batch) -> {
+            boolean good = batch.stream().anyMatch(u -> u.tag().startsWith("v") && u.value().isGood());
+            if ("SLOW".equals(station) && good) {
+                stuck.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
+            } else if (good) {
+                othersArrived.countDown();
             }
-
-            @Override
-            public void stationState(String station, StationState state, String reason) {
-            }
-
-            @Override
-            public void lineStatus(LineStatus status) {
-            }
-
-            @Override
-            public Path dataDirectory() {
-                return dir;
-            }
-
-            @Override
-            public String hostId() {
-                return "h";
-            }
-        };
+        });
         LineConfig line = TestConfigs.line("L", List.of("h"), TestConfigs.params("payloadType", "JSON"),
                 TestConfigs.station("SLOW", "slow", TestConfigs.params(), TestConfigs.tag("v0", "Ai", "JA=v")),
                 TestConfigs.station("A", "a", TestConfigs.params(), TestConfigs.tag("v1", "Ai", "JA=v")),

@@ -1,7 +1,5 @@
 package org.scadamqtt.mqtt;
 
-import org.scadamqtt.mqtt.internal.MqttDriver;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.driver.DriverContext;
-import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.driver.StationState;
-import org.scadamqtt.driver.TagUpdate;
+import org.scadamqtt.mqtt.internal.MqttDriver;
 
 /** stop() is bounded even when the host's publish never returns and ignores interrupts. */
 class DriverStopBoundTest {
@@ -25,40 +21,19 @@ class DriverStopBoundTest {
     @Test
     void aLineStopsWithinItsBoundWithAStuckHostCall() throws Exception {
         CountDownLatch stuck = new CountDownLatch(1);
-        DriverContext host = new DriverContext() {
-            @Override
-            public void publish(String station, List<TagUpdate> batch) {
-                if (batch.stream().anyMatch(u -> "v".equals(u.tag()) && u.value().isGood())) {
-                    stuck.countDown();
-                    long end = System.currentTimeMillis() + 60_000;
-                    while (System.currentTimeMillis() < end) { // a host that ignores interrupts
-                        try {
-                            Thread.sleep(50);
-                        } catch (InterruptedException ignored) {
-                            // keeps waiting
-                        }
+        DriverContext host = new PublishingHost(dir, "h", (station, batch) -> {
+            if (batch.stream().anyMatch(u -> "v".equals(u.tag()) && u.value().isGood())) {
+                stuck.countDown();
+                long end = System.currentTimeMillis() + 60_000;
+                while (System.currentTimeMillis() < end) { // a host that ignores interrupts
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException ignored) {
+                        // keeps waiting
                     }
                 }
             }
-
-            @Override
-            public void stationState(String station, StationState state, String reason) {
-            }
-
-            @Override
-            public void lineStatus(LineStatus status) {
-            }
-
-            @Override
-            public Path dataDirectory() {
-                return dir;
-            }
-
-            @Override
-            public String hostId() {
-                return "h";
-            }
-        };
+        });
         LineConfig line = TestConfigs.line("L", List.of("h"), TestConfigs.params("payloadType", "JSON"),
                 TestConfigs.station("S", "t", TestConfigs.params(), TestConfigs.tag("v", "Ai", "JA=v")));
         FakeSession[] holder = new FakeSession[1];

@@ -1,16 +1,11 @@
 package org.scadamqtt.mqtt;
 
-import org.scadamqtt.mqtt.internal.MqttDriver;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.mqtt.TestConfigs.params;
 import static org.scadamqtt.mqtt.TestConfigs.station;
 import static org.scadamqtt.mqtt.TestConfigs.tag;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,13 +22,14 @@ import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
+import org.scadamqtt.mqtt.internal.MqttDriver;
 import org.scadamqtt.mqtt.internal.client.PahoSessionFactory;
 import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
 import org.scadamqtt.mqtt.profiles.json.JsonProfile;
 import org.scadamqtt.mqtt.profiles.text.TextProfile;
 import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.LogCapture;
 import org.scadamqtt.testsupport.TcpProxy;
-import org.slf4j.LoggerFactory;
 
 /**
  * One deadline per wait of a write (issue 9), through the whole driver on a real broker behind a
@@ -54,8 +50,7 @@ class DriverWriteTimeoutIT {
 
     private TcpProxy proxy;
     private MqttDriver driver;
-    private Logger lineLogger;
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private LogCapture log;
 
     @AfterEach
     void tearDown() {
@@ -65,8 +60,8 @@ class DriverWriteTimeoutIT {
         if (proxy != null) {
             proxy.close();
         }
-        if (lineLogger != null) {
-            lineLogger.detachAppender(log);
+        if (log != null) {
+            log.close();
         }
     }
 
@@ -88,9 +83,7 @@ class DriverWriteTimeoutIT {
         if (payloadType != null) {
             line = line.withParameters(line.parameters().with("payloadType", payloadType));
         }
-        lineLogger = (Logger) LoggerFactory.getLogger("org.scadamqtt.mqtt.line." + name);
-        log.start();
-        lineLogger.addAppender(log);
+        log = LogCapture.ofLine(name);
         RecordingContext host = new RecordingContext(dir);
         driver = new MqttDriver(line, host, new PahoSessionFactory(), PROFILES);
         driver.start();
@@ -103,7 +96,7 @@ class DriverWriteTimeoutIT {
     }
 
     private long logLines(String fragment) {
-        return List.copyOf(log.list).stream().filter(e -> e.getFormattedMessage().contains(fragment)).count();
+        return log.containing(fragment).size();
     }
 
     private static void awaitEquals(long expected, LongSupplier actual, String what) throws InterruptedException {

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -25,7 +23,7 @@ import org.scadamqtt.tag.Quality;
 import org.scadamqtt.tag.Reason;
 import org.scadamqtt.tag.TagType;
 import org.scadamqtt.tag.TagValue;
-import org.slf4j.LoggerFactory;
+import org.scadamqtt.testsupport.LogCapture;
 
 /** The history store: ring bounds, the ring file round trip, damaged files, reloads. */
 class HistoryStoreTest {
@@ -250,15 +248,9 @@ class HistoryStoreTest {
     }
 
     private static List<ILoggingEvent> capture(Runnable r) {
-        Logger log = (Logger) LoggerFactory.getLogger(HistoryStore.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        log.addAppender(appender);
-        try {
+        try (LogCapture log = LogCapture.of(HistoryStore.class)) {
             r.run();
-        } finally {
-            log.detachAppender(appender);
+            return log.at(ch.qos.logback.classic.Level.WARN);
         }
-        return appender.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).toList();
     }
 }

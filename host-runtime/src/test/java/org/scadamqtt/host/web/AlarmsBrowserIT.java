@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,6 +36,8 @@ import org.scadamqtt.tag.TagValue;
  */
 class AlarmsBrowserIT {
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private WebConsole console;
@@ -46,7 +48,6 @@ class AlarmsBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
         StationConfig boiler = new StationConfig("BOILER", "plant/boiler", InitialState.ON, null, List.of(
                 new TagConfig("BOILER_TEMP", TagType.Ai, "JA=temp", null,
                         new TagDisplay("", "°C", "", null, 90.0, null, 95.0), null),
@@ -55,21 +56,10 @@ class AlarmsBrowserIT {
         TagTable table = new TagTable(new ScadaConfig("test", List.of(plant)));
         ctx = table.contextFor("PLANT", tmp, "h");
         ctx.stationState("BOILER", StationState.StON, "connected");
-        console = new WebConsole(table, "127.0.0.1", 0, null);
-        console.start();
+        console = chromium.console(table, null);
         http = new ConsoleHttp(console.port());
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (console != null) {
-            console.stop();
-        }
+        page = chromium.open(console);
+        browser = chromium.driver();
     }
 
     private void temp(double v) {

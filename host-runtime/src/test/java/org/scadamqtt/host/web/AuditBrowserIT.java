@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,29 +23,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class AuditBrowserIT {
 
-    @TempDir
-    Path tmp;
-    private FakeHostApi host;
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
+    private final FakeHostApi host = new FakeHostApi();
     private WebConsole console;
     private ChromeDriver browser;
     private ConsolePage page;
 
     @BeforeEach
-    void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        host = new FakeHostApi();
-        console = new WebConsole(host, "127.0.0.1", 0, "s3cret");
-        console.start();
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        console.stop();
+    void start() {
+        console = chromium.console(host, "s3cret");
+        page = chromium.open(console);
+        browser = chromium.driver();
     }
 
     @Test

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,28 +27,17 @@ class ColoursBrowserIT {
     private static final String RED = "rgba(248, 81, 73, 1)";
     private static final String GREY = "rgba(74, 82, 93, 1)";
 
-    @TempDir
-    Path tmp;
-    private FakeHostApi host;
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
+    private final FakeHostApi host = new FakeHostApi();
     private WebConsole console;
     private ChromeDriver browser;
     private ConsolePage page;
 
     @BeforeEach
-    void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        host = new FakeHostApi();
-        console = new WebConsole(host, "127.0.0.1", 0, null);
-        console.start();
-        browser = HeadlessChromium.start(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        console.stop();
+    void start() {
+        console = chromium.console(host, null);
+        browser = chromium.driver();
     }
 
     private WebElement badge(String tag) {
@@ -73,7 +60,7 @@ class ColoursBrowserIT {
                 "line L1 is down: line down longer than the time filter of 10.0 s", t));
         host.setTag("will", "S1", TagType.Ai, TagValue.bad(TagType.Ai, Reason.STATION_ERROR,
                 "station S1 reported its will message", t));
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
+        page = chromium.open(console);
 
         assertEquals("NOT WRITTEN", badge("setpoint").getText());
         assertEquals(GREY, colour("setpoint"));
@@ -101,7 +88,7 @@ class ColoursBrowserIT {
 
     @Test
     void aRowFlashesOnlyWhenWhatItShowsChanged() throws Exception {
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
+        page = chromium.open(console);
         WebElement row = browser.findElement(By.cssSelector("tr[data-tag='temp']"));
         assertFalse(row.getDomAttribute("class") != null && row.getDomAttribute("class").contains("flash"));
 

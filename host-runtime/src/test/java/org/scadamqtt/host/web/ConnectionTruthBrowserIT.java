@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -41,35 +40,21 @@ class ConnectionTruthBrowserIT {
     /** The grey every value turns when the host is gone (console.css, body.no-host). */
     private static final String GREYED = "rgba(107, 115, 128, 1)";
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private WebConsole console;
     private ChromeDriver browser;
     private ConsolePage page;
 
-    @BeforeEach
-    void needsChromium() {
-        HeadlessChromium.assumeInstalled();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (console != null) {
-            console.stop();
-        }
-    }
-
     @Test
     void hostGoneGreysEveryValueUnderABannerWithinThreeSecondsUntilItIsBack() throws Exception {
         FakeHostApi host = new FakeHostApi();
-        console = new WebConsole(host, "127.0.0.1", 0, null);
-        console.start();
+        console = chromium.console(host, null);
         int port = console.port();
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + port + "/");
+        page = chromium.open(console);
+        browser = chromium.driver();
         assertFalse(GREYED.equals(page.tagCell("temp", "value").getCssValue("color")));
         assertFalse(browser.findElement(By.id("banner")).isDisplayed());
 
@@ -92,8 +77,7 @@ class ConnectionTruthBrowserIT {
 
         Instant t = Instant.now();
         host.setTag("temp", "S1", TagType.Ai, TagValue.good(TagType.Ai, 30.5, t, t));
-        console = new WebConsole(host, "127.0.0.1", port, null);
-        console.start();
+        console = chromium.console(host, port, null);
         waitFor(Duration.ofSeconds(15), "the page back live and reloaded", () ->
                 "live".equals(browser.findElement(By.id("live")).getText())
                         && "30.5".equals(page.tagCell("temp", "value").getText()));
@@ -120,10 +104,9 @@ class ConnectionTruthBrowserIT {
         driver.publish("BOILER", List.of(new TagUpdate("BOILER_TEMP", good.invalidate(Reason.NOT_CONNECTED,
                 "line PLANT is down: line down longer than the time filter of 10.0 s", t))));
 
-        console = new WebConsole(table, "127.0.0.1", 0, null);
-        console.start();
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
+        console = chromium.console(table, null);
+        page = chromium.open(console);
+        browser = chromium.driver();
         assertEquals("BAD", page.tagCell("BOILER_TEMP", "quality").getText());
         assertTrue(lineReason().getText().contains("cannot connect"));
 

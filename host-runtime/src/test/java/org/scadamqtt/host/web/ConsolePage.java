@@ -33,6 +33,11 @@ final class ConsolePage {
         return page;
     }
 
+    /** The page the browser shows now, as it is (for a screenshot of a failed test). */
+    static ConsolePage of(ChromeDriver browser) {
+        return new ConsolePage(browser);
+    }
+
     /** The cell of class {@code cls} in the row of tag {@code tag}. */
     WebElement tagCell(String tag, String cls) {
         return browser.findElement(By.cssSelector("tr[data-tag='" + tag + "'] td." + cls));

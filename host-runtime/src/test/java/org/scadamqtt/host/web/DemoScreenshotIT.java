@@ -4,23 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.scadamqtt.host.ConsoleKind;
-import org.scadamqtt.host.HostOptions;
 import org.scadamqtt.host.HostRuntime;
 import org.scadamqtt.host.broker.EmbeddedBroker;
 
@@ -38,33 +34,23 @@ import org.scadamqtt.host.broker.EmbeddedBroker;
 @Timeout(120)
 class DemoScreenshotIT {
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private HostRuntime host;
     private ChromeDriver browser;
 
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (host != null) {
-            host.close();
-        }
-    }
-
     @Test
     void theDemoConsoleShowsGoodValuesAndStationCountersAndIsPhotographed() throws Exception {
-        HeadlessChromium.assumeInstalled();
         Path demo = Path.of(System.getProperty("scada.sampleConfig", "../sample-config"), "demo.xml");
         assertTrue(Files.isRegularFile(demo), "missing " + demo.toAbsolutePath());
-        host = HostRuntime.start(new HostOptions(demo, null, tmp.resolve("data"), EmbeddedBroker.freePort(),
-                "127.0.0.1", 0, null, ConsoleKind.web, 1.0), new PrintStream(new ByteArrayOutputStream(), true));
-        browser = HeadlessChromium.start(tmp);
+        host = chromium.host(demo, tmp.resolve("data"), EmbeddedBroker.freePort(), 1.0);
+        browser = chromium.driver();
         // the viewport itself 1600×900 (a window size would include the browser's frame)
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1600, "height", 900,
                 "deviceScaleFactor", 1, "mobile", false));
-        ConsolePage page = ConsolePage.open(browser, host.webUrl());
+        ConsolePage page = chromium.open(host.webUrl());
         waitFor(Duration.ofSeconds(20), "METER1 and METER2 GOOD, their stations counting messages", () ->
                 "GOOD".equals(page.tagCell("METER1_CURRENT", "quality").getText())
                         && "GOOD".equals(page.tagCell("METER2_CURRENT", "quality").getText())

@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.scadamqtt.host.ConsoleKind;
-import org.scadamqtt.host.HostOptions;
 import org.scadamqtt.host.HostRuntime;
 import org.scadamqtt.host.broker.EmbeddedBroker;
 
@@ -51,39 +46,16 @@ class HistoryBrowserIT {
             </scada>
             """;
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private HostRuntime host;
     private ChromeDriver browser;
     private ConsolePage page;
 
-    @BeforeEach
-    void needsChromium() {
-        HeadlessChromium.assumeInstalled();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (host != null) {
-            host.close();
-        }
-    }
-
     private HostRuntime startHost(Path config) throws Exception {
-        return HostRuntime.start(new HostOptions(config, null, tmp.resolve("data"), EmbeddedBroker.freePort(),
-                "127.0.0.1", 0, null, ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
-    }
-
-    private void publishQuietly(String topic, String payload) {
-        try {
-            publish(topic, payload);
-            Thread.sleep(200);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return chromium.host(config, tmp.resolve("data"), EmbeddedBroker.freePort(), 0);
     }
 
     private void publishBoiler(String... payloads) throws Exception {
@@ -141,24 +113,19 @@ class HistoryBrowserIT {
         host = startHost(config);
         waitFor(Duration.ofSeconds(30), "line PLANT connected", () -> host.table().lines().get(0).status() != null
                 && host.table().lines().get(0).status().state().name().equals("CONNECTED"));
-        // the line's subscription is in place once a probe message comes through
-        waitFor(Duration.ofSeconds(30), "a probe message through the line", () -> {
-            publishQuietly("plant/probe", "{\"text\": \"probe\"}");
-            return host.table().tag("PROBE_TEXT").map(t -> t.value() != null && "probe".equals(t.value().value()))
-                    .orElse(false);
-        });
+        TestPublisher.awaitProbe(host);
         publishBoiler("{\"temp\": 61.5, \"press\": 1.1}", "{\"temp\": 62.5, \"press\": 1.2}",
                 "{\"temp\": 63.5, \"press\": 1.3}");
         waitFor(Duration.ofSeconds(10), "three points of BOILER_TEMP in the history", () ->
                 recorded("BOILER_TEMP") == 3);
 
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, host.webUrl());
+        page = chromium.open(host.webUrl());
+        browser = chromium.driver();
         showsThreePointsEach("on the first load");
         screenshotOfTrend("console-trend.png");
 
         browser.navigate().refresh();
-        page = ConsolePage.open(browser, host.webUrl());
+        page = chromium.open(host.webUrl());
         openTrend();
         assertTrue(browser.findElement(By.cssSelector("#trend-picker input[data-tag='BOILER_PRESS']")).isSelected(),
                 "the reloaded page keeps the tags chosen");
@@ -166,7 +133,7 @@ class HistoryBrowserIT {
 
         host.close();
         host = startHost(config);
-        page = ConsolePage.open(browser, host.webUrl());
+        page = chromium.open(host.webUrl());
         showsThreePointsEach("after a host restart");
         screenshotOfTrend("console-trend-after-restart.png");
 

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -44,17 +42,15 @@ class LayoutBrowserIT {
             }
             return bad;""";
 
-    @TempDir
-    Path tmp;
-    private FakeHostApi host;
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
+    private final FakeHostApi host = new FakeHostApi();
     private WebConsole console;
     private ChromeDriver browser;
     private ConsolePage page;
 
     @BeforeEach
-    void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        host = new FakeHostApi();
+    void start() {
         Instant t = Instant.now();
         for (int i = 1; i <= 30; i++) {
             String station = i % 2 == 0 ? "S1" : "S2";
@@ -68,22 +64,13 @@ class LayoutBrowserIT {
         host.diagnostics.put("S1", new StationDiagnostics(1_234_567, 3, 12, 0, 0, 0, "Line L1, station S1: payload "
                 + "on topic 'plant/meters/S1/data' is not valid: payload is not valid JSON at line 1 column 7: "
                 + "Unexpected character ('x' (code 120)): was expecting double-quote to start field name", t));
-        console = new WebConsole(host, "127.0.0.1", 0, null);
-        console.start();
-        browser = HeadlessChromium.start(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        console.stop();
+        console = chromium.console(host, null);
+        browser = chromium.driver();
     }
 
     private void checkAt(int width, int height, String screenshot) throws Exception {
         browser.manage().window().setSize(new Dimension(width, height));
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
+        page = chromium.open(console);
         assertEquals("msgs 1,234,567 · bad 3 · no time 12", browser.findElement(
                 By.cssSelector("tr[data-station='S1'] td.diagnostics .diag-counts")).getText());
         Object bad = browser.executeScript(CHECK_ROWS);
@@ -105,7 +92,7 @@ class LayoutBrowserIT {
 
     @Test
     void stationsCollapseColumnsSortAndTagsAreGroupedWithCountAndAge() throws Exception {
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
+        page = chromium.open(console);
         // grouped by line / station, in configuration order
         List<String> groups = browser.findElements(By.cssSelector("#tags tr.group .group-name")).stream()
                 .map(WebElement::getText).toList();

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.scadamqtt.config.InitialState;
@@ -32,6 +32,8 @@ import org.scadamqtt.tag.TagValue;
  */
 class MetadataBrowserIT {
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private WebConsole console;
@@ -41,7 +43,6 @@ class MetadataBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
         StationConfig boiler = new StationConfig("BOILER", "plant/boiler", InitialState.ON, null, List.of(
                 new TagConfig("BOILER_TEMP", TagType.Ai, "JA=temp", null,
                         new TagDisplay("water outlet", "°C", "%.1f", 20.0, 90.0, 5.0, 95.0), null),
@@ -49,20 +50,9 @@ class MetadataBrowserIT {
         LineConfig plant = new LineConfig("PLANT", "mqtt", List.of("tcp://127.0.0.1"), 1883, null, List.of(boiler), null);
         TagTable table = new TagTable(new ScadaConfig("test", List.of(plant)));
         ctx = table.contextFor("PLANT", tmp, "h");
-        console = new WebConsole(table, "127.0.0.1", 0, null);
-        console.start();
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (console != null) {
-            console.stop();
-        }
+        console = chromium.console(table, null);
+        page = chromium.open(console);
+        browser = chromium.driver();
     }
 
     private void temp(double v) {

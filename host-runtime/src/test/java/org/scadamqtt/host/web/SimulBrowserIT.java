@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -46,6 +46,8 @@ class SimulBrowserIT {
 
     private static final String PURPLE = "rgba(163, 113, 247, 1)";
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private WebConsole console;
@@ -91,7 +93,6 @@ class SimulBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
         StationConfig boiler = new StationConfig("BOILER", "plant/boiler", InitialState.ON, null, List.of(
                 new TagConfig("BOILER_TEMP", TagType.Ai, "JA=temp", null),
                 new TagConfig("BOILER_RUN", TagType.Di, "JA=run", null)), null);
@@ -102,25 +103,14 @@ class SimulBrowserIT {
         ctx.lineStatus(new LineStatus("PLANT", LineState.CONNECTED, "tcp://127.0.0.1:1883", "", Instant.now(), null));
         ctx.stationState("BOILER", StationState.StON, "connected");
         live(71.5);
-        console = new WebConsole(table, "127.0.0.1", 0, null);
-        console.start();
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
+        console = chromium.console(table, null);
+        page = chromium.open(console);
+        browser = chromium.driver();
     }
 
     private void live(double v) {
         Instant t = Instant.now();
         ctx.publish("BOILER", List.of(new TagUpdate("BOILER_TEMP", TagValue.good(TagType.Ai, v, t, t))));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (console != null) {
-            console.stop();
-        }
     }
 
     private String badge(String tag) {

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,6 +42,8 @@ import org.scadamqtt.tag.TagType;
  */
 class StationActionsBrowserIT {
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private WebConsole console;
@@ -93,7 +95,6 @@ class StationActionsBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
         StationConfig press = new StationConfig("PRESS7", "Plant1/Press7", InitialState.ON, null, List.of(
                 new TagConfig("PRESS7_SPEED", TagType.Ai, "SP=Speed", null)), null);
         StationConfig meter = new StationConfig("METER", "plant/meter", InitialState.ON, null, List.of(
@@ -106,20 +107,9 @@ class StationActionsBrowserIT {
         ctx.lineStatus(new LineStatus("PLANT", LineState.CONNECTED, "tcp://127.0.0.1:1883", "", Instant.now(), null));
         ctx.stationState("PRESS7", StationState.StON, "connected");
         ctx.stationState("METER", StationState.StON, "connected");
-        console = new WebConsole(table, "127.0.0.1", 0, null);
-        console.start();
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (console != null) {
-            console.stop();
-        }
+        console = chromium.console(table, null);
+        page = chromium.open(console);
+        browser = chromium.driver();
     }
 
     private String details(String station) {

@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.scadamqtt.host.ConsoleKind;
-import org.scadamqtt.host.HostOptions;
 import org.scadamqtt.host.HostRuntime;
 import org.scadamqtt.host.broker.EmbeddedBroker;
 
@@ -50,39 +45,15 @@ class StationDiagnosticsBrowserIT {
             </scada>
             """;
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private HostRuntime host;
     private ChromeDriver browser;
 
-    @BeforeEach
-    void needsChromium() {
-        HeadlessChromium.assumeInstalled();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (host != null) {
-            host.close();
-        }
-    }
-
     private void publish(String topic, String payload) throws Exception {
         TestPublisher.publish(host.broker().uri(), topic, payload);
-    }
-
-    private boolean probed() {
-        try {
-            publish("plant/probe", "{\"text\": \"probe\"}");
-            Thread.sleep(200);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return host.table().tag("PROBE_TEXT").map(t -> t.value() != null && "probe".equals(t.value().value()))
-                .orElse(false);
     }
 
     private String cell(String cls) {
@@ -93,12 +64,10 @@ class StationDiagnosticsBrowserIT {
     void theStationRowShowsMessagesBadPayloadsMissingTimeAndTheLastError() throws Exception {
         Path config = tmp.resolve("plant.xml");
         Files.writeString(config, CONFIG);
-        host = HostRuntime.start(new HostOptions(config, null, tmp.resolve("data"), EmbeddedBroker.freePort(),
-                "127.0.0.1", 0, null, ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
-        // the line's subscription is in place once a probe message comes through
-        waitFor(Duration.ofSeconds(30), "a probe message through the line", this::probed);
-        browser = HeadlessChromium.start(tmp);
-        ConsolePage.open(browser, host.webUrl());
+        host = chromium.host(config, tmp.resolve("data"), EmbeddedBroker.freePort(), 0);
+        TestPublisher.awaitProbe(host);
+        chromium.open(host.webUrl());
+        browser = chromium.driver();
         waitFor(Duration.ofSeconds(5), "BOILER's counters before any message", () -> "0".equals(cell(".diag-messages")));
         assertTrue(browser.findElements(By.cssSelector("tr[data-station='BOILER'] .diag-error")).isEmpty(),
                 "no error yet");

@@ -5,22 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
-import java.io.PrintStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.scadamqtt.host.ConsoleKind;
-import org.scadamqtt.host.HostOptions;
 import org.scadamqtt.host.HostRuntime;
 import org.scadamqtt.testsupport.MosquittoProcess;
 
@@ -32,6 +28,8 @@ import org.scadamqtt.testsupport.MosquittoProcess;
  */
 class WebConsoleMosquittoIT {
 
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
     private MosquittoProcess mosquitto;
@@ -41,9 +39,9 @@ class WebConsoleMosquittoIT {
 
     @BeforeEach
     void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
         MosquittoProcess.assumeInstalled();
         mosquitto = MosquittoProcess.start(tmp);
+        chromium.closeAfter(() -> mosquitto.close()); // the broker a test restarted, after the host
         Path config = tmp.resolve("plant.xml");
         Files.writeString(config, """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -64,25 +62,11 @@ class WebConsoleMosquittoIT {
                   </line>
                 </scada>
                 """.formatted(mosquitto.uri()));
-        host = HostRuntime.start(new HostOptions(config, null, tmp.resolve("data"), null, "127.0.0.1", 0, null,
-                ConsoleKind.web, 0), new PrintStream(new ByteArrayOutputStream(), true));
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, host.webUrl());
+        host = chromium.host(config, tmp.resolve("data"), null, 0);
+        page = chromium.open(host.webUrl());
+        browser = chromium.driver();
         waitFor(Duration.ofSeconds(15), "line PLANT CONNECTED on the page", () -> "CONNECTED".equals(
                 browser.findElement(By.cssSelector("tr[data-line='PLANT'] td.status")).getText()));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (host != null) {
-            host.close();
-        }
-        if (mosquitto != null) {
-            mosquitto.close();
-        }
     }
 
     private void writeFromPage(String tag, String value) {

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.host.web.ConsolePage.waitFor;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,34 +20,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WriteDialogBrowserIT {
 
-    @TempDir
-    Path tmp;
-    private FakeHostApi host;
-    private WebConsole console;
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
+    private final FakeHostApi host = new FakeHostApi();
     private ChromeDriver browser;
     private ConsolePage page;
 
-    @BeforeEach
-    void start() {
-        HeadlessChromium.assumeInstalled();
-        host = new FakeHostApi();
-    }
-
     private void open(String token) throws Exception {
-        console = new WebConsole(host, "127.0.0.1", 0, token);
-        console.start();
-        browser = HeadlessChromium.start(tmp);
-        page = ConsolePage.open(browser, "http://127.0.0.1:" + console.port() + "/");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (console != null) {
-            console.stop();
-        }
+        page = chromium.open(chromium.console(host, token));
+        browser = chromium.driver();
     }
 
     private WebElement enter(String value) {

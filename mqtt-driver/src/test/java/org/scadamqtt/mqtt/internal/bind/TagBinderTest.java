@@ -3,45 +3,30 @@ package org.scadamqtt.mqtt.internal.bind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.Acknowledgement;
 import org.scadamqtt.mqtt.internal.InboundMessage;
+import org.scadamqtt.mqtt.internal.station.StationSettings;
 import org.scadamqtt.mqtt.profile.ProfileSession;
 import org.scadamqtt.mqtt.profiles.json.JsonCodec;
-import org.scadamqtt.mqtt.internal.station.StationSettings;
-import org.slf4j.LoggerFactory;
+import org.scadamqtt.testsupport.LogCapture;
 
 /** Parse-once and warning rules of the binder that the case files cannot show. */
 class TagBinderTest {
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(TagBinder.class);
-
-    @BeforeEach
-    void capture() {
-        logs.start();
-        logger.addAppender(logs);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(logs);
-    }
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of(TagBinder.class);
 
     private static InboundMessage msg(String payload) {
         return new InboundMessage("t", payload.getBytes(StandardCharsets.UTF_8), 0, 0, false, false, Instant.now(),
@@ -92,8 +77,8 @@ class TagBinderTest {
         for (int i = 0; i < 5; i++) {
             b.bind(msg("{\"v\": 1}"));
         }
-        assertEquals(1, logs.list.size(), "one warning for five messages within the period");
-        String line = logs.list.get(0).getFormattedMessage();
+        assertEquals(1, logs.events().size(), "one warning for five messages within the period");
+        String line = logs.events().get(0).getFormattedMessage();
         assertTrue(line.contains("station S") && line.contains("'ts'") && line.contains("receive time"), line);
     }
 
@@ -102,6 +87,6 @@ class TagBinderTest {
         TagBinder b = binder(TestConfigs.params("payloadType", "JSON", "timeFieldName", "ts", "timeMask", "UNIX",
                 "ignoreMissingTime", "YES"), (ProfileSession) p -> JsonCodec.INSTANCE.decode(p.payload()), TestConfigs.tag("v", "Ai", "JA=v"));
         b.bind(msg("{\"v\": 1}"));
-        assertTrue(logs.list.isEmpty());
+        assertTrue(logs.events().isEmpty());
     }
 }

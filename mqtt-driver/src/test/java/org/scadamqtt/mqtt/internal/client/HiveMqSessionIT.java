@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.driver.WriteFailure;
@@ -24,6 +25,7 @@ import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.mqtt.internal.PublishException;
 import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.LogCapture;
 import org.scadamqtt.testsupport.TcpProxy;
 
 /** The session against embedded HiveMQ CE: connect, subscribe, publish, will, sessions, re-subscribe. */
@@ -33,7 +35,7 @@ class HiveMqSessionIT {
     static final Duration WAIT = Duration.ofSeconds(10);
     final EmbeddedHiveMq broker = EmbeddedHiveMq.get();
 
-    static MqttSession open(org.scadamqtt.config.LineConfig line, TestLines.Context ctx, TestLines.Recorder rec,
+    static MqttSession open(org.scadamqtt.config.LineConfig line, DriverContext ctx, TestLines.Recorder rec,
             LineStatistics stats) {
         MqttSession s = new PahoSessionFactory().open(line, ctx, stats, rec);
         s.start();
@@ -45,7 +47,7 @@ class HiveMqSessionIT {
         var rec = new TestLines.Recorder();
         var stats = new LineStatistics();
         MqttSession s = open(line("basic", List.of("127.0.0.1"), broker.tcpPort(),
-                fast(TOPIC_FILTER, List.of("basic/in/#", "basic/other"))), new TestLines.Context(), rec, stats);
+                fast(TOPIC_FILTER, List.of("basic/in/#", "basic/other"))), TestLines.host(), rec, stats);
         try (PahoObserver obs = new PahoObserver(broker.tcpUri(), "obs-basic").subscribe("basic/out/#", 2)) {
             LineStatus up = rec.awaitState(LineState.CONNECTED, WAIT);
             assertEquals(broker.tcpUri(), up.broker());
@@ -80,7 +82,7 @@ class HiveMqSessionIT {
         var rec = new TestLines.Recorder();
         // nothing listens on that port: the line never connects
         {
-            MqttSession s = open(line("down", List.of("127.0.0.1"), EmbeddedHiveMq.freePort(), fast()), new TestLines.Context(),
+            MqttSession s = open(line("down", List.of("127.0.0.1"), EmbeddedHiveMq.freePort(), fast()), TestLines.host(),
                     rec, new LineStatistics());
             try {
                 long t0 = System.nanoTime();
@@ -108,7 +110,7 @@ class HiveMqSessionIT {
             MqttSession s = open(line("will", List.of("127.0.0.1"), proxy.port(),
                     fast(WILL_FLAG, "YES", WILL_TOPIC, "will/line", WILL_MESSAGE, "line gone", WILL_QOS, "1",
                             TOPIC_FILTER, "will/unused", RECONNECT_MIN_DELAY, "5", RECONNECT_MAX_DELAY, "5")),
-                    new TestLines.Context(), rec, new LineStatistics());
+                    TestLines.host(), rec, new LineStatistics());
             try {
                 rec.awaitState(LineState.CONNECTED, WAIT);
                 assertNull(obs.next(Duration.ofMillis(300)), "no will while connected");
@@ -128,7 +130,7 @@ class HiveMqSessionIT {
         try (PahoObserver obs = new PahoObserver(broker.tcpUri(), "obs-nowill").subscribe("will/clean", 1)) {
             MqttSession s = open(line("nowill", List.of("127.0.0.1"), broker.tcpPort(),
                     fast(WILL_FLAG, "YES", WILL_TOPIC, "will/clean", WILL_MESSAGE, "gone", TOPIC_FILTER, "x/none")),
-                    new TestLines.Context(), rec, new LineStatistics());
+                    TestLines.host(), rec, new LineStatistics());
             rec.awaitState(LineState.CONNECTED, WAIT);
             s.stop();
             assertNull(obs.next(Duration.ofSeconds(1)), "a clean stop sends DISCONNECT: the broker drops the will");
@@ -137,7 +139,7 @@ class HiveMqSessionIT {
 
     @Test
     void cleanSessionNoKeepsUnacknowledgedMessagesAcrossRestart() throws Exception {
-        TestLines.Context ctx = new TestLines.Context();
+        DriverContext ctx = TestLines.host();
         var params = fast(CLEAN_SESSION, "NO", CLIENT_ID, "it-backlog", TOPIC_FILTER, "backlog/#", SUBSCRIBE_QOS, "1");
         var rec1 = new TestLines.Recorder();
         MqttSession s1 = open(line("backlog", List.of("127.0.0.1"), broker.tcpPort(), params), ctx, rec1,
@@ -172,7 +174,7 @@ class HiveMqSessionIT {
 
     @Test
     void secondLineOnTheSamePersistenceFolderIsRefused() throws Exception {
-        TestLines.Context ctx = new TestLines.Context();
+        DriverContext ctx = TestLines.host();
         var params = fast(CLEAN_SESSION, "NO", TOPIC_FILTER, "lock/#");
         var rec1 = new TestLines.Recorder();
         var rec2 = new TestLines.Recorder();
@@ -195,7 +197,7 @@ class HiveMqSessionIT {
     void topicFilterChangeResubscribesWithoutReconnecting() throws Exception {
         var rec = new TestLines.Recorder();
         var first = line("refilter", List.of("127.0.0.1"), broker.tcpPort(), fast(TOPIC_FILTER, "re/old/#"));
-        MqttSession s = open(first, new TestLines.Context(), rec, new LineStatistics());
+        MqttSession s = open(first, TestLines.host(), rec, new LineStatistics());
         try (PahoObserver obs = new PahoObserver(broker.tcpUri(), "obs-refilter")) {
             rec.awaitState(LineState.CONNECTED, WAIT);
             obs.publish("re/old/1", "a", 1);
@@ -228,7 +230,7 @@ class HiveMqSessionIT {
     void connectionWantedFalseDisconnectsAndTrueReconnects() throws Exception {
         var rec = new TestLines.Recorder();
         MqttSession s = open(line("wanted", List.of("127.0.0.1"), broker.tcpPort(), fast(TOPIC_FILTER, "wanted/#")),
-                new TestLines.Context(), rec, new LineStatistics());
+                TestLines.host(), rec, new LineStatistics());
         try (PahoObserver obs = new PahoObserver(broker.tcpUri(), "obs-wanted")) {
             rec.awaitState(LineState.CONNECTED, WAIT);
             rec.clearStatuses();
@@ -254,11 +256,11 @@ class HiveMqSessionIT {
         var other = new TestLines.Recorder();
         var params = fast(CLIENT_ID, "it-clash", TOPIC_FILTER, "clash/#", RECONNECT_MIN_DELAY, "0.3",
                 RECONNECT_MAX_DELAY, "1");
-        try (LogCapture log = new LogCapture("clash")) {
-            MqttSession s = open(line("clash", List.of("127.0.0.1"), broker.tcpPort(), params), new TestLines.Context(),
+        try (LogCapture log = LogCapture.ofLine("clash")) {
+            MqttSession s = open(line("clash", List.of("127.0.0.1"), broker.tcpPort(), params), TestLines.host(),
                     rec, new LineStatistics());
             MqttSession twin = open(line("clash2", List.of("127.0.0.1"), broker.tcpPort(), params),
-                    new TestLines.Context(), other, new LineStatistics());
+                    TestLines.host(), other, new LineStatistics());
             try {
                 LineStatus lost = rec.await(st -> st.state() == LineState.DISCONNECTED
                         && st.reason().contains("client id clash"), Duration.ofSeconds(30));
@@ -277,7 +279,7 @@ class HiveMqSessionIT {
     void fullMaxInflightWindowIsRetriedNotRejected() throws Exception {
         var rec = new TestLines.Recorder();
         MqttSession s = open(line("inflight", List.of("127.0.0.1"), broker.tcpPort(),
-                fast(TOPIC_FILTER, "inflight/none", MAX_INFLIGHT, "1")), new TestLines.Context(), rec,
+                fast(TOPIC_FILTER, "inflight/none", MAX_INFLIGHT, "1")), TestLines.host(), rec,
                 new LineStatistics());
         try {
             rec.awaitState(LineState.CONNECTED, WAIT);
@@ -298,7 +300,7 @@ class HiveMqSessionIT {
     void otherParameterChangeReconnects() throws Exception {
         var rec = new TestLines.Recorder();
         MqttSession s = open(line("reparam", List.of("127.0.0.1"), broker.tcpPort(), fast(TOPIC_FILTER, "rp/#")),
-                new TestLines.Context(), rec, new LineStatistics());
+                TestLines.host(), rec, new LineStatistics());
         try {
             rec.awaitState(LineState.CONNECTED, WAIT);
             rec.clearStatuses();
@@ -314,11 +316,11 @@ class HiveMqSessionIT {
     @Test
     void fullDebugLogsEveryPacketAndMasksThePassword() throws Exception {
         var rec = new TestLines.Recorder();
-        try (LogCapture log = new LogCapture("fulldebug");
+        try (LogCapture log = LogCapture.ofLine("fulldebug");
                 PahoObserver obs = new PahoObserver(broker.tcpUri(), "obs-fd")) {
             MqttSession s = open(line("fulldebug", List.of("127.0.0.1"), broker.tcpPort(),
                     fast(TOPIC_FILTER, "fd/#", USER_NAME, "operator", PASSWORD, "pa55-secret")),
-                    new TestLines.Context(), rec, new LineStatistics());
+                    TestLines.host(), rec, new LineStatistics());
             try {
                 rec.awaitState(LineState.CONNECTED, WAIT);
                 obs.publish("fd/in", "payload-in", 1);
@@ -341,7 +343,7 @@ class HiveMqSessionIT {
         var rec = new TestLines.Recorder();
         String denied = EmbeddedHiveMq.DENIED_PREFIX + "#";
         MqttSession s = open(line("acl", List.of("127.0.0.1"), broker.tcpPort(),
-                fast(TOPIC_FILTER, List.of("allowed/#", denied))), new TestLines.Context(), rec, new LineStatistics());
+                fast(TOPIC_FILTER, List.of("allowed/#", denied))), TestLines.host(), rec, new LineStatistics());
         try (PahoObserver obs = new PahoObserver(broker.tcpUri(), "obs-acl")) {
             rec.awaitState(LineState.CONNECTED, WAIT);
             var c = s.status().counters();
@@ -360,7 +362,7 @@ class HiveMqSessionIT {
     void badBrokerAddressKeepsTheLineDownWithAReasonUntilFixed() throws Exception {
         var rec = new TestLines.Recorder();
         MqttSession s = open(line("badhost", List.of("http://nowhere"), 1883, fast(TOPIC_FILTER, "bad/#")),
-                new TestLines.Context(), rec, new LineStatistics());
+                TestLines.host(), rec, new LineStatistics());
         try {
             LineStatus down = rec.awaitState(LineState.DISCONNECTED, WAIT);
             assertTrue(down.reason().contains("badhost") && down.reason().contains("http://nowhere"), down.reason());
@@ -376,7 +378,7 @@ class HiveMqSessionIT {
     void stopLeavesNoThreads() throws Exception {
         var rec = new TestLines.Recorder();
         MqttSession s = open(line("threads", List.of("127.0.0.1"), broker.tcpPort(),
-                fast(TOPIC_FILTER, "threads/#", KEEP_ALIVE, "5", PING_INTERVAL, "1")), new TestLines.Context(), rec,
+                fast(TOPIC_FILTER, "threads/#", KEEP_ALIVE, "5", PING_INTERVAL, "1")), TestLines.host(), rec,
                 new LineStatistics());
         rec.awaitState(LineState.CONNECTED, WAIT);
         assertTrue(threads().stream().anyMatch(n -> n.contains("MQTT")), "Paho threads exist while connected");

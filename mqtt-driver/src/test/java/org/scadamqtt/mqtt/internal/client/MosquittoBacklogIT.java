@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
 import org.scadamqtt.mqtt.internal.InboundMessage;
@@ -46,7 +47,7 @@ class MosquittoBacklogIT {
     @Test
     void aLargeQueuedBacklogArrivesOnceOverOneConnection() throws Exception {
         try (MosquittoBroker m = MosquittoBroker.startWithMaxInflight(0)) {
-            TestLines.Context context = new TestLines.Context();
+            DriverContext context = TestLines.host();
             Map<String, Object> params = fast(CLEAN_SESSION, "NO", CLIENT_ID, "backlog-line", TOPIC_FILTER,
                     "backlog/#", SUBSCRIBE_QOS, "1", REPLY_TIMEOUT, "2", FULL_DEBUG, "NO");
 

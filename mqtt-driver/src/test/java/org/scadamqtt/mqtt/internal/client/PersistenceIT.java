@@ -38,7 +38,7 @@ class PersistenceIT {
             MqttSession s = new PahoSessionFactory().open(line("late", List.of(proxy.uri()), 1883,
                     fast(CLEAN_SESSION, "NO", CLIENT_ID, "it-late", TOPIC_FILTER, "late/in", KEEP_ALIVE, "0",
                             PING_INTERVAL, "0", WRITE_TIMEOUT, "30")),
-                    new TestLines.Context(), new LineStatistics(), rec);
+                    TestLines.host(), new LineStatistics(), rec);
             s.start();
             try {
                 rec.awaitState(LineState.CONNECTED, WAIT);
@@ -63,7 +63,7 @@ class PersistenceIT {
 
     @Test
     void cleanSessionYesKeepsNothingOnDisk() throws Exception {
-        var ctx = new TestLines.Context();
+        var ctx = TestLines.host();
         var rec = new TestLines.Recorder();
         MqttSession s = new PahoSessionFactory().open(line("memonly", List.of(broker.tcpUri()), 1883,
                 fast(CLEAN_SESSION, "YES", TOPIC_FILTER, "mem/#")), ctx, new LineStatistics(), rec);

@@ -21,9 +21,8 @@ import org.scadamqtt.config.SourceLocation;
 import org.scadamqtt.driver.DriverContext;
 import org.scadamqtt.driver.LineState;
 import org.scadamqtt.driver.LineStatus;
-import org.scadamqtt.driver.StationState;
-import org.scadamqtt.driver.TagUpdate;
 import org.scadamqtt.mqtt.MqttParameters;
+import org.scadamqtt.mqtt.PublishingHost;
 import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
@@ -55,7 +54,7 @@ final class TestLines {
 
     /** A Paho session of a line on {@code hosts} (port 1883 where a host names none), already started. */
     static MqttSession open(String name, List<String> hosts, Map<String, ?> params, Recorder rec) {
-        MqttSession s = new PahoSessionFactory().open(line(name, hosts, 1883, params), new Context(),
+        MqttSession s = new PahoSessionFactory().open(line(name, hosts, 1883, params), host(),
                 new LineStatistics(), rec);
         s.start();
         return s;
@@ -88,41 +87,10 @@ final class TestLines {
         }
     }
 
-    /** A host context with its own data folder. */
-    static final class Context implements DriverContext {
-        private final Path data;
-        private final String hostId;
-
-        Context() {
-            this(tempDir(), "testhost");
-        }
-
-        Context(Path data, String hostId) {
-            this.data = data;
-            this.hostId = hostId;
-        }
-
-        @Override
-        public void publish(String station, List<TagUpdate> batch) {
-        }
-
-        @Override
-        public void stationState(String station, StationState state, String reason) {
-        }
-
-        @Override
-        public void lineStatus(LineStatus status) {
-        }
-
-        @Override
-        public Path dataDirectory() {
-            return data;
-        }
-
-        @Override
-        public String hostId() {
-            return hostId;
-        }
+    /** A host that drops what the driver reports, with a data folder of its own. */
+    static DriverContext host() {
+        return new PublishingHost(tempDir(), "testhost", (station, batch) -> {
+        });
     }
 
     /** Records messages and statuses; the test acknowledges each message through its handle. */

@@ -22,6 +22,7 @@ import org.scadamqtt.mqtt.internal.InboundMessage;
 import org.scadamqtt.mqtt.internal.LineStatistics;
 import org.scadamqtt.mqtt.internal.MqttSession;
 import org.scadamqtt.testsupport.EmbeddedHiveMq;
+import org.scadamqtt.testsupport.LogCapture;
 import org.scadamqtt.testsupport.TestCertificates;
 
 /** TLS (server auth, mutual, hostname verification) and WebSockets against embedded HiveMQ. */
@@ -45,7 +46,7 @@ class TransportIT {
     private LineStatus roundTrip(String name, String uri, Map<String, Object> params) throws Exception {
         params.put(TOPIC_FILTER, "transport/" + name);
         var rec = new TestLines.Recorder();
-        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), new TestLines.Context(),
+        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), TestLines.host(),
                 new LineStatistics(), rec);
         s.start();
         try {
@@ -65,7 +66,7 @@ class TransportIT {
         var rec = new TestLines.Recorder();
         params.put(RECONNECT_MIN_DELAY, "5");
         params.put(RECONNECT_MAX_DELAY, "5");
-        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), new TestLines.Context(),
+        MqttSession s = new PahoSessionFactory().open(line(name, List.of(uri), 1883, params), TestLines.host(),
                 new LineStatistics(), rec);
         s.start();
         try {
@@ -125,7 +126,7 @@ class TransportIT {
 
     @Test
     void wrongHostNameIsAcceptedWithoutHostnameVerification() throws Exception {
-        try (LogCapture log = new LogCapture("nohostcheck")) {
+        try (LogCapture log = LogCapture.ofLine("nohostcheck")) {
             roundTrip("nohostcheck", broker.wrongHostTlsUri(), tls(HOSTNAME_VERIFICATION, "NO"));
             assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains("connecting to "
                     + broker.wrongHostTlsUri() + " WITHOUT hostname verification")), log.lines().toString());
@@ -156,9 +157,9 @@ class TransportIT {
                 REPLY_TIMEOUT, "1");
         var rec = new TestLines.Recorder();
         MqttSession s = new PahoSessionFactory().open(line("idle" + scheme, List.of(uri), 1883, params),
-                new TestLines.Context(), new LineStatistics(), rec);
+                TestLines.host(), new LineStatistics(), rec);
         s.start();
-        try (LogCapture log = new LogCapture("idle" + scheme)) {
+        try (LogCapture log = LogCapture.ofLine("idle" + scheme)) {
             rec.awaitState(LineState.CONNECTED, WAIT);
             Thread.sleep(3500); // three ping rounds with nothing else arriving
             assertTrue(rec.statuses.stream().noneMatch(st -> st.state() == LineState.DISCONNECTED),

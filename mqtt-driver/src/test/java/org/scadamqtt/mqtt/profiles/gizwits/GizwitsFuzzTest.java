@@ -15,6 +15,7 @@ import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
 import org.scadamqtt.mqtt.profile.Inspection;
+import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 
 /**
  * Seeded random mutations of the frame vectors through decode and inspect: no exception may
@@ -35,7 +36,7 @@ class GizwitsFuzzTest {
         long seed = Long.getLong("gizwits.fuzz.seed", 20261213L);
         Random random = new Random(seed);
         List<byte[]> seeds = GizwitsVectors.frames().stream().map(GizwitsVectors.Frame::bytes).toList();
-        RecordingProfileContext ctx = new RecordingProfileContext(TestConfigs.line("G", List.of("localhost"),
+        FakeProfileContext ctx = new FakeProfileContext(TestConfigs.line("G", List.of("localhost"),
                 params("payloadType", "Gizwits", "clientId", "did1", "userName", "did1")));
         GizwitsSession session = new GizwitsSession(ctx);
         long end = System.nanoTime() + BUDGET.toNanos();
@@ -64,7 +65,7 @@ class GizwitsFuzzTest {
             if (took > SLOW_NANOS) {
                 fail("seed " + seed + ": one frame took " + took / 1_000_000 + " ms: " + HexFormat.of().formatHex(input));
             }
-            ctx.published.clear();
+            ctx.published().clear();
             done++;
         }
         System.out.println("GizwitsFuzzTest: " + done + " mutated frames, " + failures + " decode failures, seed " + seed);

@@ -26,6 +26,7 @@ import org.scadamqtt.mqtt.profile.Inspection;
 import org.scadamqtt.mqtt.profile.Outgoing;
 import org.scadamqtt.mqtt.profile.WriteRefusedException;
 import org.scadamqtt.mqtt.profile.WriteRequest;
+import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 
 class GizwitsSessionTest {
 
@@ -57,29 +58,29 @@ class GizwitsSessionTest {
 
     @Test
     void anAppsBusinessMessageWithAckIsAcknowledgedOnItsReplyTopicAndStillReachesTheStations() {
-        RecordingProfileContext ctx = new RecordingProfileContext(line());
+        FakeProfileContext ctx = new FakeProfileContext(line());
         GizwitsSession s = new GizwitsSession(ctx);
         byte[] request = GizwitsVectors.named("app_business_with_ack_sn0").bytes();
         Inspection i = s.inspect(view("app2dev/" + DID + "/app42", request));
         assertFalse(i.consumed());
         assertEquals("app42", i.decoded().document().get("appClientId").asText());
-        assertEquals(1, ctx.published.size());
-        assertEquals("dev2app/" + DID + "/app42", ctx.published.get(0).topic());
-        assertEquals("000000030700009400000000", HexFormat.of().formatHex(ctx.published.get(0).payload()));
+        assertEquals(1, ctx.published().size());
+        assertEquals("dev2app/" + DID + "/app42", ctx.published().get(0).topic());
+        assertEquals("000000030700009400000000", HexFormat.of().formatHex(ctx.published().get(0).payload()));
         assertEquals(1, ctx.counted(GizwitsSession.ACKS_SENT));
     }
 
     @Test
     void autoAckCanBeTurnedOff() {
-        RecordingProfileContext ctx = new RecordingProfileContext(line("gizwitsAutoAck", "NO"));
+        FakeProfileContext ctx = new FakeProfileContext(line("gizwitsAutoAck", "NO"));
         new GizwitsSession(ctx).inspect(view("app2dev/" + DID + "/app42",
                 GizwitsVectors.named("app_business_with_ack_sn0").bytes()));
-        assertTrue(ctx.published.isEmpty());
+        assertTrue(ctx.published().isEmpty());
     }
 
     @Test
     void aWriteWithAckGetsAFreshSnAndTheMatchingAckCompletesIt() {
-        RecordingProfileContext ctx = new RecordingProfileContext(line());
+        FakeProfileContext ctx = new FakeProfileContext(line());
         GizwitsSession s = new GizwitsSession(ctx);
         Outgoing first = write(s, "TxtO", "GZ=0093;prefix=01", "0a0b");
         Outgoing second = write(s, "TxtO", "GZ=0093;prefix=01", "0c");
@@ -91,10 +92,10 @@ class GizwitsSessionTest {
         assertEquals("010a0b", d1.document().get("p0").asText());
         assertEquals(GizwitsSession.correlation(sn1), first.correlation());
 
-        ctx.waiting.add(first.correlation());
+        ctx.waiting().add(first.correlation());
         Inspection i = s.inspect(view("app2dev/" + DID + "/app7", GizwitsCodec.frame(0x0094, sn1, new byte[0])));
         assertSame(Inspection.handled(), i, "an answered empty ACK ends in the profile");
-        assertTrue(ctx.answered.get(first.correlation()).ok());
+        assertTrue(ctx.answered().get(first.correlation()).ok());
         Inspection again = s.inspect(view("app2dev/" + DID + "/app7", GizwitsCodec.frame(0x0094, sn1, new byte[0])));
         assertFalse(again.consumed(), "an ACK nobody waits for goes to the stations");
         assertEquals(1, ctx.counted(GizwitsSession.UNKNOWN_ACKS));
@@ -102,7 +103,7 @@ class GizwitsSessionTest {
 
     @Test
     void reportsUseTheTemplatesAndFieldsRepliesNeedAnAppThatAsked() {
-        RecordingProfileContext ctx = new RecordingProfileContext(line());
+        FakeProfileContext ctx = new FakeProfileContext(line());
         GizwitsSession s = new GizwitsSession(ctx);
         Outgoing report = write(s, "Co", "GZ=0091;prefix=04;field=u16be@0", 300L);
         assertEquals("dev2app/" + DID, report.topic());
@@ -148,7 +149,7 @@ class GizwitsSessionTest {
 
     @Test
     void undecodableFramesAreCountedAndRoutedWithTheirReason() {
-        RecordingProfileContext ctx = new RecordingProfileContext(line());
+        FakeProfileContext ctx = new FakeProfileContext(line());
         Inspection i = new GizwitsSession(ctx).inspect(view("ser2cli_res/" + DID, new byte[] {0, 0, 0, 3, 0x0a, 0}));
         assertTrue(i.decoded().failed());
         assertTrue(i.decoded().error().contains("truncated"), i.decoded().error());

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
 import org.scadamqtt.mqtt.profile.Inspection;
+import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 
 /**
  * Each realistic envelope of src/test/resources/lorawan through decode and inspect, checked

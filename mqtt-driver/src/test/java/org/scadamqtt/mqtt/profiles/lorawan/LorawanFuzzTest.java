@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
 import org.scadamqtt.mqtt.profile.Inspection;
+import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 
 /**
  * Seeded random mutations of the test envelopes through decode and inspect of every server

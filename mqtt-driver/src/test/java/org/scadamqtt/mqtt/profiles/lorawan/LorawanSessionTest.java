@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.mqtt.profile.InboundView;
+import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 
 /** Downlink events of The Things Stack completing the writes that carry their correlation ids. */
 class LorawanSessionTest {
@@ -23,36 +24,36 @@ class LorawanSessionTest {
 
     @Test
     void queuedCompletesAQueuedWriteAndNotASentOne() {
-        context.waiting.add("scada-mqtt:queued:00112233aabbccdd");
+        context.waiting().add("scada-mqtt:queued:00112233aabbccdd");
         receive("tts-downlink-queued.json");
-        assertTrue(context.answered.get("scada-mqtt:queued:00112233aabbccdd").ok());
-        assertEquals(0, context.count(LorawanSession.UNKNOWN_ANSWERS, true));
+        assertTrue(context.answered().get("scada-mqtt:queued:00112233aabbccdd").ok());
+        assertEquals(0, context.counted(LorawanSession.UNKNOWN_ANSWERS));
 
         receive("tts-downlink-queued.json"); // nobody waits any more
-        assertEquals(1, context.count(LorawanSession.UNKNOWN_ANSWERS, true));
+        assertEquals(1, context.counted(LorawanSession.UNKNOWN_ANSWERS));
     }
 
     @Test
     void sentAndAckCompleteWritesWaitingForThem() {
-        context.waiting.add("scada-mqtt:sent:0123456789abcdef");
-        context.waiting.add("scada-mqtt:ack:fedcba9876543210");
+        context.waiting().add("scada-mqtt:sent:0123456789abcdef");
+        context.waiting().add("scada-mqtt:ack:fedcba9876543210");
         receive("tts-downlink-sent.json");
         receive("tts-downlink-ack.json");
-        assertTrue(context.answered.get("scada-mqtt:sent:0123456789abcdef").ok());
-        assertTrue(context.answered.get("scada-mqtt:ack:fedcba9876543210").ok());
+        assertTrue(context.answered().get("scada-mqtt:sent:0123456789abcdef").ok());
+        assertTrue(context.answered().get("scada-mqtt:ack:fedcba9876543210").ok());
     }
 
     @Test
     void failedAndNackFailTheWriteWithTheServersReason() {
-        context.waiting.add("scada-mqtt:queued:2222222222222222");
-        context.waiting.add("scada-mqtt:ack:1111111111111111");
+        context.waiting().add("scada-mqtt:queued:2222222222222222");
+        context.waiting().add("scada-mqtt:ack:1111111111111111");
         receive("tts-downlink-failed.json");
         receive("tts-downlink-nack.json");
-        WriteResult failed = context.answered.get("scada-mqtt:queued:2222222222222222");
+        WriteResult failed = context.answered().get("scada-mqtt:queued:2222222222222222");
         assertEquals(WriteFailure.REJECTED, failed.failure());
         assertEquals("The Things Stack could not send the downlink: device not found (device_not_found) (device pump-7)",
                 failed.message());
-        WriteResult nack = context.answered.get("scada-mqtt:ack:1111111111111111");
+        WriteResult nack = context.answered().get("scada-mqtt:ack:1111111111111111");
         assertFalse(nack.ok());
         assertTrue(nack.message().contains("did not acknowledge"), nack.message());
     }
@@ -60,14 +61,14 @@ class LorawanSessionTest {
     @Test
     void aFailureAfterTheWriteCompletedIsCounted() {
         receive("tts-downlink-failed.json");
-        assertEquals(1, context.count(LorawanSession.LATE_FAILURES, true));
-        assertTrue(context.answered.isEmpty());
+        assertEquals(1, context.counted(LorawanSession.LATE_FAILURES));
+        assertTrue(context.answered().isEmpty());
     }
 
     @Test
     void ourOwnDownlinkRequestIsDroppedAndCounted() {
         receive("tts-downlink-push.json");
-        assertEquals(1, context.count(LorawanSession.OWN_DOWNLINKS, true));
-        assertTrue(context.answered.isEmpty(), "a request completes nothing");
+        assertEquals(1, context.counted(LorawanSession.OWN_DOWNLINKS));
+        assertTrue(context.answered().isEmpty(), "a request completes nothing");
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
 import org.scadamqtt.mqtt.profile.Inspection;
+import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.DataSet;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.Template;
@@ -55,8 +56,8 @@ class SparkplugFuzzTest {
         long seed = Long.getLong("sparkplug.fuzz.seed", 20261207L);
         Random random = new Random(seed);
         List<byte[]> seeds = seeds();
-        SparkplugSession session = (SparkplugSession) new SparkplugProfile().open(new FakeContext(null,
-                Clock.systemUTC()));
+        SparkplugSession session = (SparkplugSession) new SparkplugProfile().open(new FakeProfileContext(null,
+                Clock.systemUTC()).everyReplyWaits());
         List<MetricInput> inputs = List.of(new MetricInput(new EdgeRef("G1", "E1", ""), "a"),
                 new MetricInput(new EdgeRef("G1", "E1", ""), "t/m"), new MetricInput(new EdgeRef("G1", "E1", "D1"), "d"));
         long end = System.nanoTime() + BUDGET.toNanos();

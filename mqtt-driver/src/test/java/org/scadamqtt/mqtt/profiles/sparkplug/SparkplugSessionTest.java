@@ -27,6 +27,7 @@ import org.scadamqtt.mqtt.profile.Reading;
 import org.scadamqtt.mqtt.profile.StationSignal;
 import org.scadamqtt.mqtt.profile.WriteRefusedException;
 import org.scadamqtt.mqtt.profile.WriteRequest;
+import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.Metric;
 import org.scadamqtt.tag.TagType;
@@ -36,7 +37,8 @@ class SparkplugSessionTest {
 
     private final LineConfig line = TestConfigs.line("SPT", List.of("h"), params("payloadType", "SparkplugB",
             "sparkplugHostId", "scada1", "sparkplugRebirthInterval", "60"));
-    private final FakeContext ctx = new FakeContext(line, Clock.fixed(Instant.ofEpochMilli(Sp.T0), ZoneOffset.UTC));
+    private final FakeProfileContext ctx = new FakeProfileContext(line,
+            Clock.fixed(Instant.ofEpochMilli(Sp.T0), ZoneOffset.UTC)).everyReplyWaits();
     private final SparkplugSession session = (SparkplugSession) new SparkplugProfile().open(ctx);
     private final MetricInput speed = new MetricInput(new EdgeRef("G1", "E1", ""), "Speed");
     private final MetricInput temp = new MetricInput(new EdgeRef("G1", "E1", "D1"), "Temp");
@@ -100,7 +102,7 @@ class SparkplugSessionTest {
 
         Inspection later = send("NDATA", "", Sp.payload(6, Sp.aliasOnly(2).setDoubleValue(4).build()));
         assertTrue(read(speed, later, NODE).uncertain(), "still uncertain until the birth");
-        List<FakeContext.Published> rebirths = ctx.on("spBv1.0/G1/NCMD/E1");
+        List<FakeProfileContext.Published> rebirths = ctx.on("spBv1.0/G1/NCMD/E1");
         assertEquals(1, rebirths.size(), "one rebirth request within the interval");
         assertEquals(0, rebirths.get(0).qos());
         assertFalse(rebirths.get(0).retain());
@@ -169,9 +171,9 @@ class SparkplugSessionTest {
                 new WriteRequest(station, tag, 13L));
         assertNotNull(confirmed.correlation());
         send("DDATA", "D1", Sp.payload(2, Sp.aliasOnly(3).setIntValue(12).build()));
-        assertTrue(ctx.answered.isEmpty(), "another value does not confirm the write");
+        assertTrue(ctx.answered().isEmpty(), "another value does not confirm the write");
         send("DDATA", "D1", Sp.payload(3, Sp.aliasOnly(3).setIntValue(13).build()));
-        assertTrue(ctx.answered.get(confirmed.correlation()).ok());
+        assertTrue(ctx.answered().get(confirmed.correlation()).ok());
     }
 
     @Test
@@ -182,7 +184,7 @@ class SparkplugSessionTest {
         assertTrue(will.retain());
         assertTrue(will.message().startsWith("{\"online\":false,\"timestamp\":"), will.message());
         session.connected();
-        FakeContext.Published birth = ctx.on("spBv1.0/STATE/scada1").get(0);
+        FakeProfileContext.Published birth = ctx.on("spBv1.0/STATE/scada1").get(0);
         assertEquals(1, birth.qos());
         assertTrue(birth.retain());
         String text = new String(birth.payload(), java.nio.charset.StandardCharsets.UTF_8);
@@ -199,9 +201,9 @@ class SparkplugSessionTest {
         String birth = new String(ctx.on("spBv1.0/STATE/scada1").get(0).payload(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(session.leaving().toCompletableFuture().isDone());
-        List<FakeContext.Published> sent = ctx.on("spBv1.0/STATE/scada1");
+        List<FakeProfileContext.Published> sent = ctx.on("spBv1.0/STATE/scada1");
         assertEquals(2, sent.size());
-        FakeContext.Published death = sent.get(1);
+        FakeProfileContext.Published death = sent.get(1);
         assertEquals(1, death.qos());
         assertTrue(death.retain());
         String text = new String(death.payload(), java.nio.charset.StandardCharsets.UTF_8);
@@ -280,14 +282,14 @@ class SparkplugSessionTest {
     void aListeningHostOffersNoRebirth() throws Exception {
         LineConfig listening = TestConfigs.line("SPL", List.of("h"), params("payloadType", "SparkplugB",
                 "sparkplugRequestRebirth", "NO"));
-        FakeContext c = new FakeContext(listening, Clock.systemUTC());
+        FakeProfileContext c = new FakeProfileContext(listening, Clock.systemUTC()).everyReplyWaits();
         SparkplugSession s = (SparkplugSession) new SparkplugProfile().open(c);
         StationConfig node = TestConfigs.station("E1", "G1/E1", params());
         assertEquals(List.of(), s.details(node).actions());
         ActionResult r = s.action(node, "rebirth").toCompletableFuture().get();
         assertFalse(r.ok());
         assertTrue(r.message().contains("only listens"), r.message());
-        assertTrue(c.published.isEmpty());
+        assertTrue(c.published().isEmpty());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
 import org.scadamqtt.mqtt.profile.Inspection;
+import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 
 /**
  * Seeded random mutations of the public vectors through decode and inspect: no exception may

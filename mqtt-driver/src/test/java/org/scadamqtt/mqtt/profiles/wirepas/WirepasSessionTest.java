@@ -18,10 +18,11 @@ import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
 import org.scadamqtt.mqtt.profile.Inspection;
 import org.scadamqtt.mqtt.profile.StationSignal;
+import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ErrorCode;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.EventHeader;
-import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GatewayInfo;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GetConfigsResp;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GetGwInfoResp;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.PacketReceivedEvent;
@@ -67,13 +68,13 @@ class WirepasSessionTest {
         String t = "gw-event/received_data/gw1/sink0/1/10/11";
         assertFalse(session.inspect(view(t, packet("gw1", 100, 5, "01"))).consumed());
         assertTrue(session.inspect(view(t, packet("gw1", 100, 5, "01"))).consumed(), "same event id: duplicate");
-        assertEquals(1, ctx.count(WirepasSession.DUPLICATES, true));
+        assertEquals(1, ctx.counted(WirepasSession.DUPLICATES));
         assertFalse(session.inspect(view(t, packet("gw2", 100, 5, "01"))).consumed(), "another gateway's event id");
         session.inspect(view(t, packet("gw1", 101, 5, "01")));
         session.inspect(view(t, packet("gw1", 102, 5, "01")));
         assertFalse(session.inspect(view(t, packet("gw1", 100, 5, "01"))).consumed(),
                 "window of 3: event 100 was forgotten after three newer ones");
-        assertEquals(1, ctx.count(WirepasSession.DUPLICATES, true));
+        assertEquals(1, ctx.counted(WirepasSession.DUPLICATES));
     }
 
     @Test
@@ -119,16 +120,16 @@ class WirepasSessionTest {
 
     @Test
     void sendDataResponsesCompleteTheirWriteOkOrWithTheErrorCodeName() {
-        ctx.waiting.add(WirepasSession.correlation(7));
-        ctx.waiting.add(WirepasSession.correlation(-2)); // req_id 2^64-2
+        ctx.waiting().add(WirepasSession.correlation(7));
+        ctx.waiting().add(WirepasSession.correlation(-2)); // req_id 2^64-2
         assertTrue(session.inspect(view("gw-response/send_data/gw1/sink0", sendResponse(7, ErrorCode.OK))).consumed());
-        assertEquals(WriteResult.success(), ctx.answered.get(WirepasSession.correlation(7)));
+        assertEquals(WriteResult.success(), ctx.answered().get(WirepasSession.correlation(7)));
         session.inspect(view("gw-response/send_data/gw1/sink0", sendResponse(-2, ErrorCode.INVALID_DEST_ADDRESS)));
-        WriteResult failed = ctx.answered.get("wirepas-req:18446744073709551614");
+        WriteResult failed = ctx.answered().get("wirepas-req:18446744073709551614");
         assertNotNull(failed);
         assertEquals(WriteFailure.REJECTED, failed.failure());
         assertTrue(failed.message().endsWith("with INVALID_DEST_ADDRESS"), failed.message());
-        assertEquals(0, ctx.count(WirepasSession.UNKNOWN_RESPONSES, true));
+        assertEquals(0, ctx.counted(WirepasSession.UNKNOWN_RESPONSES));
     }
 
     @Test
@@ -137,9 +138,9 @@ class WirepasSessionTest {
         byte[] b = sendResponse(11, ErrorCode.OK);
         assertEquals(0x20, b[b.length - 2], "res (field 4, varint) is the header's last field");
         b[b.length - 1] = 99;
-        ctx.waiting.add(WirepasSession.correlation(11));
+        ctx.waiting().add(WirepasSession.correlation(11));
         assertTrue(session.inspect(view("gw-response/send_data/gw1/sink0", b)).consumed());
-        WriteResult r = ctx.answered.get(WirepasSession.correlation(11));
+        WriteResult r = ctx.answered().get(WirepasSession.correlation(11));
         assertNotNull(r, "a gateway newer than us still answers the write");
         assertEquals(WriteFailure.REJECTED, r.failure());
         assertTrue(r.message().endsWith("with error code 99"), r.message());
@@ -147,11 +148,11 @@ class WirepasSessionTest {
 
     @Test
     void aResponseToAnUnknownRequestIsCountedNotApplied() {
-        ctx.waiting.add(WirepasSession.correlation(8));
+        ctx.waiting().add(WirepasSession.correlation(8));
         assertTrue(session.inspect(view("gw-response/send_data/gw1/sink0", sendResponse(9, ErrorCode.OK))).consumed());
-        assertEquals(1, ctx.count(WirepasSession.UNKNOWN_RESPONSES, true));
-        assertTrue(ctx.answered.isEmpty());
-        assertTrue(ctx.waiting.contains(WirepasSession.correlation(8)));
+        assertEquals(1, ctx.counted(WirepasSession.UNKNOWN_RESPONSES));
+        assertTrue(ctx.answered().isEmpty());
+        assertTrue(ctx.waiting().contains(WirepasSession.correlation(8)));
     }
 
     static byte[] configsResponse(long reqId) {
@@ -167,15 +168,15 @@ class WirepasSessionTest {
         assertFalse(i.consumed());
         assertEquals(List.of("answers:get_configs:gw1"), i.keys());
         assertEquals(12345, i.decoded().document().at("/wirepas/get_configs_resp/configs/0/network_address").intValue());
-        assertEquals(0, ctx.count(WirepasSession.UNKNOWN_RESPONSES, true));
-        assertTrue(ctx.answered.isEmpty());
+        assertEquals(0, ctx.counted(WirepasSession.UNKNOWN_RESPONSES));
+        assertTrue(ctx.answered().isEmpty());
     }
 
     @Test
     void aSolicitedConfigResponseCompletesItsWriteAndStillFillsTheAnswerStations() {
-        ctx.waiting.add(WirepasSession.correlation(31));
+        ctx.waiting().add(WirepasSession.correlation(31));
         Inspection i = session.inspect(view("gw-response/get_configs/gw1", configsResponse(31)));
-        assertEquals(WriteResult.success(), ctx.answered.get(WirepasSession.correlation(31)));
+        assertEquals(WriteResult.success(), ctx.answered().get(WirepasSession.correlation(31)));
         assertFalse(i.consumed(), "the answer's configuration fills tags");
         assertEquals(List.of("answers:get_configs:gw1"), i.keys());
     }
@@ -187,12 +188,12 @@ class WirepasSessionTest {
                 GetGwInfoResp.newBuilder().setHeader(ResponseHeader.newBuilder().setReqId(5).setGwId("gw1")
                         .setRes(ErrorCode.OK)).setInfo(GatewayInfo.newBuilder().setCurrentTimeSEpoch(1)
                         .setGwModel("m")))).build().toByteArray();
-        ctx.waiting.add(WirepasSession.correlation(5));
+        ctx.waiting().add(WirepasSession.correlation(5));
         Inspection withSink = session.inspect(view("gw-response/get_gw_info/gw1/sink0", b));
-        assertEquals(WriteResult.success(), ctx.answered.get(WirepasSession.correlation(5)));
+        assertEquals(WriteResult.success(), ctx.answered().get(WirepasSession.correlation(5)));
         assertEquals(List.of("answers:get_gw_info:gw1"), withSink.keys());
         assertEquals(List.of("answers:get_gw_info:gw1"), session.inspect(view("gw-response/get_gw_info/gw1", b)).keys());
-        assertEquals(1, ctx.count(WirepasSession.UNKNOWN_RESPONSES, true), "the second answer's req_id was used up");
+        assertEquals(1, ctx.counted(WirepasSession.UNKNOWN_RESPONSES), "the second answer's req_id was used up");
     }
 
     @Test
@@ -200,7 +201,7 @@ class WirepasSessionTest {
         Inspection i = session.inspect(view("gw-event/received_data/gw1/sink0/1/10/11", new byte[] {0x0a, 0x7f}));
         assertTrue(i.decoded().failed());
         assertTrue(i.keys().isEmpty());
-        assertEquals(1, ctx.count(WirepasSession.UNDECODABLE, true));
+        assertEquals(1, ctx.counted(WirepasSession.UNDECODABLE));
     }
 
     @Test
