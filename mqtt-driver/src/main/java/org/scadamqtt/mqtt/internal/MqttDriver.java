@@ -117,7 +117,7 @@ public final class MqttDriver implements Driver, SessionListener {
         this.profiles = profiles;
         this.throttle = LogThrottle.tenSeconds(context.clock());
         this.threads = new DriverThreads(line.name(), Math.max(1, line.stations().size()));
-        this.replies = new PendingReplies(threads.timer());
+        this.replies = new PendingReplies(threads.timer(), threads.workers());
         this.session = sessions.open(line, context, statistics, this, threads.timer());
         openProfile(line);
         this.routing = buildRouting(line, Map.of(), Map.of());

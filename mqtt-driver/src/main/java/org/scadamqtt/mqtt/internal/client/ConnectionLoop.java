@@ -294,7 +294,8 @@ final class ConnectionLoop {
     }
 
     private void onConnectFailed(LineConnection c, String why) {
-        if (!isCurrent(c)) {
+        if (!isCurrent(c) || c.connected) {
+            // c.connected: the CONNACK timer fired while the CONNACK was already queued on the lane
             return;
         }
         LineScheduler.cancel(connackTimer);

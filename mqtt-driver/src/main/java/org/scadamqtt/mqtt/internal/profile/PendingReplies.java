@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -23,9 +24,15 @@ public final class PendingReplies {
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    private final Executor completions;
 
-    public PendingReplies(ScheduledExecutorService timer) {
+    /**
+     * @param timer       the line's timer: it only fires, because the same thread fires the ping watchdog
+     * @param completions runs a TIMEOUT completion (the host's callbacks run in it)
+     */
+    public PendingReplies(ScheduledExecutorService timer, Executor completions) {
         this.timer = timer;
+        this.completions = completions;
     }
 
     /**
@@ -38,7 +45,7 @@ public final class PendingReplies {
         CompletableFuture<WriteResult> result = new CompletableFuture<>();
         ScheduledFuture<?> t;
         try {
-            t = timer.schedule(() -> complete(key, WriteResult.failed(WriteFailure.TIMEOUT, timeoutText)),
+            t = timer.schedule(() -> timedOut(key, WriteResult.failed(WriteFailure.TIMEOUT, timeoutText)),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopped) {
             result.complete(WriteResult.failed(WriteFailure.STOPPED, "the line is stopping"));
@@ -61,6 +68,14 @@ public final class PendingReplies {
         p.timeout().cancel(false);
         p.result().complete(result);
         return true;
+    }
+
+    private void timedOut(String key, WriteResult result) {
+        try {
+            completions.execute(() -> complete(key, result));
+        } catch (RejectedExecutionException stopped) {
+            complete(key, result); // the line stops: nothing else waits on the timer any more
+        }
     }
 
     /** Writes waiting now. */
