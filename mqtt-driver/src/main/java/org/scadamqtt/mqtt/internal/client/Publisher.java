@@ -2,7 +2,9 @@ package org.scadamqtt.mqtt.internal.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -67,6 +69,8 @@ final class Publisher {
     /** QoS 1/2 publishes of a lost connection that Paho resends from persistence (Clean Session NO). */
     private final Map<Integer, Outbound> resent = new ConcurrentHashMap<>();
     private volatile boolean stopped;
+    /** Publishes not yet completed, for {@link #stopped()}. */
+    private final Set<CompletableFuture<Void>> open = ConcurrentHashMap.newKeySet();
 
     Publisher(String lineName, LineStatistics statistics, LineLog log, Clock clock, LineScheduler tasks) {
         this.lineName = lineName;
@@ -98,7 +102,11 @@ final class Publisher {
             ScheduledFuture<?> timer = scheduler.schedule(() -> tasks.runOrHere(() -> failed(result,
                     WriteFailure.TIMEOUT, timeoutText(topic, qos, writeTimeout))), writeTimeout.toNanos(),
                     TimeUnit.NANOSECONDS);
-            result.whenComplete((v, e) -> timer.cancel(false));
+            open.add(result);
+            result.whenComplete((v, e) -> {
+                timer.cancel(false);
+                open.remove(result);
+            });
         } catch (RejectedExecutionException e) {
             return failed(result, WriteFailure.STOPPED, "line '" + lineName + "' is stopped; the message to topic '"
                     + topic + "' was not sent");
@@ -217,12 +225,18 @@ final class Publisher {
         }
     }
 
-    /** The line stopped: whatever still waits fails. */
+    /**
+     * The line stopped: whatever still waits fails, also a publish waiting for a free in-flight slot
+     * (its retry and its timeout were on the timer, which ends with the line).
+     */
     void stopped() {
         stopped = true;
         resent.values().forEach(o -> failed(o.result(), WriteFailure.STOPPED, "line '" + lineName
                 + "' stopped before the broker confirmed the message to topic '" + o.topic() + "'"));
         resent.clear();
+        for (CompletableFuture<Void> f : List.copyOf(open)) {
+            failed(f, WriteFailure.STOPPED, "line '" + lineName + "' stopped before the message was confirmed");
+        }
     }
 
     private static boolean notConnected(Throwable e) {

@@ -296,6 +296,34 @@ class HiveMqSessionIT {
         }
     }
 
+    /** Publishes waiting for a free in-flight slot when the line stops complete with STOPPED, not never. */
+    @Test
+    void stopCompletesPublishesWaitingForAnInflightSlot() throws Exception {
+        var rec = new TestLines.Recorder();
+        try (TcpProxy proxy = TcpProxy.start("127.0.0.1", broker.tcpPort())) {
+            MqttSession s = open(line("inflight-stop", List.of("127.0.0.1"), proxy.port(),
+                    fast(TOPIC_FILTER, "inflight/none", MAX_INFLIGHT, "1", WRITE_TIMEOUT, "60", PING_INTERVAL, "0")),
+                    TestLines.host(), rec, new LineStatistics());
+            List<java.util.concurrent.CompletableFuture<Void>> all = new java.util.ArrayList<>();
+            try {
+                rec.awaitState(LineState.CONNECTED, WAIT);
+                proxy.halfOpen(); // no PUBACK comes back: the first message holds the only slot
+                for (int i = 0; i < 5; i++) {
+                    all.add(s.publish("inflight/t", ("m" + i).getBytes(StandardCharsets.UTF_8), 1, false));
+                }
+                Thread.sleep(300);
+                assertTrue(all.stream().noneMatch(java.util.concurrent.CompletableFuture::isDone), all.toString());
+            } finally {
+                s.stop();
+            }
+            for (var f : all) {
+                var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> f.get(5, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof PublishException, e.toString());
+            }
+        }
+    }
+
     @Test
     void otherParameterChangeReconnects() throws Exception {
         var rec = new TestLines.Recorder();
