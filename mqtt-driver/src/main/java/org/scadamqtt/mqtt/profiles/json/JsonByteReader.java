@@ -24,7 +24,7 @@ import java.util.ArrayList;
  * subset makes {@link #read} answer null and {@link JsonPicker} reads the payload with Jackson as
  * before, so a broken payload gets Jackson's error sentence and an unusual one Jackson's tree.
  * Outside the subset: invalid JSON of any kind, a byte-order mark, bytes that are not strict UTF-8,
- * escapes inside a kept string or a field name that must be matched, integers of 19 digits or more,
+ * escapes inside a field name that must be matched or kept, integers of 19 digits or more,
  * numbers over 100 characters, nesting deeper than 200, names over 1,000 and strings over 1,000,000
  * bytes (all far inside Jackson's own limits, so nothing the subset accepts is refused by Jackson).
  *
@@ -104,10 +104,7 @@ final class JsonByteReader {
                 if (level == null) {
                     return null;
                 }
-                if (escaped) {
-                    throw Unsupported.INSTANCE;
-                }
-                return TextNode.valueOf(text(start, pos - 1));
+                return TextNode.valueOf(escaped ? unescape(start, pos - 1) : text(start, pos - 1));
             }
             case 't':
                 literal("true");
@@ -304,6 +301,51 @@ final class JsonByteReader {
 
     private String text(int start, int end) {
         return new String(b, start, end - start, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Decodes a kept string with escapes as Jackson does: {@code \\uXXXX} gives that char as it is
+     * (a surrogate too), the bytes between escapes were checked as strict UTF-8 by {@link #scanString}.
+     */
+    private String unescape(int start, int end) {
+        StringBuilder sb = new StringBuilder(end - start);
+        int i = start;
+        while (i < end) {
+            int c = b[i] & 0xFF;
+            if (c == '\\') {
+                byte e = b[i + 1];
+                i += 2;
+                switch (e) {
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        int code = 0;
+                        for (int k = 0; k < 4; k++) {
+                            code = code * 16 + Character.digit(b[i++], 16); // hex digits checked by escape()
+                        }
+                        sb.append((char) code);
+                    }
+                    default -> sb.append((char) e); // " \ /
+                }
+            } else if (c < 0x80) {
+                sb.append((char) c);
+                i++;
+            } else if (c < 0xE0) {
+                sb.append((char) (((c & 0x1F) << 6) | (b[i + 1] & 0x3F)));
+                i += 2;
+            } else if (c < 0xF0) {
+                sb.append((char) (((c & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F)));
+                i += 3;
+            } else {
+                sb.appendCodePoint(((c & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6)
+                        | (b[i + 3] & 0x3F));
+                i += 4;
+            }
+        }
+        return sb.toString();
     }
 
     private void literal(String word) {
