@@ -12,30 +12,37 @@ import java.util.Set;
 
 /**
  * The fields of an object {@link JsonByteReader} keeps: the few a station's paths go on through,
- * in insertion order like the {@code LinkedHashMap} of a Jackson {@code ObjectNode}, in two arrays
- * instead of a hash table with one entry object per field. Keys are the path's own name strings,
+ * in insertion order like the {@code LinkedHashMap} of a Jackson {@code ObjectNode}, in one array
+ * of key, value pairs instead of a hash table with one entry object per field. Keys are the path's own name strings,
  * so a lookup by the same path usually matches by identity. A complete {@code Map} (ObjectNode's
  * equality, printing and iteration use it); not thread-safe, like the map it replaces.
  */
 final class PickedFields extends AbstractMap<String, JsonNode> {
 
-    private String[] keys;
-    private JsonNode[] values;
+    /** Field i: its name at [2i], its value at [2i + 1]. */
+    private Object[] pairs;
     private int size;
 
     PickedFields(int capacity) {
-        keys = new String[Math.max(1, capacity)];
-        values = new JsonNode[keys.length];
+        pairs = new Object[2 * Math.max(1, capacity)];
+    }
+
+    private String key(int i) {
+        return (String) pairs[2 * i];
+    }
+
+    private JsonNode value(int i) {
+        return (JsonNode) pairs[2 * i + 1];
     }
 
     private int indexOf(Object key) {
         for (int i = 0; i < size; i++) {
-            if (keys[i] == key) {
+            if (pairs[2 * i] == key) {
                 return i;
             }
         }
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
+            if (key(i).equals(key)) {
                 return i;
             }
         }
@@ -45,7 +52,7 @@ final class PickedFields extends AbstractMap<String, JsonNode> {
     @Override
     public JsonNode get(Object key) {
         int i = indexOf(key);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : value(i);
     }
 
     @Override
@@ -58,16 +65,16 @@ final class PickedFields extends AbstractMap<String, JsonNode> {
         Objects.requireNonNull(key, "key");
         int i = indexOf(key);
         if (i >= 0) {
-            JsonNode old = values[i];
-            values[i] = value;
+            JsonNode old = value(i);
+            pairs[2 * i + 1] = value;
             return old;
         }
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            values = Arrays.copyOf(values, size * 2);
+        if (2 * size == pairs.length) {
+            pairs = Arrays.copyOf(pairs, pairs.length * 2);
         }
-        keys[size] = key;
-        values[size++] = value;
+        pairs[2 * size] = key;
+        pairs[2 * size + 1] = value;
+        size++;
         return null;
     }
 
@@ -77,17 +84,16 @@ final class PickedFields extends AbstractMap<String, JsonNode> {
         if (i < 0) {
             return null;
         }
-        JsonNode old = values[i];
+        JsonNode old = value(i);
         removeAt(i);
         return old;
     }
 
     private void removeAt(int i) {
-        System.arraycopy(keys, i + 1, keys, i, size - i - 1);
-        System.arraycopy(values, i + 1, values, i, size - i - 1);
+        System.arraycopy(pairs, 2 * i + 2, pairs, 2 * i, 2 * (size - i - 1));
         size--;
-        keys[size] = null;
-        values[size] = null;
+        pairs[2 * size] = null;
+        pairs[2 * size + 1] = null;
     }
 
     @Override
@@ -97,8 +103,7 @@ final class PickedFields extends AbstractMap<String, JsonNode> {
 
     @Override
     public void clear() {
-        Arrays.fill(keys, 0, size, null);
-        Arrays.fill(values, 0, size, null);
+        Arrays.fill(pairs, 0, 2 * size, null);
         size = 0;
     }
 
@@ -127,12 +132,12 @@ final class PickedFields extends AbstractMap<String, JsonNode> {
                         }
                         last = next++;
                         int at = last;
-                        return new SimpleEntry<>(keys[at], values[at]) {
+                        return new SimpleEntry<>(key(at), value(at)) {
                             private static final long serialVersionUID = 1L;
 
                             @Override
                             public JsonNode setValue(JsonNode value) {
-                                values[at] = value;
+                                pairs[2 * at + 1] = value;
                                 return super.setValue(value);
                             }
                         };
