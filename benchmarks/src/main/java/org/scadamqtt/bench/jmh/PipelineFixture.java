@@ -1,9 +1,7 @@
 package org.scadamqtt.bench.jmh;
 
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.scadamqtt.mqtt.internal.bind.BindSettings;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
 import org.scadamqtt.mqtt.internal.bind.TagBinder;
 import org.scadamqtt.mqtt.internal.bind.ValueConverter;
+import org.scadamqtt.mqtt.internal.bind.ValueConverters;
 import org.scadamqtt.mqtt.internal.route.StationRouter;
 
 /**
@@ -42,7 +41,7 @@ public final class PipelineFixture {
     public PipelineFixture(BenchTopology topology, int jaTags) {
         this.line = BenchConfig.line("127.0.0.1", 1883, 1, "bench-jmh", topology, jaTags);
         this.router = StationRouter.of(topology.routeEntries());
-        ValueConverter converter = driverConverter(ZoneOffset.UTC);
+        ValueConverter converter = ValueConverters.forZone(ZoneOffset.UTC);
         LogThrottle throttle = LogThrottle.tenSeconds(Clock.systemUTC());
         for (StationConfig s : line.stations()) {
             binders.put(s.name(), TagBinder.create(s, settings(s), converter, throttle));
@@ -57,33 +56,6 @@ public final class PipelineFixture {
         return new BindSettings(line.name(), line.parameters().text(MqttParameters.PAYLOAD_TYPE),
                 line.parameters().text(MqttParameters.TIME_FIELD_NAME), line.parameters().text(MqttParameters.TIME_MASK),
                 line.parameters().bool(MqttParameters.IGNORE_MISSING_TIME), ZoneOffset.UTC);
-    }
-
-    /**
-     * The converter the driver binds with, from the package-private
-     * {@code org.scadamqtt.mqtt.ValueConverters} (reached reflectively: a white-box benchmark
-     * measures the driver's own conversion, and keeps compiling while that class changes).
-     */
-    static ValueConverter driverConverter(ZoneId zone) {
-        try {
-            Class<?> c = Class.forName("org.scadamqtt.mqtt.ValueConverters");
-            for (Method m : c.getDeclaredMethods()) {
-                if (java.lang.reflect.Modifier.isStatic(m.getModifiers())
-                        && ValueConverter.class.isAssignableFrom(m.getReturnType())) {
-                    m.setAccessible(true);
-                    if (m.getParameterCount() == 0) {
-                        return (ValueConverter) m.invoke(null);
-                    }
-                    if (m.getParameterCount() == 1 && m.getParameterTypes()[0] == ZoneId.class) {
-                        return (ValueConverter) m.invoke(null, zone);
-                    }
-                }
-            }
-            throw new IllegalStateException("org.scadamqtt.mqtt.ValueConverters has no static factory of a "
-                    + "ValueConverter taking () or (ZoneId)");
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot reach the driver's value converter: " + e, e);
-        }
     }
 
     public String topic(int i) {

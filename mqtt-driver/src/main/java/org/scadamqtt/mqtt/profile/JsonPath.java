@@ -164,7 +164,7 @@ public final class JsonPath {
                 throw error(start, "has field name '" + name + "' starting or ending with a space; "
                         + "remove the space, or write [\"" + name + "\"] if the field name really has it");
             }
-            steps.add(name);
+            steps.add(name.intern()); // one instance per name: lookups in picked documents match by identity
         }
 
         private void bracket() {
@@ -230,7 +230,7 @@ public final class JsonPath {
                 }
                 name.append(c);
             }
-            steps.add(name.toString());
+            steps.add(name.toString().intern());
         }
 
         private IllegalArgumentException error(int index, String what) {

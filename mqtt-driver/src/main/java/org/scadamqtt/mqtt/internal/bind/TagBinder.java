@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -222,27 +223,35 @@ public final class TagBinder {
         Instant found = sourceTime(m, doc);
         Instant source = found == null ? received : found;
 
-        List<TagUpdate> out = new ArrayList<>(valueCount);
-        for (TagConfig t : inTopic) {
-            out.add(new TagUpdate(t.name(), converter.convert(t.type(), TextNode.valueOf(m.topic()), source, received)));
+        // an array made into an immutable list once (an ArrayList would be copied twice by List.copyOf)
+        TagUpdate[] out = new TagUpdate[valueCount];
+        int n = 0;
+        for (int k = 0; k < inTopic.size(); k++) { // indexed loops: no iterator per message
+            TagConfig t = inTopic.get(k);
+            out[n++] = new TagUpdate(t.name(), converter.convert(t.type(), TextNode.valueOf(m.topic()), source,
+                    received));
         }
         if (!inData.isEmpty()) {
             TextNode data = TextNode.valueOf(new String(m.payload(), StandardCharsets.UTF_8));
-            for (TagConfig t : inData) {
-                out.add(new TagUpdate(t.name(), converter.convert(t.type(), data, source, received)));
+            for (int k = 0; k < inData.size(); k++) {
+                TagConfig t = inData.get(k);
+                out[n++] = new TagUpdate(t.name(), converter.convert(t.type(), data, source, received));
             }
         }
-        for (TagConfig t : inId) {
-            out.add(new TagUpdate(t.name(), converter.convert(t.type(), LongNode.valueOf(m.messageId()), source,
-                    received)));
+        for (int k = 0; k < inId.size(); k++) {
+            TagConfig t = inId.get(k);
+            out[n++] = new TagUpdate(t.name(), converter.convert(t.type(), LongNode.valueOf(m.messageId()), source,
+                    received));
         }
-        for (CompiledTag c : readers) {
+        for (int k = 0; k < readers.size(); k++) {
+            CompiledTag c = readers.get(k);
             TagValue v = read(c, m, view, decoded, doc, payloadError, source, received);
             if (v != null) {
-                out.add(new TagUpdate(c.tag().name(), v));
+                out[n++] = new TagUpdate(c.tag().name(), v);
             }
         }
-        return new Binding(out, payloadError, signal, found == null && timePath != null && doc != null);
+        List<TagUpdate> updates = List.of(n == out.length ? out : Arrays.copyOf(out, n));
+        return new Binding(updates, payloadError, signal, found == null && timePath != null && doc != null);
     }
 
     private Decoded decodeSafely(InboundView view) {

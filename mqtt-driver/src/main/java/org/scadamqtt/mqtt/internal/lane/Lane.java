@@ -128,13 +128,22 @@ public final class Lane<I> {
                     break;
                 }
                 size.decrementAndGet();
-                safely(() -> handler.accept(item));
+                handleSafely(item);
             }
         } finally {
             scheduled.set(false);
             if (!events.isEmpty() || (!items.isEmpty() && !blocked.getAsBoolean())) {
                 schedule();
             }
+        }
+    }
+
+    // like safely(() -> handler.accept(item)) without a lambda object per message
+    private void handleSafely(I item) {
+        try {
+            handler.accept(item);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            onError.accept(e);
         }
     }
 

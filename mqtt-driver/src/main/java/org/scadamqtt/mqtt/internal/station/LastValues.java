@@ -27,7 +27,9 @@ final class LastValues {
 
     /** Remembers what the host accepted. */
     void accepted(List<TagUpdate> batch) {
-        batch.forEach(u -> last.put(u.tag(), u.value()));
+        for (TagUpdate u : batch) { // once per message: no lambda object
+            last.put(u.tag(), u.value());
+        }
     }
 
     /**

@@ -28,6 +28,8 @@ public final class JsonCodec {
     // rejects anything after the document: '{"a":1} x' is not one JSON document; accepting it would hide a broken sender
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonTreeReader READER = new JsonTreeReader(FACTORY);
+    // made once: a method reference on an instance written inside decode would be a new object per payload
+    private static final DocumentReader WHOLE = READER::read;
 
     /** Prefer {@link #INSTANCE}; instances are interchangeable. */
     public JsonCodec() {
@@ -35,7 +37,7 @@ public final class JsonCodec {
 
     /** Decodes one payload; never throws. */
     public Decoded decode(byte[] payload) {
-        return decode(payload, READER::read);
+        return decode(payload, WHOLE);
     }
 
     /** What reads the bytes into a document (the whole tree, or the branches some paths reach). */
@@ -46,8 +48,8 @@ public final class JsonCodec {
 
     /** A decoder that builds only the branches these paths reach. */
     public java.util.function.Function<byte[], Decoded> decoderFor(java.util.Collection<JsonPath> paths) {
-        JsonPicker picker = new JsonPicker(FACTORY, paths);
-        return payload -> decode(payload, picker::read);
+        DocumentReader picker = new JsonPicker(FACTORY, paths)::read;
+        return payload -> decode(payload, picker);
     }
 
     private Decoded decode(byte[] payload, DocumentReader reader) {

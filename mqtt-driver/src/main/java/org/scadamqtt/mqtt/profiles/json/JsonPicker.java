@@ -11,47 +11,40 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import org.scadamqtt.mqtt.profile.JsonPath;
 
 /**
  * Reads one JSON document keeping only the branches a station's paths reach: every token is still
  * parsed (a broken payload is refused as before), but subtrees no path needs are skipped without
  * building nodes. Each path finds in the result exactly what it finds in the whole document;
- * skipped array elements are kept as placeholders so indexes stay right. Immutable, thread-safe.
+ * skipped array elements before a kept one are kept as placeholders so indexes stay right.
+ * {@link JsonByteReader} reads the payload first; what it leaves aside Jackson's parser reads.
+ * Immutable, thread-safe.
  */
 final class JsonPicker {
-
-    /** Which fields and indexes of one level are needed; {@code whole}: the entire subtree. */
-    private static final class Level {
-        final Map<String, Level> fields = new HashMap<>();
-        final Map<Integer, Level> indexes = new HashMap<>();
-        boolean whole;
-    }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonFactory factory;
     private final JsonTreeReader whole;
-    private final Level root = new Level();
+    private final PickLevel root;
+    private final boolean bytesFirst;
 
     JsonPicker(JsonFactory factory, Collection<JsonPath> paths) {
         this.factory = factory;
         this.whole = new JsonTreeReader(factory);
-        for (JsonPath p : paths) {
-            Level l = root;
-            for (int i = 0; i < p.depth(); i++) {
-                Object step = p.step(i);
-                l = step instanceof String s ? l.fields.computeIfAbsent(s, k -> new Level())
-                        : l.indexes.computeIfAbsent((Integer) step, k -> new Level());
-            }
-            l.whole = true;
-        }
+        this.root = PickLevel.of(paths);
+        this.bytesFirst = root.namesRoundTrip();
     }
 
     /** Like {@link JsonTreeReader#read}, keeping only what the paths reach. */
     JsonNode read(byte[] payload) throws IOException {
+        JsonNode direct = bytesFirst ? JsonByteReader.read(payload, root) : null;
+        return direct != null ? direct : readWithJackson(payload);
+    }
+
+    /** The same with Jackson's parser: for what {@link JsonByteReader} leaves to it. */
+    JsonNode readWithJackson(byte[] payload) throws IOException {
         try (JsonParser p = factory.createParser(payload)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -67,7 +60,7 @@ final class JsonPicker {
         }
     }
 
-    private JsonNode value(JsonParser p, JsonToken t, Level level) throws IOException {
+    private JsonNode value(JsonParser p, JsonToken t, PickLevel level) throws IOException {
         if (level.whole) {
             return whole.value(p, t);
         }
@@ -76,7 +69,7 @@ final class JsonPicker {
             String name;
             while ((name = p.nextFieldName()) != null) {
                 JsonToken v = p.nextToken();
-                Level next = level.fields.get(name);
+                PickLevel next = level.field(name);
                 if (next == null) {
                     skip(p, v);
                 } else {
@@ -96,7 +89,7 @@ final class JsonPicker {
                 if (v == null) {
                     throw new JsonParseException(p, "Unexpected end of input in an array");
                 }
-                Level next = level.indexes.get(i++);
+                PickLevel next = level.index(i++);
                 if (next == null) {
                     skip(p, v);
                     node.add(NullNode.instance); // keeps the indexes of later elements
