@@ -2,6 +2,8 @@ package org.scadamqtt.bench.soak;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -31,6 +33,7 @@ final class SeqPublisher implements AutoCloseable {
     private volatile String lastFailure = "";
     private long[] ackedAtMillis = new long[1 << 16]; // index seq; guarded by this
     private MqttClient client;
+    private ScheduledExecutorService clientThreads;
 
     private SeqPublisher(String url, double rate) {
         this.url = url;
@@ -82,7 +85,15 @@ final class SeqPublisher implements AutoCloseable {
 
     private MqttClient connected() throws MqttException {
         if (client == null) {
-            MqttClient c = new MqttClient(url, "soak-publisher", new MemoryPersistence());
+            // Paho's threads on an executor of our own: when a PUBACK races with close, Paho's reader
+            // throws a NullPointerException (callback already null); on a plain thread the JVM prints
+            // its stack trace into the build log, on the executor it ends in the task's future
+            ScheduledExecutorService threads = Executors.newScheduledThreadPool(3, r -> {
+                Thread t = new Thread(r, "soak-publisher-paho");
+                t.setDaemon(true);
+                return t;
+            });
+            MqttClient c = new MqttClient(url, "soak-publisher", new MemoryPersistence(), threads);
             c.setTimeToWait(5000); // a PUBACK that does not come (broker killed) fails the publish
             MqttConnectOptions o = new MqttConnectOptions();
             // a new session per connection: a message not acknowledged is simply sent again
@@ -94,22 +105,24 @@ final class SeqPublisher implements AutoCloseable {
             try {
                 c.connect(o);
             } catch (MqttException e) {
-                closeQuietly(c);
+                closeQuietly(c, threads);
                 throw e;
             }
             client = c;
+            clientThreads = threads;
         }
         return client;
     }
 
     private void drop() {
         if (client != null) {
-            closeQuietly(client);
+            closeQuietly(client, clientThreads);
             client = null;
+            clientThreads = null;
         }
     }
 
-    private static void closeQuietly(MqttClient c) {
+    private static void closeQuietly(MqttClient c, ScheduledExecutorService threads) {
         try {
             c.disconnectForcibly(0, 500, false);
         } catch (MqttException ignored) {
@@ -120,6 +133,7 @@ final class SeqPublisher implements AutoCloseable {
         } catch (MqttException ignored) {
             // already closed
         }
+        threads.shutdownNow();
     }
 
     private synchronized void acked(long seq) {
