@@ -87,8 +87,9 @@ final class SeqPublisher implements AutoCloseable {
         if (client == null) {
             // Paho's threads on an executor of our own: when a PUBACK races with close, Paho's reader
             // throws a NullPointerException (callback already null); on a plain thread the JVM prints
-            // its stack trace into the build log, on the executor it ends in the task's future
-            ScheduledExecutorService threads = Executors.newScheduledThreadPool(3, r -> {
+            // its stack trace into the build log, on the executor it ends in the task's future. Six
+            // threads: connect, reader, writer and callback run at once (with fewer, connect waits forever)
+            ScheduledExecutorService threads = Executors.newScheduledThreadPool(6, r -> {
                 Thread t = new Thread(r, "soak-publisher-paho");
                 t.setDaemon(true);
                 return t;
