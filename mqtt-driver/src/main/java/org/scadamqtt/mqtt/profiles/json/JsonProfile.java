@@ -1,5 +1,10 @@
 package org.scadamqtt.mqtt.profiles.json;
 
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
 import org.scadamqtt.mqtt.profile.JsonPath;
@@ -17,18 +22,26 @@ public final class JsonProfile implements PayloadProfile {
     /** The Payload Type value. */
     public static final String CODE = "JSON";
 
-    private static final ProfileSession SESSION = new ProfileSession() {
+    /**
+     * One line's session. Stations with the same paths (many devices of one type) share one
+     * compiled decoder: a compiled path tree costs a few hundred bytes per station otherwise.
+     */
+    private static final class Session implements ProfileSession {
+
+        private final Map<Set<JsonPath>, Function<byte[], Decoded>> decoders = new ConcurrentHashMap<>();
+
         @Override
         public Decoded decode(InboundView message) {
             return JsonCodec.INSTANCE.decode(message.payload());
         }
 
         @Override
-        public java.util.function.Function<InboundView, Decoded> decoderFor(java.util.Collection<JsonPath> paths) {
-            java.util.function.Function<byte[], Decoded> picker = JsonCodec.INSTANCE.decoderFor(paths);
+        public Function<InboundView, Decoded> decoderFor(Collection<JsonPath> paths) {
+            Function<byte[], Decoded> picker = decoders.computeIfAbsent(Set.copyOf(paths),
+                    key -> JsonCodec.INSTANCE.decoderFor(key));
             return m -> picker.apply(m.payload());
         }
-    };
+    }
 
     /** For {@link java.util.ServiceLoader}. */
     public JsonProfile() {
@@ -46,6 +59,6 @@ public final class JsonProfile implements PayloadProfile {
 
     @Override
     public ProfileSession open(ProfileContext context) {
-        return SESSION;
+        return new Session();
     }
 }
