@@ -119,17 +119,16 @@ public final class MqttDriver implements Driver, SessionListener {
         this.threads = new DriverThreads(line.name(), Math.max(1, line.stations().size()));
         this.replies = new PendingReplies(threads.timer(), threads.workers());
         this.session = sessions.open(line, context, statistics, this, threads.timer());
-        openProfile(line);
+        openProfile(identityOf(line));
         this.routing = buildRouting(line, Map.of(), Map.of());
     }
 
-    /** Opens the profile session {@code cfg} asks for; false when the open one already is it. */
-    private boolean openProfile(LineConfig cfg) {
-        ProfileIdentity wanted = ProfileIdentity.of(profiles.require(cfg.parameters().text(MqttParameters.PAYLOAD_TYPE)),
-                cfg);
-        if (wanted.equals(profileIdentity)) {
-            return false;
-        }
+    private ProfileIdentity identityOf(LineConfig cfg) {
+        return ProfileIdentity.of(profiles.require(cfg.parameters().text(MqttParameters.PAYLOAD_TYPE)), cfg);
+    }
+
+    /** Opens the profile session {@code wanted} describes in place of the open one. */
+    private void openProfile(ProfileIdentity wanted) {
         ProfileSession old = profileSession;
         ProfileSession opened = wanted.profile().open(new LineProfileContext(() -> this.line, context.clock(),
                 wanted.reply(), session, replies, statistics));
@@ -140,7 +139,6 @@ public final class MqttDriver implements Driver, SessionListener {
         if (old != null) {
             closeQuietly(old);
         }
-        return true;
     }
 
     private void closeQuietly(ProfileSession s) {
@@ -202,16 +200,19 @@ public final class MqttDriver implements Driver, SessionListener {
             return;
         }
         Routing old = routing;
-        boolean replaced = !ProfileIdentity.of(profiles.require(newConfig.parameters().text(
-                MqttParameters.PAYLOAD_TYPE)), newConfig).equals(profileIdentity);
+        ProfileIdentity wanted = identityOf(newConfig);
+        boolean replaced = !wanted.equals(profileIdentity);
         if (replaced) {
             farewellOfReplacedProfile();
         }
         line = newConfig;
-        // asked after the new session opened: its will may differ (a Sparkplug STATE timestamp)
-        if (openProfile(newConfig) && lineUp && !session.reconnectsFor(newConfig)) {
-            // the connection stays: the new session says it is here now (after a reconnect it would anyway)
-            profileConnected();
+        if (replaced) {
+            openProfile(wanted);
+            // asked after the new session opened: its will may differ (a Sparkplug STATE timestamp)
+            if (lineUp && !session.reconnectsFor(newConfig)) {
+                // the connection stays: the new session says it is here now (after a reconnect it would anyway)
+                profileConnected();
+            }
         }
         Routing next = buildRouting(newConfig, old.workers(), old.configs());
         routing = next;

@@ -158,8 +158,7 @@ final class PahoSession implements MqttSession {
         } catch (IllegalArgumentException e) {
             return false; // refused: the old parameters stay
         }
-        SessionSettings now = loop.settings(); // volatile: set on the connection lane
-        return !next.equals(now) && !now.onlySubscriptionsDiffer(next);
+        return loop.settings().reconnectsFor(next); // settings: volatile, set on the connection lane
     }
 
     @Override
@@ -172,7 +171,7 @@ final class PahoSession implements MqttSession {
                 next = null;
                 status.error("new parameters refused, keeping the old ones: " + e.getMessage());
             }
-            if (next != null && !next.equals(loop.settings()) && !loop.settings().onlySubscriptionsDiffer(next)) {
+            if (next != null && loop.settings().reconnectsFor(next)) {
                 farewell(); // about to reconnect with the new parameters
             }
             SessionSettings parsed = next;

@@ -139,6 +139,11 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
         return !equals(other) && withSubscriptions(other.topicFilters, other.subscribeQos).equals(other);
     }
 
+    /** Whether moving to {@code next} means leaving the connection and connecting again (any change but the subscriptions). */
+    public boolean reconnectsFor(SessionSettings next) {
+        return !equals(next) && !onlySubscriptionsDiffer(next);
+    }
+
     /** The primary broker (first address). */
     public BrokerUri primary() {
         return brokers.get(0);
