@@ -37,6 +37,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        StrayThreadErrors.install();
         int code = execute(args, System.out, System.err);
         System.exit(code);
     }
