@@ -134,8 +134,9 @@ public final class ReferenceDoc {
     private static void tags(StringBuilder md) {
         md.append("## Tags\n\n")
                 .append("`<tag name=\"…\" type=\"…\" address=\"…\"/>`. Two tags of a station may have one "
-                        + "address (an Ai and an Ao on one `JA=` field, a Ci and a TxtI reading one field two ways, "
-                        + "as D2000 allows): both get the value, and `validate` warns in case it is a slip "
+                        + "address, as D2000 allows (a Ci and a TxtI reading one field two ways, an Ai and an Ao on "
+                        + "one `JA=` field): they all get the value, except an output tag on a payload profile's write "
+                        + "address (e.g. `SP=`), which gets none from messages; `validate` warns in case it is a slip "
                         + "(DUPLICATE_ADDRESS). Types (case ignored):\n\n")
                 .append("| type | direction | value |\n|---|---|---|\n");
         for (TagType t : TagType.values()) {
