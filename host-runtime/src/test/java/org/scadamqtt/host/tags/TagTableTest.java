@@ -80,6 +80,36 @@ class TagTableTest {
     }
 
     @Test
+    void anOutputWithADefaultStartsGoodWithItWithoutAWriteAndKeepsItThroughTheDriversFirstBatch() {
+        StationConfig cmd = new StationConfig("VALVE", "plant/valve", InitialState.ON, null, List.of(
+                new TagConfig("V_TOPIC", TagType.TxtO, "OUT_TOPIC", null, null, "plant/valve/cmd"),
+                new TagConfig("V_SET", TagType.Co, "OUT_VALUE", null, null, 40L),
+                new TagConfig("V_PLAIN", TagType.Co, "ACK_ID", null)), null);
+        ScadaConfig config = new ScadaConfig("test", List.of(
+                new LineConfig("L1", "mqtt", List.of("tcp://localhost"), 1883, null, List.of(cmd), null)));
+        TagTable table = new TagTable(config, clock);
+        RecordingDriver d1 = new RecordingDriver();
+        table.attach("L1", d1);
+
+        TagValue topic = table.tag("V_TOPIC").orElseThrow().value();
+        assertEquals(Quality.GOOD, topic.quality(), topic::toString);
+        assertEquals("plant/valve/cmd", topic.value());
+        assertEquals("default value from the configuration", topic.detail());
+        assertEquals(T0, topic.sourceTime());
+        assertEquals(40L, table.tag("V_SET").orElseThrow().value().value());
+        assertEquals(Reason.NOT_INITIALIZED, table.tag("V_PLAIN").orElseThrow().value().reason(), "no default, no value");
+
+        // a driver reports its station's outputs NOT_INITIALIZED when it starts: the default stays shown
+        DriverContext ctx = table.contextFor("L1", Path.of("/tmp/x"), "host-1");
+        ctx.publish("VALVE", List.of(new TagUpdate("V_SET", TagValue.notInitialized(TagType.Co, T0)),
+                new TagUpdate("V_PLAIN", TagValue.notInitialized(TagType.Co, T0))));
+        assertEquals(Quality.GOOD, table.tag("V_SET").orElseThrow().value().quality());
+        assertEquals(40L, table.tag("V_SET").orElseThrow().value().value());
+        assertEquals(Reason.NOT_INITIALIZED, table.tag("V_PLAIN").orElseThrow().value().reason());
+        assertEquals(List.of(), d1.writes, "a default is held, never published");
+    }
+
+    @Test
     void publishKeepsTheLastValueAndTellsListeners() throws Exception {
         TagTable table = new TagTable(config(), clock);
         DriverContext ctx = table.contextFor("L1", Path.of("/tmp/x"), "host-1");

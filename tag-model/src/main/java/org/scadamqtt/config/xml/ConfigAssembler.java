@@ -160,11 +160,11 @@ final class ConfigAssembler {
             XmlModel.Tag first = addresses.putIfAbsent(addressKey(t.address), t);
             if (first != null) {
                 // D2000 allows it (an Ai and an Ao on one JA= field, a Ci and a TxtI reading one field two
-                // ways): both tags get the value; a warning, because it is also what a copy-paste slip looks like
+                // ways); a warning, because it is also what a copy-paste slip looks like
                 problems.add(ConfigProblem.warning(t.at, "DUPLICATE_ADDRESS", "tag '" + t.name + "' has address '"
                         + t.address.strip() + "' like tag '" + first.name + "' of station '" + s.name + "' ("
-                        + first.at + "); both tags get the same value (allowed, e.g. to read one JSON field as "
-                        + "two types); if one of them should read another field, correct its address"));
+                        + first.at + "); " + sharedAddressEffect(first, t) + "; if one of them should use another "
+                        + "address, correct it"));
             }
         }
         Optional<TagType> type = TagType.parse(t.type);
@@ -179,6 +179,32 @@ final class ConfigAssembler {
         TagExtras extras = new TagExtras(t.name, type.get(), t.at, problems);
         return new TagConfig(t.name, type.get(), t.address.strip(), t.at, extras.display(t.extras),
                 extras.defaultValue(t.extras.get("default")));
+    }
+
+    /**
+     * What two tags on one address do, by direction. An output tag reads values too where its address
+     * reads messages (an Ao on a JA= field shows the value read back, as in D2000); a profile's write
+     * address (SP=, WP=) only sends.
+     */
+    private static String sharedAddressEffect(XmlModel.Tag first, XmlModel.Tag second) {
+        Optional<TagType> a = TagType.parse(first.type);
+        Optional<TagType> b = TagType.parse(second.type);
+        if (a.isEmpty() || b.isEmpty()) {
+            return "allowed, as in D2000";
+        }
+        boolean aIn = !a.get().isOutput();
+        boolean bIn = !b.get().isOutput();
+        if (aIn && bIn) {
+            return "both tags get the same value (allowed, e.g. to read one JSON field as two types)";
+        }
+        if (aIn || bIn) {
+            XmlModel.Tag in = aIn ? first : second;
+            XmlModel.Tag out = aIn ? second : first;
+            return "input tag '" + in.name + "' gets the value; output tag '" + out.name + "' gets it too where the "
+                    + "address reads messages (JA=, TL=, BIN=), but not on a payload profile's write address such as "
+                    + "SP=, which it writes (allowed, as in D2000)";
+        }
+        return "both are output tags (allowed)";
     }
 
     /** JA= paths compare exactly (JSON keys are case-sensitive); keyword addresses ignoring case. */

@@ -101,7 +101,16 @@ class ConfigProblemKindsTest {
         oneWarning(file("<host>h</host><station name=\"S\" address=\"a\">\n<tag name=\"A\" type=\"TxtI\" address=\"IN_DATA\"/>\n"
                 + "<tag name=\"B\" type=\"TxtI\" address=\"in_data\"/></station>"), "DUPLICATE_ADDRESS", 5, "'A'");
         oneWarning(file("<host>h</host><station name=\"S\" address=\"a\">\n<tag name=\"A\" type=\"Ai\" address=\"JA=rx.v\"/>\n"
-                + "<tag name=\"B\" type=\"Ao\" address=\"ja= rx.v\"/></station>"), "DUPLICATE_ADDRESS", 5, "both tags");
+                + "<tag name=\"B\" type=\"Ao\" address=\"ja= rx.v\"/></station>"), "DUPLICATE_ADDRESS", 5,
+                "input tag 'A' gets the value; output tag 'B' gets it too where the address reads messages",
+                "not on a payload profile's write address");
+        ConfigProblem outFirst = oneWarning(file("<host>h</host><station name=\"S\" address=\"a\">\n<tag name=\"A\" "
+                + "type=\"Ao\" address=\"JA=rx.v\"/>\n<tag name=\"B\" type=\"Ai\" address=\"JA=rx.v\"/></station>"),
+                "DUPLICATE_ADDRESS", 5, "input tag 'B' gets the value; output tag 'A' gets it too");
+        assertFalse(outFirst.message().contains("both"), outFirst::toString);
+        oneWarning(file("<host>h</host><station name=\"S\" address=\"a\">\n<tag name=\"A\" type=\"Ci\" address=\"JA=v\"/>\n"
+                + "<tag name=\"B\" type=\"TxtI\" address=\"JA=v\"/></station>"), "DUPLICATE_ADDRESS", 5,
+                "both tags get the same value");
         assertEquals(2, loader.load(file("<host>h</host><station name=\"S\" address=\"a\">\n<tag name=\"A\" type=\"Ci\" "
                 + "address=\"JA=v\"/>\n<tag name=\"B\" type=\"TxtI\" address=\"JA=v\"/></station>"), "k.xml")
                 .lines().get(0).stations().get(0).tags().size());

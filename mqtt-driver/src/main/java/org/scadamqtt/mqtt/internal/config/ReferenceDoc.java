@@ -134,8 +134,9 @@ public final class ReferenceDoc {
     private static void tags(StringBuilder md) {
         md.append("## Tags\n\n")
                 .append("`<tag name=\"…\" type=\"…\" address=\"…\"/>`. Two tags of a station may have one "
-                        + "address (an Ai and an Ao on one `JA=` field, a Ci and a TxtI reading one field two ways, "
-                        + "as D2000 allows): both get the value, and `validate` warns in case it is a slip "
+                        + "address, as D2000 allows (a Ci and a TxtI reading one field two ways, an Ai and an Ao on "
+                        + "one `JA=` field): they all get the value, except an output tag on a payload profile's write "
+                        + "address (e.g. `SP=`), which gets none from messages; `validate` warns in case it is a slip "
                         + "(DUPLICATE_ADDRESS). Types (case ignored):\n\n")
                 .append("| type | direction | value |\n|---|---|---|\n");
         for (TagType t : TagType.values()) {
@@ -144,6 +145,19 @@ public final class ReferenceDoc {
         }
         md.append("\nHow message content converts to each type (numbers, text, booleans, times) is in "
                 + "[conversions.md](conversions.md).\n\n");
+        md.append("### Optional attributes\n\n| attribute | tags | meaning |\n|---|---|---|\n")
+                .append("| `default` | output | the value the tag holds from start, GOOD, held without being "
+                        + "published (so `OUT_TOPIC` need not be written after every restart); converted to the "
+                        + "tag's type when the file is loaded, see [stations-and-tags.md]"
+                        + "(stations-and-tags.md#default-value-of-an-output-tag) |\n")
+                .append("| `description` | all | free text shown next to the tag name |\n")
+                .append("| `unit` | all | shown after the value (`71.3 °C`) |\n")
+                .append("| `format` | numeric | `%.Nf` (N decimals), `%.Ne` (exponent) or `%d` (whole number) |\n")
+                .append("| `lowLow`, `low`, `high`, `highHigh` | numeric | limits, in that order; the console marks a "
+                        + "value beyond `low`/`high` amber and beyond `lowLow`/`highHigh` red |\n")
+                .append("\nNumeric tags are Ai, Ao, Ci, Co, TiR and ToR. The driver ignores the display attributes "
+                        + "(all but `default`); see [stations-and-tags.md]"
+                        + "(stations-and-tags.md#display-attributes-description-unit-format-limits).\n\n");
         md.append("### Addresses\n\n| address | types | meaning |\n|---|---|---|\n");
         for (TagRules.AddressRule r : TagRules.ADDRESSES) {
             md.append("| `").append(r.address()).append("` | ")

@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.Test;
 import org.scadamqtt.config.ConfigException;
 import org.scadamqtt.config.ConfigProblem;
@@ -119,6 +126,30 @@ class MqttConfigValidatorTest {
         ok(file("", station("plant/line2/.*", "")));
         ok(file("", station("sensor/\\d+", "")));
         ok(file("", station("a/[b", ""))); // a valid topic: matched exactly
+    }
+
+    /** The filters docs/routing-and-addresses.md names as refused, each with the expression it promises. */
+    @Test
+    void theFiltersTheRoutingPageNamesAreRefusedWithTheExpressionToWrite() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "routing-and-addresses.md"));
+        Matcher sentence = Pattern.compile("\\*\\*An MQTT filter is refused\\*\\* as a station address \\(([^)]*)\\)")
+                .matcher(page);
+        assertTrue(sentence.find(), "docs/routing-and-addresses.md no longer names the refused MQTT filters");
+        List<String> named = new ArrayList<>();
+        Matcher code = Pattern.compile("`([^`]+)`").matcher(sentence.group(1));
+        while (code.find()) {
+            named.add(code.group(1));
+        }
+        Map<String, String> expression = Map.of("+/x", "[^/]+/x", "a/+/b", "a/[^/]+/b", "a/#", "a/.*", "+", "[^/]+");
+        assertEquals(expression.keySet(), Set.copyOf(named), "the page's list changed; update this table");
+        for (String filter : named) {
+            one(file("", station(filter, "")), "BAD_STATION_ADDRESS", 4, "'" + filter + "'", "MQTT topic filter",
+                    "write '" + expression.get(filter) + "'");
+        }
+        // the page's own example, its promised expression and its claim that it is no regular expression either
+        assertTrue(page.contains("names the expression to write instead (`[^/]+/x`)"), "the page's example changed");
+        assertThrows(PatternSyntaxException.class, () -> Pattern.compile("+/x"));
+        ok(file("", station("[^/]+/x", "")));
     }
 
     @Test

@@ -58,6 +58,18 @@ class JsonByteReaderTest {
         assertNull(JsonByteReader.read(json.getBytes(StandardCharsets.UTF_8), PickLevel.of(paths)), json);
     }
 
+    /**
+     * The payloads of the bind cases "a Ci, a TxtI and an Ao on one JA= path" (bind-cases/json-paths.json):
+     * the first is read by the byte reader, the second (an escaped field name) by Jackson, so both
+     * readers are shown giving one value to every tag on the path.
+     */
+    @Test
+    void theSharedPathBindCasesRunOnEachReader() {
+        PickLevel v = PickLevel.of(pathsOf("v", "v", "v"));
+        assertNotNull(JsonByteReader.read("{\"v\":42,\"w\":0}".getBytes(StandardCharsets.UTF_8), v));
+        assertNull(JsonByteReader.read("{\"v\":42,\"\\u0077\":0}".getBytes(StandardCharsets.UTF_8), v));
+    }
+
     @Test
     void leavesMalformedUtf8ToJackson() {
         List<JsonPath> paths = pathsOf("a");

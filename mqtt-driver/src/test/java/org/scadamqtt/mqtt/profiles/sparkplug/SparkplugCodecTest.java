@@ -1,6 +1,7 @@
 package org.scadamqtt.mqtt.profiles.sparkplug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.scadamqtt.mqtt.profile.Reading;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.DataSet;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.Metric;
@@ -107,6 +110,26 @@ class SparkplugCodecTest {
         Map<String, MetricValue> v = SparkplugCodec.values(SparkplugCodec.byOwnNames(Sp.payload(3, withProps).build()),
                 null);
         assertTrue(v.get("s").reading(null).uncertain(), "quality 500 (STALE) makes the value uncertain");
+    }
+
+    @Test
+    void qualityZeroMakesTheValueBadWhateverElseIsSaid() {
+        PropertySet bad = PropertySet.newBuilder().addKeys("Quality").addValues(PropertyValue.newBuilder()
+                .setType(DataTypes.INT32).setIntValue(0)).build();
+        Metric m = Sp.metric("s", 1, DataTypes.INT32).setIntValue(4).setProperties(bad).build();
+        assertEquals(0, SparkplugCodec.quality(m));
+        MetricValue v = SparkplugCodec.values(SparkplugCodec.byOwnNames(Sp.payload(3, m).build()), null).get("s");
+        for (Reading r : List.of(v.reading(null), v.reading("a seq gap"))) {
+            assertEquals(Reason.STATION_ERROR, r.reason(), r::toString);
+            assertNull(r.value(), r::toString);
+            assertFalse(r.uncertain(), r::toString);
+            assertTrue(r.detail().contains("metric 's'") && r.detail().contains("quality as BAD (0)"), r.detail());
+        }
+        Metric good = Sp.metric("s", 1, DataTypes.INT32).setIntValue(4).build();
+        Reading r = SparkplugCodec.values(SparkplugCodec.byOwnNames(Sp.payload(3, good).build()), null).get("s")
+                .reading(null);
+        assertEquals(Reason.NONE, r.reason(), "no Quality property: GOOD (192)");
+        assertEquals(4, r.value().asInt());
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scadamqtt.mqtt.TestConfigs.params;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -110,6 +111,97 @@ class SparkplugSessionTest {
         nbirth(1);
         Inspection after = send("NDATA", "", Sp.payload(1, Sp.aliasOnly(2).setDoubleValue(5).build()));
         assertFalse(read(speed, after, NODE).uncertain(), "the birth clears it");
+    }
+
+    @Test
+    void seqWrapsFrom255ToZeroWithoutARebirth() {
+        nbirth(1);
+        for (int seq = 1; seq <= 255; seq++) {
+            send("NDATA", "", Sp.payload(seq, Sp.aliasOnly(2).setDoubleValue(seq).build()));
+        }
+        Inspection wrapped = send("NDATA", "", Sp.payload(0, Sp.aliasOnly(2).setDoubleValue(256).build()));
+        Reading r = read(speed, wrapped, NODE);
+        assertEquals(256.0, r.value().asDouble());
+        assertFalse(r.uncertain(), r::detail);
+        Inspection next = send("NDATA", "", Sp.payload(1, Sp.aliasOnly(2).setDoubleValue(257).build()));
+        assertFalse(read(speed, next, NODE).uncertain());
+        assertEquals(List.of(), ctx.on("spBv1.0/G1/NCMD/E1"), "255 -> 0 is the next number, not a gap");
+        assertEquals(0, ctx.counted(SparkplugSession.REBIRTHS));
+    }
+
+    @Test
+    void twoEdgeNodesKeepTheirOwnSeq() {
+        MetricInput speed2 = new MetricInput(new EdgeRef("G1", "E2", ""), "Speed");
+        String node2 = EdgeRef.nodeKey("G1", "E2");
+        nbirth(1);
+        session.inspect(Sp.view("spBv1.0/G1/NBIRTH/E2", Sp.payload(0, Sp.bdSeq(7),
+                Sp.metric("Speed", 2, DataTypes.DOUBLE).setDoubleValue(0.5).build()).build().toByteArray()));
+        // interleaved: each node counts 1, 2, 3 on its own (one shared counter would see gaps at once)
+        for (int seq = 1; seq <= 3; seq++) {
+            Inspection a = send("NDATA", "", Sp.payload(seq, Sp.aliasOnly(2).setDoubleValue(seq).build()));
+            Inspection b = session.inspect(Sp.view("spBv1.0/G1/NDATA/E2",
+                    Sp.payload(seq, Sp.aliasOnly(2).setDoubleValue(10 + seq).build()).build().toByteArray()));
+            assertFalse(read(speed, a, NODE).uncertain(), () -> read(speed, a, NODE).detail());
+            assertFalse(read(speed2, b, node2).uncertain(), () -> read(speed2, b, node2).detail());
+            assertEquals(10.0 + seq, read(speed2, b, node2).value().asDouble());
+        }
+        // a gap on E2 is E2's alone
+        Inspection gap = session.inspect(Sp.view("spBv1.0/G1/NDATA/E2",
+                Sp.payload(9, Sp.aliasOnly(2).setDoubleValue(19).build()).build().toByteArray()));
+        assertTrue(read(speed2, gap, node2).uncertain());
+        assertEquals(1, ctx.on("spBv1.0/G1/NCMD/E2").size());
+        Inspection e1 = send("NDATA", "", Sp.payload(4, Sp.aliasOnly(2).setDoubleValue(4).build()));
+        assertFalse(read(speed, e1, NODE).uncertain(), "E1 is not affected by E2's gap");
+        assertEquals(List.of(), ctx.on("spBv1.0/G1/NCMD/E1"));
+    }
+
+    @Test
+    void aSecondRebirthRequestGoesOutOnceTheIntervalHasPassed() {
+        StepClock clock = new StepClock(Instant.ofEpochMilli(Sp.T0));
+        FakeProfileContext c = new FakeProfileContext(line, clock).everyReplyWaits();
+        SparkplugSession s = (SparkplugSession) new SparkplugProfile().open(c);
+        String ncmd = "spBv1.0/G1/NCMD/E1";
+        s.inspect(Sp.view(Sp.topic("NBIRTH", ""), Sp.payload(0, Sp.bdSeq(1),
+                Sp.metric("Speed", 2, DataTypes.DOUBLE).setDoubleValue(1.5).build()).build().toByteArray()));
+        s.inspect(Sp.view(Sp.topic("NDATA", ""), Sp.payload(5, Sp.aliasOnly(2).setDoubleValue(2).build())
+                .build().toByteArray()));
+        assertEquals(1, c.on(ncmd).size(), "the gap asks for a rebirth");
+        clock.advance(Duration.ofSeconds(59));
+        s.inspect(Sp.view(Sp.topic("NDATA", ""), Sp.payload(9, Sp.aliasOnly(2).setDoubleValue(3).build())
+                .build().toByteArray()));
+        assertEquals(1, c.on(ncmd).size(), "another gap within sparkplugRebirthInterval (60 s) asks for none");
+        clock.advance(Duration.ofSeconds(2));
+        s.inspect(Sp.view(Sp.topic("NDATA", ""), Sp.payload(20, Sp.aliasOnly(2).setDoubleValue(4).build())
+                .build().toByteArray()));
+        assertEquals(2, c.on(ncmd).size(), "after the interval the node is asked again");
+    }
+
+    /** A clock the test moves forward. */
+    private static final class StepClock extends Clock {
+        private volatile Instant now;
+
+        StepClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     @Test

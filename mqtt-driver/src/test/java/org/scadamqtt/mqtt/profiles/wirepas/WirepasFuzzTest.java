@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
 import org.scadamqtt.mqtt.profile.Inspection;
@@ -19,6 +21,9 @@ import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
  * Seeded random mutations of the public vectors through decode and inspect: no exception may
  * escape, every failure has a sentence, and no single message takes long (no hang). Fixed budget:
  * 200,000 messages or 20 s, whichever comes first; the seed is printed so a failure can be replayed.
+ * The slow-message check only sees a message that returns: a decoder stuck in a loop is failed by
+ * the hard timeout, which runs the test on its own thread so that even a loop that never looks at
+ * its interrupt flag cannot hang the build.
  */
 class WirepasFuzzTest {
 
@@ -29,6 +34,7 @@ class WirepasFuzzTest {
             "gw-response/send_data/gw1/sink0", "gw-response/get_configs/gw1", "other/topic");
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void mutatedVectorsNeverThrowNorHang() {
         long seed = Long.getLong("wirepas.fuzz.seed", 20261201L);
         Random random = new Random(seed);
