@@ -691,10 +691,12 @@ document.addEventListener('DOMContentLoaded', () => {
     th.addEventListener('click', () => sortBy(th.dataset.sort));
     th.title = (th.title ? th.title + '; ' : '') + 'click to sort';
   }
-  // the tag table's sticky header sits right under the page header, whatever its height
+  // the tag table's sticky header sits right under the page header, whatever its height: the
+  // header wraps to a second line on a narrow window once its counts and alarm pill are filled in,
+  // which no window resize announces, so its own size is watched
   const headerHeight = () => document.documentElement.style.setProperty('--header-h', $('header').offsetHeight + 'px');
   headerHeight();
-  window.addEventListener('resize', headerHeight);
+  new ResizeObserver(headerHeight).observe($('header'));
   tick();
   setInterval(() => { tick(); refreshAges(); }, 1000);
   // line counters change with every message but are not pushed as events: refresh them

@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The size of the terminal the host runs in. {@code $LINES} and {@code $COLUMNS} are shell
@@ -21,8 +23,20 @@ public record TerminalSize(int rows, int columns) {
 
     /** The terminal's size now (a process is started: call it every few seconds, not per line). */
     public static TerminalSize detect() {
-        TerminalSize stty = fromStty();
-        return stty != null ? stty : fromEnvironment(System.getenv("LINES"), System.getenv("COLUMNS"));
+        return detect(TerminalSize::sttySize, System::getenv);
+    }
+
+    /**
+     * The terminal's answer first, then the environment, then the default.
+     *
+     * @param stty        runs {@code stty size} on the terminal and returns what it printed, or null
+     *                    when there is no terminal to ask
+     * @param environment the environment variable of a name, or null
+     */
+    static TerminalSize detect(Supplier<String> stty, UnaryOperator<String> environment) {
+        String answer = stty.get();
+        TerminalSize size = answer == null ? null : parseStty(answer);
+        return size != null ? size : fromEnvironment(environment.apply("LINES"), environment.apply("COLUMNS"));
     }
 
     /** From {@code $LINES}/{@code $COLUMNS} texts; the default for what is missing or not a number. */
@@ -41,7 +55,8 @@ public record TerminalSize(int rows, int columns) {
         return rows > 0 && columns > 0 ? new TerminalSize(rows, columns) : null;
     }
 
-    private static TerminalSize fromStty() {
+    /** What {@code stty size} prints for {@code /dev/tty}, or null without a terminal or stty. */
+    private static String sttySize() {
         File tty = new File("/dev/tty");
         if (!tty.exists()) {
             return null;
@@ -54,7 +69,7 @@ public record TerminalSize(int rows, int columns) {
                 return null;
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            return p.exitValue() == 0 ? parseStty(out) : null;
+            return p.exitValue() == 0 ? out : null;
         } catch (IOException e) {
             return null; // no stty (Windows) or no controlling terminal
         } catch (InterruptedException e) {

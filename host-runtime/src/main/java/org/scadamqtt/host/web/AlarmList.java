@@ -167,11 +167,16 @@ final class AlarmList implements HostListener {
         return alarms.values().stream().filter(a -> !a.acknowledged()).count();
     }
 
-    /** Newest first. */
-    synchronized List<Map<String, Object>> json() {
+    /** The alarms in the list, newest first. */
+    synchronized List<Alarm> alarms() {
         List<Alarm> list = new ArrayList<>(alarms.values());
         java.util.Collections.reverse(list);
-        return list.stream().map(AlarmList::json).toList();
+        return list;
+    }
+
+    /** Newest first. */
+    List<Map<String, Object>> json() {
+        return alarms().stream().map(AlarmList::json).toList();
     }
 
     static Map<String, Object> json(Alarm a) {

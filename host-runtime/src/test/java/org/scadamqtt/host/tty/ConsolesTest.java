@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.scadamqtt.config.InitialState;
 import org.scadamqtt.config.LineConfig;
@@ -204,5 +206,12 @@ class ConsolesTest {
         assertEquals(null, TerminalSize.parseStty("stty: 'standard input': Inappropriate ioctl for device"));
         assertEquals(new TerminalSize(30, 80), TerminalSize.fromEnvironment("30", null));
         assertEquals(TerminalSize.DEFAULT, TerminalSize.fromEnvironment("x", "-1"));
+
+        // the terminal's own answer wins over $LINES/$COLUMNS, which are set but stale
+        UnaryOperator<String> env = name -> Map.of("LINES", "30", "COLUMNS", "100").get(name);
+        assertEquals(new TerminalSize(50, 132), TerminalSize.detect(() -> "50 132\n", env));
+        assertEquals(new TerminalSize(30, 100), TerminalSize.detect(() -> null, env), "no terminal to ask");
+        assertEquals(new TerminalSize(30, 100), TerminalSize.detect(() -> "stty: not a tty", env));
+        assertEquals(TerminalSize.DEFAULT, TerminalSize.detect(() -> null, name -> null));
     }
 }

@@ -78,9 +78,18 @@ class AlarmsBrowserIT {
     @Test
     void aLimitAlarmIsRaisedAcknowledgedAndReturnsToNormal() throws Exception {
         assertEquals("alarms: 0 active, 0 unacknowledged", pill());
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         temp(97.0);
+        Instant after = Instant.now();
         waitFor(Duration.ofSeconds(5), "the alarm in the header", () -> pill().equals("alarms: 1 active, 1 unacknowledged"));
         String row = "#alarms tr[data-source='BOILER_TEMP'] ";
+        // the time it was raised (UTC, as every time on the page) and the value that raised it
+        String time = browser.findElement(By.cssSelector(row + "td.time:not(.returned)")).getText();
+        assertTrue(time.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}"), time);
+        Instant raised = Instant.parse(time.replace(' ', 'T') + "Z");
+        assertTrue(!raised.isBefore(before) && !raised.isAfter(after), raised + " not between " + before + " and " + after);
+        assertEquals("97", browser.findElement(By.cssSelector(row + "td.num")).getText());
+        assertEquals("active", browser.findElement(By.cssSelector(row + "td.returned")).getText());
         assertEquals("HIGH_HIGH", browser.findElement(By.cssSelector(row + "td.kind")).getText());
         assertEquals("tag BOILER_TEMP = 97.0 °C is beyond its high-high limit 95.0 °C",
                 browser.findElement(By.cssSelector(row + "td.text")).getText());

@@ -26,6 +26,7 @@ class ColoursBrowserIT {
 
     private static final String RED = "rgba(248, 81, 73, 1)";
     private static final String GREY = "rgba(74, 82, 93, 1)";
+    private static final String ORANGE = "rgba(240, 136, 62, 1)";
 
     @RegisterExtension
     final Chromium chromium = new Chromium();
@@ -84,6 +85,29 @@ class ColoursBrowserIT {
         assertTrue(browser.findElement(By.id("counts")).getText().contains("4 bad, 3 idle"),
                 browser.findElement(By.id("counts")).getText());
         page.keepScreenshot("console-colours.png");
+    }
+
+    @Test
+    void aStationInComErrIsOrangeAndADisconnectedLineRed() throws Exception {
+        page = chromium.open(console);
+        String s1 = "tr[data-station='S1'] td.state .badge";
+        String l1 = "tr[data-line='L1'] td.status .badge";
+        assertEquals("rgba(63, 185, 80, 1)", browser.findElement(By.cssSelector(l1)).getCssValue("background-color"),
+                "a connected line is green");
+
+        host.setStation("S1", org.scadamqtt.driver.StationState.StCOMERR, "no message for 60 s");
+        waitFor(Duration.ofSeconds(3), "S1 StCOMERR", () -> "StCOMERR".equals(browser.findElement(
+                By.cssSelector(s1)).getText()));
+        assertEquals(ORANGE, browser.findElement(By.cssSelector(s1)).getCssValue("background-color"),
+                "a communication error is orange, not the red of a hard error");
+
+        host.setLine(new org.scadamqtt.driver.LineStatus("L1", org.scadamqtt.driver.LineState.DISCONNECTED, "",
+                "cannot connect to tcp://127.0.0.1:1883: connection refused", Instant.now(), null));
+        waitFor(Duration.ofSeconds(3), "L1 DISCONNECTED", () -> "DISCONNECTED".equals(browser.findElement(
+                By.cssSelector(l1)).getText()));
+        assertEquals(RED, browser.findElement(By.cssSelector(l1)).getCssValue("background-color"),
+                "a line that is down is red");
+        page.keepScreenshot("console-comerr-disconnected.png");
     }
 
     @Test

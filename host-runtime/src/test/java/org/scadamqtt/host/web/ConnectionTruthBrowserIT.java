@@ -29,6 +29,7 @@ import org.scadamqtt.host.tags.TagTable;
 import org.scadamqtt.tag.Reason;
 import org.scadamqtt.tag.TagType;
 import org.scadamqtt.tag.TagValue;
+import org.scadamqtt.testsupport.TcpProxy;
 
 /**
  * Issue 11, "connection truth", in headless Chromium: without the host every value greys out
@@ -83,6 +84,37 @@ class ConnectionTruthBrowserIT {
                         && "30.5".equals(page.tagCell("temp", "value").getText()));
         assertFalse(browser.findElement(By.id("banner")).isDisplayed());
         assertFalse(GREYED.equals(page.tagCell("temp", "value").getCssValue("color")));
+    }
+
+    /**
+     * A hung host or a link cut somewhere on the way: the event stream stays open, nothing closes,
+     * the heartbeats just stop. Only the page's watchdog (console.js watchHost) can tell; here the
+     * browser reaches the console through a proxy that keeps every socket open and swallows the
+     * bytes.
+     */
+    @Test
+    void aHostThatHangsWithTheStreamOpenGreysEveryValueWithinThreeSeconds() throws Exception {
+        FakeHostApi host = new FakeHostApi();
+        console = chromium.console(host, null);
+        TcpProxy proxy = TcpProxy.start("127.0.0.1", console.port());
+        chromium.closeAfter(proxy);
+        page = chromium.open("http://127.0.0.1:" + proxy.port() + "/");
+        browser = chromium.driver();
+        assertFalse(GREYED.equals(page.tagCell("temp", "value").getCssValue("color")));
+
+        proxy.halfOpen();
+        long hung = System.nanoTime();
+        waitFor(Duration.ofSeconds(3), "the no-connection banner while the stream stays open", () ->
+                browser.findElement(By.id("banner")).getText()
+                        .matches("no connection to the host since \\d\\d:\\d\\d:\\d\\d UTC.*"));
+        long millis = (System.nanoTime() - hung) / 1_000_000;
+        for (String tag : List.of("temp", "count", "setpoint", "text")) {
+            assertEquals(GREYED, page.tagCell(tag, "value").getCssValue("color"), tag + " greyed");
+        }
+        assertTrue(page.tagCell("temp", "quality").findElement(By.cssSelector(".badge")).getCssValue("background-color")
+                .equals("rgba(58, 63, 71, 1)"), "no green while the host does not answer");
+        page.keepScreenshot("console-host-hung.png");
+        System.out.println("hung host shown after " + millis + " ms");
     }
 
     @Test

@@ -100,6 +100,12 @@ class LayoutBrowserIT {
         assertEquals("1", page.tagCell("METER_2_ACTIVE_POWER_TOTAL", "updates").getText());
         waitFor(Duration.ofSeconds(3), "an age in seconds",
                 () -> page.tagCell("METER_2_ACTIVE_POWER_TOTAL", "age").getText().matches("\\d+ s"));
+        // a live event counts: the update count goes up without a reload
+        Instant t = Instant.now();
+        host.setTag("METER_2_ACTIVE_POWER_TOTAL", "S1", TagType.Ai, TagValue.good(TagType.Ai, 123.0, t, t));
+        waitFor(Duration.ofSeconds(3), "the second update counted", () ->
+                "2".equals(page.tagCell("METER_2_ACTIVE_POWER_TOTAL", "updates").getText()));
+        assertEquals("123", page.tagCell("METER_2_ACTIVE_POWER_TOTAL", "value").getText());
 
         // a group collapses
         page.click(By.cssSelector("#tags tr.group[data-group='L1 / S2']"));
@@ -126,6 +132,48 @@ class LayoutBrowserIT {
             assertTrue(down.get(i - 1) >= down.get(i), "descending: " + down);
         }
     }
+
+    /**
+     * After scrolling the tag table under the page header: each table's sticky header row sits right
+     * below the page header (not behind it), nothing covers it, and every row below it is visible
+     * where it is drawn (the header row is opaque, so rows scrolled under it do not show through).
+     */
+    @Test
+    void afterScrollingTheTagHeaderSitsBelowThePageHeaderAndCoversNoRow() throws Exception {
+        for (int[] size : new int[][] {{1366, 768}, {800, 600}}) {
+            browser.manage().window().setSize(new Dimension(size[0], size[1]));
+            page = chromium.open(console);
+            Object bad = browser.executeScript(STICKY);
+            assertEquals(List.of(), bad, "at " + size[0] + "x" + size[1]);
+        }
+        page.keepScreenshot("console-scrolled-800x600.png");
+    }
+
+    private static final String STICKY = """
+            const bad = [];
+            const table = document.querySelector('#tags');
+            window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY + 300);
+            const head = document.querySelector('header').getBoundingClientRect();
+            const th = document.querySelector('#tags thead th[data-sort="value"]');
+            const r = th.getBoundingClientRect();
+            if (table.getBoundingClientRect().top >= head.bottom) bad.push('the page did not scroll past the table top');
+            if (r.top < head.bottom - 0.5) bad.push('header row at ' + r.top + ' behind the page header ending at ' + head.bottom);
+            if (r.top > head.bottom + 1) bad.push('header row at ' + r.top + ' not stuck below the page header at ' + head.bottom);
+            const x = r.left + r.width / 2;
+            const onTh = document.elementFromPoint(x, r.top + r.height / 2);
+            if (!onTh || !onTh.closest('#tags thead')) bad.push('the header row is covered by ' + (onTh && onTh.outerHTML.slice(0, 60)));
+            if (getComputedStyle(th).backgroundColor.match(/rgba\\(.*, 0\\)|transparent/)) bad.push('header row is transparent');
+            let seen = 0;
+            for (const tr of document.querySelectorAll('#tags tbody tr')) {
+              const t = tr.getBoundingClientRect();
+              const mid = t.top + t.height / 2;
+              if (t.height === 0 || mid <= r.bottom + 1 || mid >= window.innerHeight) continue;
+              seen++;
+              const at = document.elementFromPoint(x, mid);
+              if (!at || at.closest('tr') !== tr) bad.push((tr.dataset.tag || tr.dataset.group) + ' covered by ' + (at && at.outerHTML.slice(0, 60)));
+            }
+            if (seen < 3) bad.push('only ' + seen + ' rows visible below the header row');
+            return bad;""";
 
     /** Numeric values of group S1's rows in page order. */
     @SuppressWarnings("unchecked")
