@@ -53,7 +53,7 @@ class AuditBrowserIT {
         input.sendKeys("7");
         page.sendWrite();
         waitFor(Duration.ofSeconds(5), "the write result", () ->
-                browser.findElement(By.id("write-result")).getText().startsWith("OK"));
+                page.text(By.id("write-result")).startsWith("OK"));
         page.click(By.id("write-close"));
 
         JsonNode audit = http.get("/api/audit").json();

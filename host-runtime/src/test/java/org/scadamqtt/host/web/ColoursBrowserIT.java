@@ -82,8 +82,8 @@ class ColoursBrowserIT {
                 By.cssSelector("tr[data-station='S1'] td.state .badge")).getCssValue("background-color")));
         assertEquals("rgba(139, 148, 158, 1)", browser.findElement(By.cssSelector("tr[data-station='S2'] td.state .badge"))
                 .getCssValue("background-color"), "a station switched off is grey");
-        assertTrue(browser.findElement(By.id("counts")).getText().contains("4 bad, 3 idle"),
-                browser.findElement(By.id("counts")).getText());
+        assertTrue(page.text(By.id("counts")).contains("4 bad, 3 idle"),
+                page.text(By.id("counts")));
         page.keepScreenshot("console-colours.png");
     }
 

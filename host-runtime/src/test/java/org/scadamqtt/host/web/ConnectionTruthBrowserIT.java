@@ -80,7 +80,7 @@ class ConnectionTruthBrowserIT {
         host.setTag("temp", "S1", TagType.Ai, TagValue.good(TagType.Ai, 30.5, t, t));
         console = chromium.console(host, port, null);
         waitFor(Duration.ofSeconds(15), "the page back live and reloaded", () ->
-                "live".equals(browser.findElement(By.id("live")).getText())
+                "live".equals(page.text(By.id("live")))
                         && "30.5".equals(page.tagCell("temp", "value").getText()));
         assertFalse(browser.findElement(By.id("banner")).isDisplayed());
         assertFalse(GREYED.equals(page.tagCell("temp", "value").getCssValue("color")));
@@ -105,7 +105,7 @@ class ConnectionTruthBrowserIT {
         proxy.halfOpen();
         long hung = System.nanoTime();
         waitFor(Duration.ofSeconds(3), "the no-connection banner while the stream stays open", () ->
-                browser.findElement(By.id("banner")).getText()
+                page.text(By.id("banner"))
                         .matches("no connection to the host since \\d\\d:\\d\\d:\\d\\d UTC.*"));
         long millis = (System.nanoTime() - hung) / 1_000_000;
         for (String tag : List.of("temp", "count", "setpoint", "text")) {

@@ -43,6 +43,22 @@ final class ConsolePage {
         return browser.findElement(By.cssSelector("tr[data-tag='" + tag + "'] td." + cls));
     }
 
+    /**
+     * The text of the element {@code by} finds, finding it again when a live update re-rendered it
+     * between finding and reading (tables re-render on every event; reading a replaced row throws).
+     */
+    String text(By by) {
+        StaleElementReferenceException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                return browser.findElement(by).getText();
+            } catch (StaleElementReferenceException e) {
+                last = e; // re-rendered meanwhile: find it again (anything else, e.g. not there, is thrown)
+            }
+        }
+        throw last;
+    }
+
     /** Clicks, finding the element again when a live update re-rendered it meanwhile. */
     void click(By by) {
         waitFor(Duration.ofSeconds(5), "clicking " + by, () -> {

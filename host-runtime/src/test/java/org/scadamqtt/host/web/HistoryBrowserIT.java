@@ -99,8 +99,8 @@ class HistoryBrowserIT {
                 "3".equals(drawnPoints("BOILER_TEMP")) && "3".equals(drawnPoints("BOILER_PRESS")));
         assertEquals(3, browser.findElements(By.cssSelector("#trend-chart text.x-label")).size() / 2,
                 "six time labels");
-        assertTrue(browser.findElement(By.id("trend-legend")).getText().contains("BOILER_TEMP · 3 points · last 63.5"),
-                browser.findElement(By.id("trend-legend")).getText());
+        assertTrue(page.text(By.id("trend-legend")).contains("BOILER_TEMP · 3 points · last 63.5"),
+                page.text(By.id("trend-legend")));
         waitFor(Duration.ofSeconds(5), "the BOILER_TEMP sparkline from the history " + when, () ->
                 page.tagCell("BOILER_TEMP", "trend").findElement(By.tagName("title")).getDomProperty("textContent")
                         .startsWith("last 3 values, min 61.5, max 63.5"));
@@ -168,7 +168,7 @@ class HistoryBrowserIT {
 
     private void zoomsByDraggingAndResets() throws Exception {
         page.click(By.cssSelector("#trend-section button[data-range='all']"));
-        String all = browser.findElement(By.id("trend-span")).getText();
+        String all = page.text(By.id("trend-span"));
         WebElement chart = browser.findElement(By.id("trend-chart"));
         int w = chart.getSize().getWidth();
         // from left of the time axis (its start: the first point) to the middle of the chart
@@ -176,7 +176,7 @@ class HistoryBrowserIT {
                 .perform();
         waitFor(Duration.ofSeconds(5), "a zoomed range still showing the three points", () ->
                 browser.findElement(By.id("trend-reset")).isEnabled()
-                        && !all.equals(browser.findElement(By.id("trend-span")).getText())
+                        && !all.equals(page.text(By.id("trend-span")))
                         && "3".equals(drawnPoints("BOILER_TEMP")));
         screenshotOfTrend("console-trend-zoomed.png");
         page.click(By.id("trend-reset"));

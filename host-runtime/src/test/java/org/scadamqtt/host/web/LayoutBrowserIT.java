@@ -115,7 +115,7 @@ class LayoutBrowserIT {
         // the stations table collapses, its heading still counts states
         WebElement stations = browser.findElement(By.id("stations"));
         assertTrue(stations.isDisplayed());
-        assertEquals("(1 StON, 1 StOFF)", browser.findElement(By.id("station-summary")).getText());
+        assertEquals("(1 StON, 1 StOFF)", page.text(By.id("station-summary")));
         page.click(By.cssSelector("#stations-details summary"));
         waitFor(Duration.ofSeconds(2), "stations collapsed", () -> !browser.findElement(By.id("stations")).isDisplayed());
 

@@ -130,12 +130,12 @@ class SimulBrowserIT {
         page.click(By.cssSelector("tr[data-tag='BOILER_TEMP'] button.write"));
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("write-value")));
-        assertTrue(browser.findElement(By.id("write-hint")).getText().contains("simulated (StSIMUL)"));
+        assertTrue(page.text(By.id("write-hint")).contains("simulated (StSIMUL)"));
         input.clear();
         input.sendKeys("55.5");
         page.sendWrite();
         waitFor(Duration.ofSeconds(5), "the set result", () ->
-                browser.findElement(By.id("write-result")).getText().startsWith("OK"));
+                page.text(By.id("write-result")).startsWith("OK"));
         page.click(By.id("write-close"));
         waitFor(Duration.ofSeconds(3), "55.5 shown", () -> "55.5".equals(page.tagCell("BOILER_TEMP", "value").getText()));
         assertEquals("SIMULATED", badge("BOILER_TEMP"));

@@ -55,8 +55,8 @@ class WebConsoleBrowserIT {
         assertEquals("NOT WRITTEN", page.tagCell("setpoint", "quality").getText(), "never written: grey, not red BAD");
         assertTrue(page.tagCell("setpoint", "quality").getDomAttribute("title").contains("NOT_INITIALIZED"));
         assertEquals("CONNECTED",
-                browser.findElement(By.cssSelector("tr[data-line='L1'] td.status")).getText());
-        assertEquals("StOFF", browser.findElement(By.cssSelector("tr[data-station='S2'] td.state")).getText());
+                page.text(By.cssSelector("tr[data-line='L1'] td.status")));
+        assertEquals("StOFF", page.text(By.cssSelector("tr[data-station='S2'] td.state")));
 
         for (double v : new double[] {22.0, 23.5, 21.0, 24.25, 22.75}) {
             Instant now = Instant.now();
@@ -95,7 +95,7 @@ class WebConsoleBrowserIT {
         input.sendKeys("12.5");
         page.sendWrite();
         waitFor(Duration.ofSeconds(5), "the write result", () ->
-                browser.findElement(By.id("write-result")).getText().startsWith("OK"));
+                page.text(By.id("write-result")).startsWith("OK"));
         page.keepScreenshot("console-write-dialog.png");
         assertEquals(1, host.writes.size());
         assertEquals("setpoint", host.writes.get(0)[0]);
@@ -116,7 +116,7 @@ class WebConsoleBrowserIT {
         input.sendKeys("3");
         page.sendWrite();
         waitFor(Duration.ofSeconds(5), "the failure", () ->
-                browser.findElement(By.id("write-result")).getText().startsWith("NOT_CONNECTED: Line L1"));
+                page.text(By.id("write-result")).startsWith("NOT_CONNECTED: Line L1"));
     }
 
     @Test
@@ -124,7 +124,7 @@ class WebConsoleBrowserIT {
         open(null);
         page.click(By.cssSelector("tr[data-station='S1'] button[data-control='StOFF']"));
         waitFor(Duration.ofSeconds(2), "S1 StOFF on the page", () -> "StOFF".equals(
-                browser.findElement(By.cssSelector("tr[data-station='S1'] td.state")).getText()));
+                page.text(By.cssSelector("tr[data-station='S1'] td.state"))));
         assertEquals(StationControl.OFF, host.controls.get(0)[1]);
     }
 
@@ -141,12 +141,12 @@ class WebConsoleBrowserIT {
         input.sendKeys("7");
         page.sendWrite();
         waitFor(Duration.ofSeconds(5), "the write result", () ->
-                browser.findElement(By.id("write-result")).getText().startsWith("OK"));
+                page.text(By.id("write-result")).startsWith("OK"));
         page.click(By.id("write-close"));
         // the second action does not ask again
         page.click(By.cssSelector("tr[data-station='S1'] button[data-control='StSIMUL']"));
         waitFor(Duration.ofSeconds(2), "S1 StSIMUL", () -> "StSIMUL".equals(
-                browser.findElement(By.cssSelector("tr[data-station='S1'] td.state")).getText()));
+                page.text(By.cssSelector("tr[data-station='S1'] td.state"))));
         assertEquals(1, host.writes.size());
     }
 }

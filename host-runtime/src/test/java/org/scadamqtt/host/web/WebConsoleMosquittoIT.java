@@ -66,7 +66,7 @@ class WebConsoleMosquittoIT {
         page = chromium.open(host.webUrl());
         browser = chromium.driver();
         waitFor(Duration.ofSeconds(15), "line PLANT CONNECTED on the page", () -> "CONNECTED".equals(
-                browser.findElement(By.cssSelector("tr[data-line='PLANT'] td.status")).getText()));
+                page.text(By.cssSelector("tr[data-line='PLANT'] td.status"))));
     }
 
     private void writeFromPage(String tag, String value) {
@@ -77,10 +77,10 @@ class WebConsoleMosquittoIT {
         input.sendKeys(value);
         page.sendWrite();
         waitFor(Duration.ofSeconds(10), "the result of writing " + tag, () -> {
-            String r = browser.findElement(By.id("write-result")).getText();
+            String r = page.text(By.id("write-result"));
             return r.startsWith("OK") || r.contains(":") && !r.startsWith("writing");
         });
-        String result = browser.findElement(By.id("write-result")).getText();
+        String result = page.text(By.id("write-result"));
         assertTrue(result.startsWith("OK"), "writing " + tag + " from the page: " + result);
         page.click(By.id("write-close"));
     }
@@ -137,6 +137,6 @@ class WebConsoleMosquittoIT {
     void aStationSetOffFromThePageShowsStOff() {
         page.click(By.cssSelector("tr[data-station='BOILER'] button[data-control='StOFF']"));
         waitFor(Duration.ofSeconds(2), "BOILER StOFF on the page", () -> "StOFF".equals(
-                browser.findElement(By.cssSelector("tr[data-station='BOILER'] td.state")).getText()));
+                page.text(By.cssSelector("tr[data-station='BOILER'] td.state"))));
     }
 }

@@ -47,7 +47,7 @@ class WriteDialogBrowserIT {
         page.click(By.id("write-send"));
         waitFor(Duration.ofSeconds(3), "the question", () -> browser.findElement(By.id("write-question")).isDisplayed());
         assertEquals("Write 12.5 to setpoint (Ao) of station S1, line L1? Now: —.",
-                browser.findElement(By.id("write-question")).getText());
+                page.text(By.id("write-question")));
         page.keepScreenshot("console-write-confirm.png");
         Thread.sleep(300);
         assertTrue(host.writes.isEmpty(), "nothing sent before Confirm");
@@ -59,7 +59,7 @@ class WriteDialogBrowserIT {
         input.sendKeys("13");
         page.sendWrite();
         waitFor(Duration.ofSeconds(5), "the result", () ->
-                browser.findElement(By.id("write-result")).getText().startsWith("OK"));
+                page.text(By.id("write-result")).startsWith("OK"));
         assertEquals(1, host.writes.size());
         assertEquals(13L, ((Number) host.writes.get(0)[1]).longValue());
     }
@@ -76,8 +76,8 @@ class WriteDialogBrowserIT {
         input.sendKeys("7");
         page.sendWrite();
         waitFor(Duration.ofSeconds(5), "the refusal", () ->
-                browser.findElement(By.id("write-result")).getText().startsWith("Nothing was written"));
-        String said = browser.findElement(By.id("write-result")).getText();
+                page.text(By.id("write-result")).startsWith("Nothing was written"));
+        String said = page.text(By.id("write-result"));
         assertEquals("Nothing was written: the write token was not accepted. Enter the current token below "
                 + "(the host's administrator has it) and press Confirm again.", said);
         assertFalse(said.contains("Authorization") || said.contains("Bearer"), said);
@@ -86,7 +86,7 @@ class WriteDialogBrowserIT {
         browser.findElement(By.id("write-token")).sendKeys("s3cret");
         page.click(By.id("write-confirm"));
         waitFor(Duration.ofSeconds(5), "the write with the right token", () ->
-                browser.findElement(By.id("write-result")).getText().startsWith("OK"));
+                page.text(By.id("write-result")).startsWith("OK"));
         assertEquals(1, host.writes.size());
     }
 }
