@@ -13,7 +13,8 @@ import org.scadamqtt.config.StationConfig;
 /**
  * The WEGnology broker's rules checked when the configuration is loaded: device id, access key
  * and secret, QoS 0/1 only, no retained messages, clean session only, 256 KB per message, and TLS
- * (an address without a scheme means ssl://, port 8883; a warning when one is written tcp:// or ws://).
+ * (an address without a scheme means ssl://, port 8883; a warning when one is written tcp:// or ws://),
+ * and no wildcard topicFilter (the line subscribes its command topics itself).
  */
 final class WegnologyRules {
 
@@ -63,6 +64,17 @@ final class WegnologyRules {
                         + "does not travel in clear text"));
             }
         }
+        List<Object> filters = p.all("topicFilter");
+        for (Object f : filters) {
+            String filter = f.toString();
+            // a lone # is the default (a line that leaves topicFilter out): the command topics replace it
+            if ((filter.contains("+") || filter.contains("#")) && !(filters.size() == 1 && filter.equals("#"))) {
+                out.add(error(p, "topicFilter", at, "WEGNOLOGY_TOPIC_FILTER", where + "topicFilter '" + filter
+                        + "' has a wildcard; WEGnology lets a device subscribe only to its own command topic, without "
+                        + "wildcards. The line subscribes " + String.join(", ", new WegnologyProfile().topicFilters(line))
+                        + " itself: remove this topicFilter"));
+            }
+        }
         String prefix = WegnologySession.prefix(line);
         topicLevel(out, p.location(WegnologyProfile.PREFIX, at), where + WegnologyProfile.PREFIX, prefix);
         for (StationConfig s : line.stations()) {
@@ -75,8 +87,13 @@ final class WegnologyRules {
         return out;
     }
 
+    /** Whether a value fits one topic level. */
+    static boolean oneLevel(String value) {
+        return !(value.contains("/") || value.contains("+") || value.contains("#"));
+    }
+
     private static void topicLevel(List<ConfigProblem> out, SourceLocation at, String what, String value) {
-        if (value.contains("/") || value.contains("+") || value.contains("#")) {
+        if (!oneLevel(value)) {
             out.add(new ConfigProblem(at, "WEGNOLOGY_TOPIC", what + " '" + value + "' is one topic level: it may not "
                     + "contain /, + or #"));
         }
