@@ -7,14 +7,20 @@ import static org.scadamqtt.mqtt.TestConfigs.params;
 import static org.scadamqtt.mqtt.TestConfigs.station;
 import static org.scadamqtt.mqtt.TestConfigs.tag;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scadamqtt.config.ConfigException;
+import org.scadamqtt.config.xml.ConfigLoader;
 import org.scadamqtt.config.ConfigProblem;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.internal.client.SessionSettings;
+import org.scadamqtt.mqtt.internal.config.MqttProtocolRules;
 import org.scadamqtt.mqtt.profile.AddressException;
 import org.scadamqtt.mqtt.profile.ReconnectDelay;
 
@@ -88,6 +94,47 @@ class WegnologyRulesTest {
                 .contains("The line subscribes wnology/dev1/command itself: remove this topicFilter"), all.toString());
         assertTrue(problems(line("ssl://broker.app.wnology.io", "topicFilter", "wnology/+/command"))
                 .contains("WEGNOLOGY_TOPIC_FILTER"));
+    }
+
+    /** Issue 13: 300 messages per 15 s per connection covers every publish, so nothing may bypass the limiter. */
+    @Test
+    void anOutValueTagIsRefusedBecauseItWouldPublishPastTheRateLimiter() {
+        Map<String, String> p = params("payloadType", "WEGnology", "clientId", "dev1", "userName", "key",
+                "password", "secret", "cleanSession", "YES");
+        LineConfig withOutValue = TestConfigs.line("W", List.of("ssl://broker.app.wnology.io"), p,
+                station("S", "wnology/dev1/command", params(), tag("topic", "TxtO", "OUT_TOPIC"),
+                        tag("raw", "TxtO", "OUT_VALUE"), tag("temp", "Ao", "STATE=temperature")));
+        List<ConfigProblem> all = PROFILE.validate(withOutValue);
+        assertEquals(1, all.size(), all.toString());
+        assertTrue(all.get(0).isError());
+        assertEquals("WEGNOLOGY_OUTPUT", all.get(0).code());
+        assertTrue(all.get(0).message().startsWith("tag 'raw' of station 'S': OUT_VALUE publishes its text past the "
+                + "WEGnology rate limiter") && all.get(0).message().contains("STATE=attribute"), all.toString());
+    }
+
+    @Test
+    void aFileWithAnOutValueTagOnAWegnologyLineDoesNotLoadAndTheProblemPointsAtTheTag(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("wn.xml");
+        Files.writeString(file, """
+                <scada xmlns="urn:scada-mqtt:config:1">
+                  <line name="WN" protocol="mqtt">
+                    <host>ssl://broker.app.wnology.io:8883</host>
+                    <param name="payloadType">WEGnology</param>
+                    <param name="clientId">dev1</param>
+                    <param name="userName">key</param>
+                    <param name="password">secret</param>
+                    <param name="cleanSession">YES</param>
+                    <station name="S" address="wnology/dev1/command">
+                      <tag name="RAW" type="TxtO" address="OUT_VALUE"/>
+                    </station>
+                  </line>
+                </scada>
+                """);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(MqttProtocolRules.catalog()).load(file));
+        assertTrue(e.getMessage().contains("wn.xml:10:") && e.getMessage().contains("[WEGNOLOGY_OUTPUT]"),
+                e.getMessage());
     }
 
     /** Issue 13: the first topic level is configurable, losant/ for Losant itself; wnology/ by default. */
