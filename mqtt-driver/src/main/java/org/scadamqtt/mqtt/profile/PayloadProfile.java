@@ -89,6 +89,19 @@ public interface PayloadProfile {
     }
 
     /**
+     * Topic filters the line subscribes for this profile besides its own {@code topicFilter}
+     * values: topics the protocol fixes (a WEGnology device's {@code <prefix>/<deviceId>/command}).
+     * When the line's {@code topicFilter} is only its default {@code #} (left out, or written so),
+     * these replace it (a cloud broker that refuses wildcards). Called whenever the line's connection settings are read; a
+     * changed list re-subscribes the line.
+     *
+     * @return the filters, without wildcards the broker refuses; empty (the default) for none
+     */
+    default List<String> topicFilters(LineConfig line) {
+        return List.of();
+    }
+
+    /**
      * Checks of a line that the parameter table and addresses cannot express (rules of a cloud
      * broker, combinations of parameters). Runs only for lines whose payloadType is this profile.
      *

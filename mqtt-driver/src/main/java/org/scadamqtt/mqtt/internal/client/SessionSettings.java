@@ -55,7 +55,7 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
     public static SessionSettings of(LineConfig line, String hostId) {
         ParameterValues p = line.parameters();
         String clientId = clientId(p, hostId, line.name());
-        List<String> filters = MqttSession.topicFilters(line);
+        List<String> filters = subscribed(line);
         if (filters.isEmpty()) {
             filters = List.of(text(p, TOPIC_FILTER).isEmpty() ? "#" : text(p, TOPIC_FILTER));
         }
@@ -82,6 +82,22 @@ public record SessionSettings(String lineName, List<BrokerUri> brokers, String c
                 (int) (long) value(p, MAX_INFLIGHT, Long.class), value(p, WRITE_TIMEOUT, Duration.class),
                 bool(p, FULL_DEBUG), MqttParameters.ACK_ORDER_LINE.equals(text(p, MqttParameters.ACK_ORDER)),
                 List.copyOf(filters), (int) value(p, SUBSCRIBE_QOS, Integer.class));
+    }
+
+    /**
+     * The line's topicFilter values followed by the filters its payload profile adds
+     * (PayloadProfile.topicFilters), each once. A topicFilter that is only the default {@code #}
+     * (left out, which reads the same as written) gives way to the profile's filters when it has any.
+     */
+    public static List<String> subscribed(LineConfig line) {
+        List<String> own = MqttSession.topicFilters(line);
+        List<String> added = profile(line.parameters()).map(profile -> profile.topicFilters(line)).orElse(List.of());
+        if (added.isEmpty()) {
+            return own;
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(own.equals(List.of("#")) ? List.of() : own);
+        all.addAll(added);
+        return List.copyOf(all);
     }
 
     /** Whether the line's payload profile makes an address without a scheme TLS (PayloadProfile.tlsByDefault). */

@@ -10,6 +10,7 @@ import org.scadamqtt.config.ConfigProblem;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.mqtt.MqttParameters;
+import org.scadamqtt.mqtt.internal.client.SessionSettings;
 import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
 import org.scadamqtt.mqtt.profile.PayloadProfile;
 
@@ -30,8 +31,9 @@ final class MqttConfigWarnings {
     /** The warnings of one line. */
     static List<ConfigProblem> of(LineConfig line) {
         List<ConfigProblem> warnings = new ArrayList<>();
-        List<String> filters = line.parameters().all(MqttParameters.TOPIC_FILTER).stream().map(Object::toString)
-                .map(MqttConfigWarnings::withoutShareGroup).toList();
+        // what the line subscribes: its topicFilter values and those its profile adds (SessionSettings.subscribed)
+        List<String> filters = SessionSettings.subscribed(line).stream().map(MqttConfigWarnings::withoutShareGroup)
+                .toList();
         Map<String, StationConfig> byAddress = new LinkedHashMap<>();
         PayloadProfile profile = ProfileRegistry.standard().find(line.parameters().text(MqttParameters.PAYLOAD_TYPE))
                 .orElse(null);

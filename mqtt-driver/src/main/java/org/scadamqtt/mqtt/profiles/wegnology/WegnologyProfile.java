@@ -50,7 +50,8 @@ public final class WegnologyProfile implements PayloadProfile {
     private static final List<ParameterDescriptor> LINE = List.of(
             ParameterDescriptor.builder(PREFIX, ParameterType.TEXT, ParameterScope.LINE)
                     .description("(WEGnology) First level of the device topics <prefix>/<deviceId>/state and /command; "
-                            + "default wnology (losant for Losant itself).").build(),
+                            + "default wnology (losant for Losant itself). The line subscribes <prefix>/<deviceId>/command "
+                            + "itself, for clientId and every wegnologyDeviceId.").build(),
             ParameterDescriptor.builder(COALESCE, ParameterType.SECONDS, ParameterScope.LINE).range("0", "60")
                     .description("(WEGnology) Writes made within this time go out as one state message; default 0.2 s. "
                             + "Writes that must wait for the broker's rate limit are coalesced too.").build());
@@ -107,6 +108,27 @@ public final class WegnologyProfile implements PayloadProfile {
                     + "Do), not " + tag.type() + "; read commands with JA=name or JA=payload.field");
         }
         return Optional.of(new StateAttribute(attribute));
+    }
+
+    /**
+     * The command topics the line subscribes itself: {@code <prefix>/<clientId>/command}, and that
+     * of each device a station reports for ({@code wegnologyDeviceId}), so a line needs no
+     * topicFilter (its default {@code #} would be refused by the broker).
+     */
+    @Override
+    public List<String> topicFilters(LineConfig line) {
+        String prefix = WegnologySession.prefix(line);
+        java.util.Set<String> devices = new java.util.LinkedHashSet<>();
+        devices.add(WegnologySession.text(line.parameters(), "clientId", ""));
+        for (StationConfig s : line.stations()) {
+            devices.add(WegnologySession.text(s.parameters(), DEVICE, ""));
+        }
+        return devices.stream().filter(d -> !d.isEmpty() && WegnologyRules.oneLevel(d) && WegnologyRules.oneLevel(prefix))
+                .map(d -> commandTopic(prefix, d)).toList();
+    }
+
+    static String commandTopic(String prefix, String device) {
+        return prefix + "/" + device + "/command";
     }
 
     @Override

@@ -9,11 +9,14 @@ import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.ParameterValues;
 import org.scadamqtt.config.SourceLocation;
 import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.config.TagConfig;
 
 /**
  * The WEGnology broker's rules checked when the configuration is loaded: device id, access key
  * and secret, QoS 0/1 only, no retained messages, clean session only, 256 KB per message, and TLS
- * (an address without a scheme means ssl://, port 8883; a warning when one is written tcp:// or ws://).
+ * (an address without a scheme means ssl://, port 8883; a warning when one is written tcp:// or ws://),
+ * no wildcard topicFilter (the line subscribes its command topics itself), and no OUT_VALUE tag:
+ * every message of the line must pass the {@link RateLimiter}, which only STATE= writes do.
  */
 final class WegnologyRules {
 
@@ -63,6 +66,27 @@ final class WegnologyRules {
                         + "does not travel in clear text"));
             }
         }
+        List<Object> filters = p.all("topicFilter");
+        for (Object f : filters) {
+            String filter = f.toString();
+            // a lone # is the default (a line that leaves topicFilter out): the command topics replace it
+            if ((filter.contains("+") || filter.contains("#")) && !(filters.size() == 1 && filter.equals("#"))) {
+                out.add(error(p, "topicFilter", at, "WEGNOLOGY_TOPIC_FILTER", where + "topicFilter '" + filter
+                        + "' has a wildcard; WEGnology lets a device subscribe only to its own command topic, without "
+                        + "wildcards. The line subscribes " + String.join(", ", new WegnologyProfile().topicFilters(line))
+                        + " itself: remove this topicFilter"));
+            }
+        }
+        for (StationConfig s : line.stations()) {
+            for (TagConfig t : s.tags()) {
+                if (t.address().strip().equalsIgnoreCase("OUT_VALUE")) {
+                    out.add(new ConfigProblem(t.location(), "WEGNOLOGY_OUTPUT", "tag '" + t.name() + "' of station '"
+                            + s.name() + "': OUT_VALUE publishes its text past the WEGnology rate limiter, so the "
+                            + "broker's limits (300 messages per 15 s per connection, 30 per topic) could be broken and "
+                            + "the device banned; on a WEGnology line an output tag reports state with STATE=attribute"));
+                }
+            }
+        }
         String prefix = WegnologySession.prefix(line);
         topicLevel(out, p.location(WegnologyProfile.PREFIX, at), where + WegnologyProfile.PREFIX, prefix);
         for (StationConfig s : line.stations()) {
@@ -75,8 +99,13 @@ final class WegnologyRules {
         return out;
     }
 
+    /** Whether a value fits one topic level. */
+    static boolean oneLevel(String value) {
+        return !(value.contains("/") || value.contains("+") || value.contains("#"));
+    }
+
     private static void topicLevel(List<ConfigProblem> out, SourceLocation at, String what, String value) {
-        if (value.contains("/") || value.contains("+") || value.contains("#")) {
+        if (!oneLevel(value)) {
             out.add(new ConfigProblem(at, "WEGNOLOGY_TOPIC", what + " '" + value + "' is one topic level: it may not "
                     + "contain /, + or #"));
         }

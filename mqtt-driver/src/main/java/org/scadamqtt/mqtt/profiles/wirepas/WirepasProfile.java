@@ -32,6 +32,12 @@ public final class WirepasProfile implements PayloadProfile {
     public static final String SINK = "wirepasSink";
     /** Station parameter: whether a node station follows its gateway's status. */
     public static final String FOLLOW = "wirepasFollowGateway";
+    /** Station parameter: the source endpoint of send_data tags whose address has no src_ep. */
+    public static final String SOURCE_ENDPOINT = "wirepasSrcEp";
+    /** Station parameter: the destination endpoint of send_data tags whose address has no dst_ep. */
+    public static final String DESTINATION_ENDPOINT = "wirepasDstEp";
+    /** Station parameter: the Wirepas QoS of send_data tags whose address has no qos. */
+    public static final String QOS = "wirepasQos";
     /** Line parameter: how many event ids are remembered to drop duplicates. */
     public static final String WINDOW = "wirepasDuplicateWindow";
     /** Event ids remembered when wirepasDuplicateWindow is not set. */
@@ -54,6 +60,15 @@ public final class WirepasProfile implements PayloadProfile {
             ParameterDescriptor.builder(SINK, ParameterType.TEXT, ParameterScope.STATION)
                     .description("(Wirepas) The sink id (e.g. sink0) that sends this station's send_data requests.")
                     .build(),
+            ParameterDescriptor.builder(SOURCE_ENDPOINT, ParameterType.INTEGER, ParameterScope.STATION).range("0", "255")
+                    .description("(Wirepas) The source endpoint of this station's send_data tags whose address has "
+                            + "no ;src_ep=.").build(),
+            ParameterDescriptor.builder(DESTINATION_ENDPOINT, ParameterType.INTEGER, ParameterScope.STATION)
+                    .range("0", "255").description("(Wirepas) The destination endpoint of this station's send_data "
+                            + "tags whose address has no ;dst_ep=.").build(),
+            ParameterDescriptor.builder(QOS, ParameterType.INTEGER, ParameterScope.STATION).range("0", "1")
+                    .description("(Wirepas) The Wirepas QoS (0 normal, 1 high priority) of this station's send_data "
+                            + "tags whose address has no ;qos=; default 0.").build(),
             ParameterDescriptor.builder(FOLLOW, ParameterType.BOOLEAN, ParameterScope.STATION)
                     .description("(Wirepas) Whether a node station with wirepasGateway goes to StHARDERR when its gateway "
                             + "is OFF or removed, and back when it is ON; default YES.").build());
@@ -87,9 +102,10 @@ public final class WirepasProfile implements PayloadProfile {
     public List<AddressSyntax> addressSyntax() {
         Set<TagType> outputs = Set.of(TagType.TxtO, TagType.Co, TagType.Ao, TagType.Do);
         return List.of(
-                new AddressSyntax("WP=send_data;dst=N;src_ep=N;dst_ep=N[;qos=0|1][;field=TYPE@0]", outputs,
-                        "sends the value to a node (SendPacketReq) and waits for the gateway's answer; TxtO without "
-                                + "field= sends hex text, e.g. WP=send_data;dst=42;src_ep=1;dst_ep=1"),
+                new AddressSyntax("WP=send_data[;dst=N][;src_ep=N][;dst_ep=N][;qos=0|1][;field=TYPE@0]", outputs,
+                        "sends the value to a node (SendPacketReq) and waits for the gateway's answer; dst, src_ep, "
+                                + "dst_ep and qos left out come from the station (wirepasNode, wirepasSrcEp, wirepasDstEp, "
+                                + "wirepasQos); TxtO without field= sends hex text, e.g. WP=send_data;dst=42;src_ep=1;dst_ep=1"),
                 new AddressSyntax("WP=get_configs", outputs, "asks the gateway for its sinks' configuration"),
                 new AddressSyntax("WP=get_gw_info", outputs, "asks the gateway for its model and version"));
     }

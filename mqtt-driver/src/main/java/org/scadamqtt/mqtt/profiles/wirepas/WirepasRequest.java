@@ -28,7 +28,8 @@ import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
 /**
  * An output tag bound to a Wirepas request: {@code WP=send_data;dst=42;src_ep=1;dst_ep=2},
  * {@code WP=get_configs}, {@code WP=get_gw_info}. Options left out come from the station's
- * parameters (gw from wirepasGateway, sink from wirepasSink, dst from wirepasNode). Each write
+ * parameters (gw from wirepasGateway, sink from wirepasSink, dst from wirepasNode, src_ep, dst_ep
+ * and qos from wirepasSrcEp, wirepasDstEp and wirepasQos). Each write
  * gets a fresh random 64-bit req_id and completes when the gateway's response with that req_id
  * arrives. Immutable.
  */
@@ -134,15 +135,10 @@ final class WirepasRequest implements OutputAddress {
             throw new AddressException("send_data needs the destination node: add ;dst=NODE-ADDRESS (4294967295 = "
                     + "broadcast) or set the station parameter " + WirepasProfile.NODE);
         }
-        for (String needed : new String[] {"src_ep", "dst_ep"}) {
-            if (!options.containsKey(needed)) {
-                throw new AddressException("send_data needs ;" + needed + "=N (an endpoint 0 to 255), e.g. "
-                        + "WP=send_data;src_ep=1;dst_ep=1");
-            }
-        }
-        int srcEp = (int) number(options, "src_ep", 0, 255);
-        int dstEp = (int) number(options, "dst_ep", 0, 255);
-        int q = options.containsKey("qos") ? (int) number(options, "qos", 0, 1) : 0;
+        int srcEp = (int) tagOrStation(options, "src_ep", p, WirepasProfile.SOURCE_ENDPOINT, 255);
+        int dstEp = (int) tagOrStation(options, "dst_ep", p, WirepasProfile.DESTINATION_ENDPOINT, 255);
+        int q = options.containsKey("qos") ? (int) number(options, "qos", 0, 1)
+                : p.has(WirepasProfile.QOS) ? (int) p.integer(WirepasProfile.QOS) : 0;
         Integer hop = options.containsKey("hop_limit") ? (int) number(options, "hop_limit", 0, 15) : null;
         Long delay = options.containsKey("delay") ? number(options, "delay", 0, MAX_U32) : null;
         BinaryField f = null;
@@ -177,6 +173,20 @@ final class WirepasRequest implements OutputAddress {
             }
         }
         return out;
+    }
+
+    /** An endpoint from the address, else from the station's parameter; one of them must give it. */
+    private static long tagOrStation(Map<String, String> options, String key, ParameterValues station,
+            String parameter, long max) {
+        if (options.containsKey(key)) {
+            return number(options, key, 0, max);
+        }
+        if (station.has(parameter)) {
+            return station.integer(parameter);
+        }
+        throw new AddressException("send_data needs the " + (key.equals("src_ep") ? "source" : "destination")
+                + " endpoint: add ;" + key + "=N (0 to 255) to the address or set the station parameter " + parameter
+                + ", e.g. WP=send_data;src_ep=1;dst_ep=1");
     }
 
     private static long number(Map<String, String> options, String key, long min, long max) {

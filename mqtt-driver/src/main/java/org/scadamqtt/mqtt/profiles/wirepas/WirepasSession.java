@@ -15,6 +15,7 @@ import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.OnOffState;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.PacketReceivedEvent;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ResponseHeader;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SetConfigResp;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.StatusEvent;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
 
@@ -28,7 +29,8 @@ import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
  *       its nodes as a bare signal (ON clears, OFF and an empty retained status fault);</li>
  *   <li>a response completes the write waiting for its req_id; send_data responses end there,
  *       get_configs and get_gw_info responses (gateway-wide: {@code gw-response/<request>/<gw-id>})
- *       then go to the stations of that topic, req_id 0 (unsolicited) too.</li>
+ *       then go to the stations of that topic, req_id 0 (unsolicited) too; a set_config
+ *       response updates the get_configs stations of its gateway ({@link SinkConfigs}).</li>
  * </ul>
  */
 final class WirepasSession implements ProfileSession {
@@ -40,6 +42,7 @@ final class WirepasSession implements ProfileSession {
 
     private final ProfileContext context;
     private final DuplicateWindow duplicates;
+    private final SinkConfigs sinkConfigs = new SinkConfigs();
 
     WirepasSession(ProfileContext context, int window) {
         this.context = context;
@@ -86,15 +89,19 @@ final class WirepasSession implements ProfileSession {
             return Inspection.handled();
         }
         if (w.hasGetConfigsResp()) {
-            answer(w.getGetConfigsResp().getHeader(), "get_configs");
-            return toAnswerStations("get_configs", topic, w.getGetConfigsResp().getHeader(), d);
+            ResponseHeader h = w.getGetConfigsResp().getHeader();
+            answer(h, "get_configs");
+            if (w.getGetConfigsResp().getConfigsCount() > 0) {
+                sinkConfigs.reported(gatewayOf(topic, h), w.getGetConfigsResp().getConfigsList());
+            }
+            return toAnswerStations("get_configs", topic, h, d);
         }
         if (w.hasGetGatewayInfoResp()) {
             answer(w.getGetGatewayInfoResp().getHeader(), "get_gw_info");
             return toAnswerStations("get_gw_info", topic, w.getGetGatewayInfoResp().getHeader(), d);
         }
         if (w.hasSetConfigResp()) {
-            answer(w.getSetConfigResp().getHeader(), "set_config");
+            return configChanged(topic, w.getSetConfigResp(), d);
         }
         return Inspection.byTopic(d);
     }
@@ -114,6 +121,9 @@ final class WirepasSession implements ProfileSession {
 
     private Inspection status(WirepasTopic topic, StatusEvent s, Decoded d) {
         String gw = topic.kind() == WirepasTopic.Kind.STATUS ? topic.gateway() : s.getHeader().getGwId();
+        if (s.getConfigsCount() > 0) {
+            sinkConfigs.reported(gw, s.getConfigsList());
+        }
         if (!s.hasState()) {
             // a state number newer than ours: the values still go to the gateway's station, nothing is signalled
             return Inspection.routeByKeys(d, List.of(WirepasKeys.gateway(gw)));
@@ -133,11 +143,30 @@ final class WirepasSession implements ProfileSession {
     }
 
     /**
+     * A set_config answer (unsolicited with req_id 0 when the gateway's configuration changed)
+     * carries the changed sink: the gateway's config stations get it merged into the sinks they
+     * read as a get_configs answer; by topic the SetConfigResp itself goes on.
+     */
+    private Inspection configChanged(WirepasTopic topic, SetConfigResp r, Decoded d) {
+        answer(r.getHeader(), "set_config");
+        String gw = gatewayOf(topic, r.getHeader());
+        if (gw.isEmpty() || !r.hasConfig()) {
+            return Inspection.byTopic(d);
+        }
+        String key = WirepasKeys.answers("get_configs", gw);
+        return Inspection.routeByKeys(d, List.of(key), Map.of(key, sinkConfigs.changed(gw, r)));
+    }
+
+    private static String gatewayOf(WirepasTopic topic, ResponseHeader h) {
+        return topic.kind() == WirepasTopic.Kind.RESPONSE ? topic.gateway() : h.getGwId();
+    }
+
+    /**
      * A gateway-wide answer (solicited or not: its configuration is news either way) goes to the
      * stations of gw-response/<request>/<gw-id>; by topic when there is none.
      */
     private static Inspection toAnswerStations(String request, WirepasTopic topic, ResponseHeader h, Decoded d) {
-        String gw = topic.kind() == WirepasTopic.Kind.RESPONSE ? topic.gateway() : h.getGwId();
+        String gw = gatewayOf(topic, h);
         return gw.isEmpty() ? Inspection.byTopic(d) : Inspection.routeByKeys(d, List.of(WirepasKeys.answers(request, gw)));
     }
 

@@ -7,13 +7,20 @@ import static org.scadamqtt.mqtt.TestConfigs.params;
 import static org.scadamqtt.mqtt.TestConfigs.station;
 import static org.scadamqtt.mqtt.TestConfigs.tag;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scadamqtt.config.ConfigException;
+import org.scadamqtt.config.xml.ConfigLoader;
 import org.scadamqtt.config.ConfigProblem;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.mqtt.TestConfigs;
+import org.scadamqtt.mqtt.internal.client.SessionSettings;
+import org.scadamqtt.mqtt.internal.config.MqttProtocolRules;
 import org.scadamqtt.mqtt.profile.AddressException;
 import org.scadamqtt.mqtt.profile.ReconnectDelay;
 
@@ -57,6 +64,77 @@ class WegnologyRulesTest {
         List<ConfigProblem> plain = PROFILE.validate(line("tcp://broker.app.wnology.io"));
         assertEquals(1, plain.size(), plain.toString());
         assertTrue(!plain.get(0).isError() && plain.get(0).message().contains("is not TLS"), plain.toString());
+    }
+
+    /** Issue 13: the command topic is subscribed by the line itself, not through a hand-written topicFilter. */
+    @Test
+    void theLineSubscribesTheCommandTopicsOfItsDevicesItself() {
+        Map<String, String> p = params("payloadType", "WEGnology", "clientId", "dev1", "userName", "key",
+                "password", "secret", "cleanSession", "YES", "wegnologyTopicPrefix", "losant");
+        LineConfig gateway = TestConfigs.line("W", List.of("ssl://broker.losant.com"), p,
+                station("GW", "losant/dev1/command", params()),
+                station("P", "losant/dev2/command", params("wegnologyDeviceId", "dev2")));
+        assertEquals(List.of("losant/dev1/command", "losant/dev2/command"), PROFILE.topicFilters(gateway));
+        // no topicFilter on the line: these replace the default # the broker would refuse
+        assertEquals(List.of("losant/dev1/command", "losant/dev2/command"),
+                SessionSettings.of(gateway, "host").topicFilters());
+        // a filter the line writes is kept, the command topics are added once
+        LineConfig written = line("ssl://broker.app.wnology.io", "topicFilter", "wnology/dev1/command");
+        assertEquals(List.of("wnology/dev1/command"), SessionSettings.of(written, "host").topicFilters());
+        assertTrue(PROFILE.validate(written).isEmpty(), problems(written));
+    }
+
+    @Test
+    void aWildcardTopicFilterIsRefusedNamingTheTopicTheLineSubscribes() {
+        List<ConfigProblem> all = PROFILE.validate(line("ssl://broker.app.wnology.io", "topicFilter", "wnology/#"));
+        assertEquals(1, all.size(), all.toString());
+        assertTrue(all.get(0).isError());
+        assertEquals("WEGNOLOGY_TOPIC_FILTER", all.get(0).code());
+        assertTrue(all.get(0).message().contains("topicFilter 'wnology/#' has a wildcard") && all.get(0).message()
+                .contains("The line subscribes wnology/dev1/command itself: remove this topicFilter"), all.toString());
+        assertTrue(problems(line("ssl://broker.app.wnology.io", "topicFilter", "wnology/+/command"))
+                .contains("WEGNOLOGY_TOPIC_FILTER"));
+    }
+
+    /** Issue 13: 300 messages per 15 s per connection covers every publish, so nothing may bypass the limiter. */
+    @Test
+    void anOutValueTagIsRefusedBecauseItWouldPublishPastTheRateLimiter() {
+        Map<String, String> p = params("payloadType", "WEGnology", "clientId", "dev1", "userName", "key",
+                "password", "secret", "cleanSession", "YES");
+        LineConfig withOutValue = TestConfigs.line("W", List.of("ssl://broker.app.wnology.io"), p,
+                station("S", "wnology/dev1/command", params(), tag("topic", "TxtO", "OUT_TOPIC"),
+                        tag("raw", "TxtO", "OUT_VALUE"), tag("temp", "Ao", "STATE=temperature")));
+        List<ConfigProblem> all = PROFILE.validate(withOutValue);
+        assertEquals(1, all.size(), all.toString());
+        assertTrue(all.get(0).isError());
+        assertEquals("WEGNOLOGY_OUTPUT", all.get(0).code());
+        assertTrue(all.get(0).message().startsWith("tag 'raw' of station 'S': OUT_VALUE publishes its text past the "
+                + "WEGnology rate limiter") && all.get(0).message().contains("STATE=attribute"), all.toString());
+    }
+
+    @Test
+    void aFileWithAnOutValueTagOnAWegnologyLineDoesNotLoadAndTheProblemPointsAtTheTag(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("wn.xml");
+        Files.writeString(file, """
+                <scada xmlns="urn:scada-mqtt:config:1">
+                  <line name="WN" protocol="mqtt">
+                    <host>ssl://broker.app.wnology.io:8883</host>
+                    <param name="payloadType">WEGnology</param>
+                    <param name="clientId">dev1</param>
+                    <param name="userName">key</param>
+                    <param name="password">secret</param>
+                    <param name="cleanSession">YES</param>
+                    <station name="S" address="wnology/dev1/command">
+                      <tag name="RAW" type="TxtO" address="OUT_VALUE"/>
+                    </station>
+                  </line>
+                </scada>
+                """);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(MqttProtocolRules.catalog()).load(file));
+        assertTrue(e.getMessage().contains("wn.xml:10:") && e.getMessage().contains("[WEGNOLOGY_OUTPUT]"),
+                e.getMessage());
     }
 
     /** Issue 13: the first topic level is configurable, losant/ for Losant itself; wnology/ by default. */

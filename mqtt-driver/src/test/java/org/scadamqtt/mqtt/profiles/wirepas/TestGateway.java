@@ -21,6 +21,7 @@ import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.PacketReceivedEvent;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ResponseHeader;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SendPacketReq;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SendPacketResp;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SetConfigResp;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SinkReadConfig;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.StatusEvent;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
@@ -98,6 +99,16 @@ final class TestGateway implements AutoCloseable {
     /** Publishes its sinks' configuration unasked (req_id 0), as a gateway does when it changed. */
     void configsChanged() throws MqttException {
         client.publish("gw-response/get_configs/" + id, configs(0), 2, false);
+    }
+
+    /** Publishes the set_config answer of sink0 unasked (req_id 0): its network address changed. */
+    void sinkConfigSet() throws MqttException {
+        byte[] b = GenericMessage.newBuilder().setWirepas(WirepasMessage.newBuilder().setSetConfigResp(
+                SetConfigResp.newBuilder().setHeader(ResponseHeader.newBuilder().setReqId(0).setGwId(id)
+                        .setSinkId("sink0").setRes(ErrorCode.OK)).setConfig(SinkReadConfig.newBuilder()
+                        .setSinkId("sink0").setNetworkAddress(network).setNetworkChannel(5)
+                        .setSinkState(OnOffState.ON)))).build().toByteArray();
+        client.publish("gw-response/set_config/" + id + "/sink0", b, 2, false);
     }
 
     private byte[] configs(long reqId) {

@@ -222,6 +222,9 @@ class WirepasHiveMqIT {
         gateway.network = 777;
         gateway.configsChanged(); // unsolicited: req_id 0
         host.awaitBatch("GWCFG", b -> has(b, "cfg_net", 777L), WAIT);
+        gateway.network = 888;
+        gateway.sinkConfigSet(); // unsolicited set_config answer: one sink, merged into the sinks the tags read
+        host.awaitBatch("GWCFG", b -> has(b, "cfg_net", 888L) && has(b, "cfg_sink_state", "ON"), WAIT);
         assertEquals(0, driver.statistics().named(WirepasSession.UNKNOWN_RESPONSES),
                 "answers to our requests and req_id 0 are not unknown responses");
         assertFalse(host.batches("Rest").stream().anyMatch(x -> x.tags().contains("rest_topic")

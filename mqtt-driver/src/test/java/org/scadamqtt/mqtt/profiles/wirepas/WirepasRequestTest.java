@@ -57,6 +57,36 @@ class WirepasRequestTest {
         assertEquals("0201", java.util.HexFormat.of().formatHex(req.getPayload().toByteArray()));
     }
 
+    static SendPacketReq sent(String address, StationConfig station) throws Exception {
+        WirepasRequest r = compile("TxtO", address, station);
+        return GenericMessage.parseFrom(r.encode(new WriteRequest(station, TestConfigs.tag("t", "TxtO", address),
+                "01"), 7).payload()).getWirepas().getSendPacketReq();
+    }
+
+    @Test
+    void endpointsAndQosComeFromTheTagElseTheStationElseQosZero() throws Exception {
+        StationConfig withParams = TestConfigs.station("N7", "wirepas/node/7", params("wirepasNode", "7",
+                "wirepasGateway", "gw1", "wirepasSink", "sink0", "wirepasSrcEp", "10", "wirepasDstEp", "20",
+                "wirepasQos", "1"));
+        SendPacketReq fromStation = sent("WP=send_data", withParams);
+        assertEquals(10, fromStation.getSourceEndpoint());
+        assertEquals(20, fromStation.getDestinationEndpoint());
+        assertEquals(1, fromStation.getQos());
+
+        SendPacketReq tagWins = sent("WP=send_data;src_ep=3;dst_ep=4;qos=0", withParams);
+        assertEquals(3, tagWins.getSourceEndpoint());
+        assertEquals(4, tagWins.getDestinationEndpoint());
+        assertEquals(0, tagWins.getQos());
+
+        SendPacketReq mixed = sent("WP=send_data;dst_ep=5", withParams);
+        assertEquals(10, mixed.getSourceEndpoint());
+        assertEquals(5, mixed.getDestinationEndpoint());
+
+        assertEquals(0, sent("WP=send_data;src_ep=1;dst_ep=1", NODE).getQos(), "neither tag nor station: QoS 0");
+        assertMessage("send_data needs the source endpoint: add ;src_ep=N (0 to 255) to the address or set the "
+                + "station parameter wirepasSrcEp", () -> compile("TxtO", "WP=send_data;dst_ep=1", NODE));
+    }
+
     @Test
     void eachWriteGetsAFreshNonZeroRequestId() {
         WirepasRequest r = compile("TxtO", "WP=send_data;src_ep=1;dst_ep=1", NODE);
@@ -111,7 +141,8 @@ class WirepasRequestTest {
         assertMessage("send_data needs the sink", () -> compile("TxtO", "WP=send_data;gw=g;src_ep=1;dst_ep=1", bare));
         assertMessage("send_data needs the destination node",
                 () -> compile("TxtO", "WP=send_data;gw=g;sink=s;src_ep=1;dst_ep=1", bare));
-        assertMessage("send_data needs ;dst_ep=N", () -> compile("TxtO", "WP=send_data;src_ep=1", NODE));
+        assertMessage("send_data needs the destination endpoint: add ;dst_ep=N (0 to 255) to the address or set the "
+                + "station parameter wirepasDstEp", () -> compile("TxtO", "WP=send_data;src_ep=1", NODE));
         assertMessage("option src_ep=300 must be a whole number from 0 to 255",
                 () -> compile("TxtO", "WP=send_data;src_ep=300;dst_ep=1", NODE));
         assertMessage("'color=red' is not an option of send_data",

@@ -29,7 +29,10 @@ import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GetConfigsResp;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GetGwInfoResp;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.PacketReceivedEvent;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.ResponseHeader;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.OnOffState;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SendPacketResp;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SetConfigResp;
+import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.StatusEvent;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.SinkReadConfig;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
 
@@ -172,6 +175,51 @@ class WirepasSessionTest {
         assertEquals(12345, i.decoded().document().at("/wirepas/get_configs_resp/configs/0/network_address").intValue());
         assertEquals(0, ctx.counted(WirepasSession.UNKNOWN_RESPONSES));
         assertTrue(ctx.answered().isEmpty());
+    }
+
+    static byte[] setConfigResponse(long reqId, String sink, long network) {
+        return GenericMessage.newBuilder().setWirepas(WirepasMessage.newBuilder().setSetConfigResp(
+                SetConfigResp.newBuilder().setHeader(ResponseHeader.newBuilder().setReqId(reqId).setGwId("gw1")
+                        .setSinkId(sink).setRes(ErrorCode.OK)).setConfig(SinkReadConfig.newBuilder().setSinkId(sink)
+                        .setNetworkAddress(network)))).build().toByteArray();
+    }
+
+    @Test
+    void anUnsolicitedSetConfigResponseUpdatesItsSinkAmongTheSinksTheConfigStationsRead() {
+        byte[] status = GenericMessage.newBuilder().setWirepas(WirepasMessage.newBuilder().setStatusEvent(
+                StatusEvent.newBuilder().setHeader(EventHeader.newBuilder().setGwId("gw1").setEventId(1)).setVersion(2)
+                        .setState(OnOffState.ON)
+                        .addConfigs(SinkReadConfig.newBuilder().setSinkId("sink0").setNetworkAddress(100))
+                        .addConfigs(SinkReadConfig.newBuilder().setSinkId("sink1").setNetworkAddress(200))))
+                .build().toByteArray();
+        session.inspect(view("gw-event/status/gw1", status));
+
+        Inspection i = session.inspect(view("gw-response/set_config/gw1/sink1", setConfigResponse(0, "sink1", 777)));
+        assertFalse(i.consumed());
+        assertEquals(List.of("answers:get_configs:gw1"), i.keys());
+        var configs = i.decodedFor("answers:get_configs:gw1").document().at("/wirepas/get_configs_resp/configs");
+        assertEquals(2, configs.size(), configs.toString());
+        assertEquals(100, configs.at("/0/network_address").intValue(), "sink0 is kept in its place");
+        assertEquals(777, configs.at("/1/network_address").intValue(), "sink1 has its new configuration");
+        assertTrue(i.decoded().document().at("/wirepas/set_config_resp/config").isObject(),
+                "by topic the SetConfigResp itself goes on");
+        assertEquals(0, ctx.counted(WirepasSession.UNKNOWN_RESPONSES));
+
+        // a later get_configs answer replaces what the status said; the next change is merged into it
+        session.inspect(view("gw-response/get_configs/gw1", configsResponse(0)));
+        Inspection j = session.inspect(view("gw-response/set_config/gw1/sink1", setConfigResponse(0, "sink1", 888)));
+        var after = j.decodedFor("answers:get_configs:gw1").document().at("/wirepas/get_configs_resp/configs");
+        assertEquals(List.of("sink0", "sink1"), List.of(after.at("/0/sink_id").asText(), after.at("/1/sink_id").asText()));
+        assertEquals(12345, after.at("/0/network_address").intValue());
+        assertEquals(888, after.at("/1/network_address").intValue());
+    }
+
+    @Test
+    void aSetConfigResponseOfAGatewayNotSeenYetGivesItsOneSink() {
+        Inspection i = session.inspect(view("gw-response/set_config/gw1/sink0", setConfigResponse(0, "sink0", 5)));
+        var configs = i.decodedFor("answers:get_configs:gw1").document().at("/wirepas/get_configs_resp/configs");
+        assertEquals(1, configs.size());
+        assertEquals(5, configs.at("/0/network_address").intValue());
     }
 
     @Test
