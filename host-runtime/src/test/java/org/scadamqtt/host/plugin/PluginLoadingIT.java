@@ -31,7 +31,7 @@ import org.scadamqtt.host.tags.TagTable;
  * The self-contained driver plugin (mqtt-driver-VERSION-plugin.jar, Paho/Jackson/commons-lang3
  * relocated) loads from a plugins folder in its own class loader, under a host class loader that
  * does not contain mqtt-driver, Paho or protobuf, and carries real messages: JSON, and Wirepas
- * protobuf through the relocated protobuf-java.
+ * and Sparkplug B protobuf through the relocated protobuf-java.
  */
 @Timeout(120)
 class PluginLoadingIT {
@@ -108,6 +108,33 @@ class PluginLoadingIT {
         }
     }
 
+    /** A SparkplugB line from the plugin jar reads an NBIRTH (protobuf Payload) with the protobuf-java inside the jar. */
+    @Test
+    void aSparkplugLineFromThePluginJarReadsABirthWithTheProtobufInsideTheJar(@TempDir Path tmp) throws Exception {
+        Path plugins = pluginsFolder(tmp);
+        ClassLoader hostOnly = new HidingClassLoader(getClass().getClassLoader());
+        try (DriverRegistry registry = DriverRegistry.load(hostOnly, plugins)) {
+            DriverProvider mqtt = registry.provider("mqtt").orElseThrow();
+            try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.freePort())) {
+                ScadaConfig cfg = new ConfigLoader(registry.catalog()).load(sparkplugXml(broker.uri()), "plugin-sp.xml");
+                TagTable table = new TagTable(cfg);
+                Driver driver = mqtt.create(cfg.lines().get(0), table.contextFor("SP", tmp.resolve("data"), "it-host"));
+                table.attach("SP", driver);
+                driver.start();
+                try {
+                    publishUntil(broker.uri(), table, "spBv1.0/G1/NBIRTH/E1", HexFormat.of().parseHex(NBIRTH), "E1_TEMP",
+                            21.5);
+                } finally {
+                    driver.stop();
+                }
+            }
+        }
+    }
+
+    /** NBIRTH of G1/E1, seq 0: bdSeq 0 and metric Temp (alias 1, Double) = 21.5 (checked with protoc --decode_raw). */
+    private static final String NBIRTH = "0880d095ffbc3112120a0562645365711880d095ffbc3120045800121a0a0454656d7010011880"
+            + "d095ffbc31200a6900000000008035401800";
+
     /** PacketReceivedEvent of shared/vectors/wirepas.md: gw1/sink0, event 7, from node 42, payload 0a0b. */
     private static final String PACKET_RECEIVED = "0a3242300a0e0a03677731120573696e6b301807102a18ffffffff0f200a280b3032"
             + "3880d095ffbc3140014a020a0b580260b960";
@@ -176,6 +203,23 @@ class PluginLoadingIT {
                       <param name="wirepasSink">sink0</param>
                       <tag name="NODE42_SRC" type="Ci" address="JA=wirepas.packet_received_event.source_address"/>
                       <tag name="NODE42_DATA" type="Ci" address="BIN=u16be@0"/>
+                    </station>
+                  </line>
+                </scada>
+                """.formatted(uri);
+    }
+
+    private static String sparkplugXml(String uri) {
+        return """
+                <scada xmlns="urn:scada-mqtt:config:1">
+                  <line name="SP" protocol="mqtt">
+                    <host>%s</host>
+                    <param name="payloadType">SparkplugB</param>
+                    <param name="cleanSession">YES</param>
+                    <param name="topicFilter">spBv1.0/#</param>
+                    <param name="sparkplugHostId">plugin-it</param>
+                    <station name="E1" address="G1/E1">
+                      <tag name="E1_TEMP" type="Ai" address="SP=Temp"/>
                     </station>
                   </line>
                 </scada>
