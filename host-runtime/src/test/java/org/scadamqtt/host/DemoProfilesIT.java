@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.scadamqtt.driver.StationState;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.host.broker.EmbeddedBroker;
@@ -54,7 +55,8 @@ class DemoProfilesIT {
     /**
      * The simulated gateway demo-gw: its status, its nodes' packets, send_data answered OK and with an error
      * code, and get_configs and get_gw_info, which it takes only on their gateway-wide topics (no sink level),
-     * as a real gateway does.
+     * as a real gateway does. Nodes 101, 102 and 103 each fill their own station; when the gateway's
+     * connection dies, its will (OFF) puts the gateway and node stations into StHARDERR.
      */
     @Test
     void theWirepasLineShowsTheSimulatedNetworkAndItsRequestsAreAnswered(@TempDir Path tmp) throws Exception {
@@ -78,7 +80,30 @@ class DemoProfilesIT {
             WriteResult info = rt.table().write("WP_ASK_INFO", 1L).toCompletableFuture().get(15, TimeUnit.SECONDS);
             assertTrue(info.ok(), info.toString());
             waitFor(10, "the gateway's version in WP_INFO", () -> good(rt, "WP_INFO_VERSION", "1.0"));
+
+            // every node its own station: the simulator's temperature is 20.00 °C + node * 0.10 °C + 0 to 0.95 °C
+            waitFor(10, "nodes 102 and 103 fill their tags", () -> List.of(101, 102, 103).stream().allMatch(n ->
+                    value(rt, "WP_NODE" + n + "_HOPS").isGood() && value(rt, "WP_NODE" + n + "_TRAVEL_MS").isGood()
+                    && value(rt, "WP_NODE" + n + "_TEMPERATURE").isGood()));
+            for (int n : new int[] {101, 102, 103}) {
+                long centi = ((Number) value(rt, "WP_NODE" + n + "_TEMPERATURE").value()).longValue();
+                long base = 2000 + n * 10L;
+                assertTrue(centi >= base && centi <= base + 95, "WP_NODE" + n + " has its own node's packets: " + centi);
+            }
+
+            // the gateway's connection dies without DISCONNECT: the broker publishes its will, OFF
+            assertTrue(rt.simulator().crashWirepasGateway());
+            waitFor(20, "WP_GATEWAY and its node stations StHARDERR", () -> List.of("WP_GATEWAY", "WP_NODE101",
+                    "WP_NODE102", "WP_NODE103").stream().allMatch(st -> state(rt, st) == StationState.StHARDERR));
+            for (String tag : List.of("WP_GATEWAY_STATE", "WP_NODE102_TEMPERATURE")) {
+                assertTrue(!value(rt, tag).isGood(), "tags are invalid while the gateway is off: " + value(rt, tag));
+            }
         }
+    }
+
+    private static StationState state(HostRuntime rt, String station) {
+        return rt.table().stations().stream().filter(s -> s.name().equals(station)).findFirst()
+                .map(StationEntry::state).orElseThrow(() -> new AssertionError("no station " + station));
     }
 
     /**

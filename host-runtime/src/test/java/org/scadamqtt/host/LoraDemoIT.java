@@ -17,7 +17,7 @@ import org.scadamqtt.tag.TagValue;
 
 /**
  * The demo's LoRaWAN lines in-process (demo.xml, embedded broker, simulator): the LORIOT meter's
- * tags fill with the uplink's time, and downlink writes on both lines complete (TTN by the
+ * tags fill with the uplink's time, the TTN node's first-gateway RSSI is read, and downlink writes on both lines complete (TTN by the
  * simulated server's down/queued event, LORIOT when the broker takes the tx).
  */
 @Timeout(120)
@@ -36,6 +36,10 @@ class LoraDemoIT {
             assertTrue(flowValue >= 0 && flowValue <= 2000, flow.toString());
             assertEquals(flow.sourceTime(), Instant.ofEpochMilli(flow.sourceTime().toEpochMilli()),
                     "LORIOT's ts has milliseconds: " + flow);
+            // JA=uplink_message.rx_metadata[1].rssi: arrays count from 1, so this is the first gateway's rssi
+            waitFor(10, "LORA1_RSSI to be GOOD", () -> value(rt, "LORA1_RSSI").isGood());
+            double rssi = ((Number) value(rt, "LORA1_RSSI").value()).doubleValue();
+            assertTrue(rssi <= -70 && rssi > -110, "the simulator sends -70 to -109 dBm: " + value(rt, "LORA1_RSSI"));
             assertTrue(value(rt, "LORIOT_METER_VALVE").isGood());
             assertEquals(9L, value(rt, "LORIOT_METER_SF").value());
 

@@ -207,6 +207,22 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The simulated Wirepas gateway loses its connection without DISCONNECT: the broker publishes
+     * its will (OFF), so the demo's WP_GATEWAY and node stations go to StHARDERR. The rest of the
+     * simulator goes on.
+     *
+     * @return false when this simulator has no Wirepas gateway
+     */
+    public boolean crashWirepasGateway() {
+        WirepasGatewaySim w = wirepas;
+        if (w == null) {
+            return false;
+        }
+        w.crash();
+        return true;
+    }
+
     /** Messages published so far. */
     public long published() {
         return published.get();

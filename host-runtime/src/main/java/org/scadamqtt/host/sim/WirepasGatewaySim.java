@@ -142,6 +142,19 @@ public final class WirepasGatewaySim implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the connection without DISCONNECT, as a gateway that loses power or its network: the
+     * broker then publishes the will, the retained OFF status. The gateway stays silent afterwards
+     * (no reconnect, no packets).
+     */
+    public void crash() {
+        try {
+            client.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException e) {
+            LOG.debug("Wirepas gateway simulator crash: {}", e.getMessage());
+        }
+    }
+
     /** Publishes OFF (as the will would) and disconnects. */
     @Override
     public void close() {

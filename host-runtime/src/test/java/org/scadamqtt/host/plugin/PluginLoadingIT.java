@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -29,7 +30,8 @@ import org.scadamqtt.host.tags.TagTable;
 /**
  * The self-contained driver plugin (mqtt-driver-VERSION-plugin.jar, Paho/Jackson/commons-lang3
  * relocated) loads from a plugins folder in its own class loader, under a host class loader that
- * does not contain mqtt-driver or Paho, and carries real messages.
+ * does not contain mqtt-driver, Paho or protobuf, and carries real messages: JSON, and Wirepas
+ * and Sparkplug B protobuf through the relocated protobuf-java.
  */
 @Timeout(120)
 class PluginLoadingIT {
@@ -61,13 +63,81 @@ class PluginLoadingIT {
                 table.attach("P", driver);
                 driver.start();
                 try {
-                    publishUntil(broker.uri(), table);
+                    publishUntil(broker.uri(), table, "plant/meter", "{\"power\":12.5}".getBytes(StandardCharsets.UTF_8),
+                            "POWER", 12.5);
                 } finally {
                     driver.stop();
                 }
             }
         }
     }
+
+    /**
+     * A Wirepas line from the plugin jar decodes the public PacketReceivedEvent vector
+     * (shared/vectors/wirepas.md): the generated classes and protobuf-java, relocated, work from the
+     * jar under a host that has no protobuf at all.
+     */
+    @Test
+    void aWirepasLineFromThePluginJarDecodesAVectorWithTheRelocatedProtobuf(@TempDir Path tmp) throws Exception {
+        Path plugins = pluginsFolder(tmp);
+        ClassLoader hostOnly = new HidingClassLoader(getClass().getClassLoader());
+        assertThrows(ClassNotFoundException.class, () -> hostOnly.loadClass("com.google.protobuf.CodedInputStream"),
+                "the host loader of this test must not see protobuf");
+        try (DriverRegistry registry = DriverRegistry.load(hostOnly, plugins)) {
+            DriverProvider mqtt = registry.provider("mqtt").orElseThrow();
+            ClassLoader pluginLoader = mqtt.getClass().getClassLoader();
+            Class.forName("org.scadamqtt.mqtt.shaded.protobuf.CodedInputStream", false, pluginLoader);
+            assertThrows(ClassNotFoundException.class,
+                    () -> Class.forName("com.google.protobuf.CodedInputStream", false, pluginLoader));
+            try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.freePort())) {
+                ScadaConfig cfg = new ConfigLoader(registry.catalog()).load(wirepasXml(broker.uri()), "plugin-wp.xml");
+                TagTable table = new TagTable(cfg);
+                Driver driver = mqtt.create(cfg.lines().get(0), table.contextFor("WP", tmp.resolve("data"), "it-host"));
+                table.attach("WP", driver);
+                driver.start();
+                try {
+                    publishUntil(broker.uri(), table, "gw-event/received_data/gw1/sink0/1/10/11",
+                            HexFormat.of().parseHex(PACKET_RECEIVED), "NODE42_SRC", 42L);
+                    TagEntry data = table.tag("NODE42_DATA").orElseThrow();
+                    assertTrue(data.value().isGood(), data.toString());
+                    assertEquals(0x0a0bL, data.value().value(), "BIN= reads the application payload 0a0b");
+                } finally {
+                    driver.stop();
+                }
+            }
+        }
+    }
+
+    /** A SparkplugB line from the plugin jar reads an NBIRTH (protobuf Payload) with the protobuf-java inside the jar. */
+    @Test
+    void aSparkplugLineFromThePluginJarReadsABirthWithTheProtobufInsideTheJar(@TempDir Path tmp) throws Exception {
+        Path plugins = pluginsFolder(tmp);
+        ClassLoader hostOnly = new HidingClassLoader(getClass().getClassLoader());
+        try (DriverRegistry registry = DriverRegistry.load(hostOnly, plugins)) {
+            DriverProvider mqtt = registry.provider("mqtt").orElseThrow();
+            try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.freePort())) {
+                ScadaConfig cfg = new ConfigLoader(registry.catalog()).load(sparkplugXml(broker.uri()), "plugin-sp.xml");
+                TagTable table = new TagTable(cfg);
+                Driver driver = mqtt.create(cfg.lines().get(0), table.contextFor("SP", tmp.resolve("data"), "it-host"));
+                table.attach("SP", driver);
+                driver.start();
+                try {
+                    publishUntil(broker.uri(), table, "spBv1.0/G1/NBIRTH/E1", HexFormat.of().parseHex(NBIRTH), "E1_TEMP",
+                            21.5);
+                } finally {
+                    driver.stop();
+                }
+            }
+        }
+    }
+
+    /** NBIRTH of G1/E1, seq 0: bdSeq 0 and metric Temp (alias 1, Double) = 21.5 (checked with protoc --decode_raw). */
+    private static final String NBIRTH = "0880d095ffbc3112120a0562645365711880d095ffbc3120045800121a0a0454656d7010011880"
+            + "d095ffbc31200a6900000000008035401800";
+
+    /** PacketReceivedEvent of shared/vectors/wirepas.md: gw1/sink0, event 7, from node 42, payload 0a0b. */
+    private static final String PACKET_RECEIVED = "0a3242300a0e0a03677731120573696e6b301807102a18ffffffff0f200a280b3032"
+            + "3880d095ffbc3140014a020a0b580260b960";
 
     @Test
     void theSameProtocolOnTheClassPathAndInAPluginIsRefused(@TempDir Path tmp) throws Exception {
@@ -80,24 +150,24 @@ class PluginLoadingIT {
         assertTrue(e.getMessage().contains(plugins.toString()), e.getMessage());
     }
 
-    private static void publishUntil(String uri, TagTable table) throws Exception {
+    private static void publishUntil(String uri, TagTable table, String topic, byte[] payload, String tag,
+            Object expected) throws Exception {
         MqttAsyncClient pub = new MqttAsyncClient(uri, "plugin-it-pub", new MemoryPersistence());
         pub.connect().waitForCompletion(10_000);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             // the driver subscribes in the background: publish until the value arrives
             while (System.nanoTime() < deadline) {
-                pub.publish("plant/meter", "{\"power\":12.5}".getBytes(StandardCharsets.UTF_8), 1, false)
-                        .waitForCompletion(5_000);
+                pub.publish(topic, payload, 1, false).waitForCompletion(5_000);
                 Thread.sleep(300);
-                TagEntry power = table.tag("POWER").orElseThrow();
-                if (power.value().isGood()) {
-                    assertEquals(12.5, power.value().value());
+                TagEntry entry = table.tag(tag).orElseThrow();
+                if (entry.value().isGood()) {
+                    assertEquals(expected, entry.value().value());
                     return;
                 }
             }
-            throw new AssertionError("no value reached tag POWER through the plugin driver within 30 s: "
-                    + table.tag("POWER").orElseThrow() + "; line " + table.lines().get(0));
+            throw new AssertionError("no value reached tag " + tag + " through the plugin driver within 30 s: "
+                    + table.tag(tag).orElseThrow() + "; line " + table.lines().get(0));
         } finally {
             pub.disconnect().waitForCompletion(5_000);
             pub.close();
@@ -113,6 +183,43 @@ class PluginLoadingIT {
                     <param name="cleanSession">YES</param>
                     <station name="METER" address="plant/meter">
                       <tag name="POWER" type="Ai" address="JA=power"/>
+                    </station>
+                  </line>
+                </scada>
+                """.formatted(uri);
+    }
+
+    private static String wirepasXml(String uri) {
+        return """
+                <scada xmlns="urn:scada-mqtt:config:1">
+                  <line name="WP" protocol="mqtt">
+                    <host>%s</host>
+                    <param name="payloadType">Wirepas</param>
+                    <param name="cleanSession">YES</param>
+                    <param name="topicFilter">gw-event/#</param>
+                    <station name="NODE42" address="wirepas/gw1/node/42">
+                      <param name="wirepasNode">42</param>
+                      <param name="wirepasGateway">gw1</param>
+                      <param name="wirepasSink">sink0</param>
+                      <tag name="NODE42_SRC" type="Ci" address="JA=wirepas.packet_received_event.source_address"/>
+                      <tag name="NODE42_DATA" type="Ci" address="BIN=u16be@0"/>
+                    </station>
+                  </line>
+                </scada>
+                """.formatted(uri);
+    }
+
+    private static String sparkplugXml(String uri) {
+        return """
+                <scada xmlns="urn:scada-mqtt:config:1">
+                  <line name="SP" protocol="mqtt">
+                    <host>%s</host>
+                    <param name="payloadType">SparkplugB</param>
+                    <param name="cleanSession">YES</param>
+                    <param name="topicFilter">spBv1.0/#</param>
+                    <param name="sparkplugHostId">plugin-it</param>
+                    <station name="E1" address="G1/E1">
+                      <tag name="E1_TEMP" type="Ai" address="SP=Temp"/>
                     </station>
                   </line>
                 </scada>
@@ -140,7 +247,7 @@ class PluginLoadingIT {
     }
 
     /**
-     * The test's class loader without mqtt-driver and Paho: what a host that ships only
+     * The test's class loader without mqtt-driver, Paho and protobuf: what a host that ships only
      * driver-api and tag-model offers a plugin.
      */
     static final class HidingClassLoader extends ClassLoader {
@@ -152,7 +259,8 @@ class PluginLoadingIT {
 
         private static boolean hidden(String name) {
             String n = name.replace('/', '.');
-            return n.startsWith("org.scadamqtt.mqtt.") || n.startsWith("org.eclipse.paho.");
+            return n.startsWith("org.scadamqtt.mqtt.") || n.startsWith("org.eclipse.paho.")
+                    || n.startsWith("com.google.protobuf.");
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.scadamqtt.mqtt.profile.Decoded;
+import org.scadamqtt.mqtt.profile.DecoderDefect;
 
 /**
  * Reads and writes Gizwits frames: {@code 00 00 00 03 | VarLen | flag | command | [SN] | data}, and
@@ -32,8 +33,8 @@ final class GizwitsCodec {
         } catch (Truncated t) {
             return Decoded.failure(t.getMessage());
         } catch (RuntimeException e) {
-            // a bug of ours must not stop the line: name the frame instead
-            return Decoded.failure("Gizwits frame of " + b.length + " bytes could not be read: " + e);
+            // a bug of ours must not stop the line: log it and name the frame instead
+            return DecoderDefect.failure("Gizwits frame of " + b.length + " bytes", e);
         }
     }
 

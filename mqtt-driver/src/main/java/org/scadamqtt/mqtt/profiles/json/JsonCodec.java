@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import org.scadamqtt.mqtt.profile.Decoded;
+import org.scadamqtt.mqtt.profile.DecoderDefect;
 import org.scadamqtt.mqtt.profile.JsonPath;
 
 /**
@@ -65,9 +66,11 @@ public final class JsonCodec {
         } catch (JsonProcessingException e) {
             return Decoded.failure("payload is not valid JSON" + where(e.getLocation()) + ": "
                     + shorten(e.getOriginalMessage()));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // e.g. CharConversionException for bytes that are not UTF-8/16/32
             return Decoded.failure("payload is not valid JSON: " + shorten(e.getMessage()));
+        } catch (RuntimeException e) {
+            return DecoderDefect.failure("JSON payload of " + payload.length + " bytes", e);
         }
     }
 

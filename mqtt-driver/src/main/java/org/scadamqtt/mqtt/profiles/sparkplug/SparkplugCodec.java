@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scadamqtt.mqtt.profile.DecoderDefect;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.Metric;
 import org.scadamqtt.mqtt.profiles.sparkplug.proto.SparkplugB.Payload.PropertySet;
@@ -39,7 +40,10 @@ final class SparkplugCodec {
     static Parsed parse(byte[] bytes) {
         try {
             return new Parsed(Payload.parser().parsePartialFrom(bytes), null);
-        } catch (InvalidProtocolBufferException | RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
+            // protobuf reports a bad payload with InvalidProtocolBufferException; anything else is a bug
+            return new Parsed(null, DecoderDefect.sentence("Sparkplug B payload of " + bytes.length + " bytes", e));
+        } catch (InvalidProtocolBufferException | StackOverflowError e) {
             String where = WireScanner.firstProblem(bytes, Payload.getDescriptor());
             String detail = where != null ? where : shorten(e.getMessage());
             return new Parsed(null, "payload of " + bytes.length + " bytes is not a Sparkplug B payload (protobuf "

@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import org.scadamqtt.mqtt.profile.Decoded;
+import org.scadamqtt.mqtt.profile.DecoderDefect;
 
 /**
  * Reads a device command {@code {"name":"…","payload":…,"time":…}}: JA= paths read it as it is,
@@ -33,8 +34,11 @@ final class WegnologyCommands {
         } catch (JsonProcessingException e) {
             return Decoded.failure("WEGnology message of " + payload.length + " bytes is not JSON: "
                     + e.getOriginalMessage() + " at byte " + e.getLocation().getByteOffset());
-        } catch (IOException | RuntimeException e) {
-            return Decoded.failure("WEGnology message of " + payload.length + " bytes could not be read: " + e);
+        } catch (IOException e) {
+            // e.g. CharConversionException for bytes that are not UTF-8/16/32
+            return Decoded.failure("WEGnology message of " + payload.length + " bytes is not JSON text: " + e);
+        } catch (RuntimeException e) {
+            return DecoderDefect.failure("WEGnology message of " + payload.length + " bytes", e);
         }
         if (doc == null || !doc.isObject()) {
             return Decoded.failure("WEGnology message of " + payload.length + " bytes is not a JSON object "

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.List;
 import org.scadamqtt.mqtt.profile.Decoded;
+import org.scadamqtt.mqtt.profile.DecoderDefect;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.GenericMessage;
 import org.scadamqtt.mqtt.profiles.wirepas.proto.WirepasApi.WirepasMessage;
 
@@ -31,7 +32,10 @@ final class WirepasCodec {
         GenericMessage g;
         try {
             g = GenericMessage.parser().parsePartialFrom(payload);
-        } catch (InvalidProtocolBufferException | RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
+            // protobuf reports a bad message with InvalidProtocolBufferException; anything else is a bug
+            return DecoderDefect.failure("Wirepas message of " + payload.length + " bytes", e);
+        } catch (InvalidProtocolBufferException | StackOverflowError e) {
             String where = WireScanner.firstProblem(payload, GenericMessage.getDescriptor());
             String detail = where != null ? where : shorten(e.getMessage());
             return Decoded.failure("payload of " + payload.length + " bytes is not a Wirepas message (protobuf "

@@ -62,7 +62,10 @@ class GizwitsHiveMqIT {
                 station("Srv", "ser2cli_res/" + did, params(),
                         tag("apps", "Ci", "JA=onlineApps"),
                         tag("form", "TxtI", "JA=form"),
-                        tag("fw", "Ci", "JA=firmwareType")));
+                        tag("fw", "Ci", "JA=firmwareType"),
+                        tag("srvCmd", "Ci", "JA=command"),
+                        tag("fwId", "Ci", "JA=firmwareId"),
+                        tag("url", "TxtI", "JA=downloadUrl")));
         var values = new LinkedHashMap<>(line.parameters().values());
         values.put("topicFilter", List.of("app2dev/" + did + "/#", "ser2cli_res/" + did));
         line = line.withParameters(new ParameterValues(line.parameters().descriptors(), values));
@@ -146,6 +149,13 @@ class GizwitsHiveMqIT {
         host.awaitBatch("Srv", x -> has(x, "apps", 261L) && has(x, "form", "long"), WAIT);
         app.fromServer(GizwitsVectors.named("ota_v41_short").bytes());
         host.awaitBatch("Srv", x -> has(x, "fw", 2L), WAIT);
+        app.fromServer(GizwitsVectors.named("ota_v41_long").bytes());
+        host.awaitBatch("Srv", x -> has(x, "srvCmd", 0x0211L) && has(x, "form", "long") && has(x, "fw", 1L), WAIT);
+        for (String form : new String[] {"short", "long"}) { // 0x020E: firmware type, id and download URL
+            app.fromServer(GizwitsVectors.named("ota_v40_" + form).bytes());
+            host.awaitBatch("Srv", x -> has(x, "srvCmd", 0x020EL) && has(x, "form", form) && has(x, "fwId", 42L)
+                    && has(x, "url", "http://ota.example/fw-42.bin"), WAIT);
+        }
         app.fromServer(GizwitsVectors.named("error_app_count_short_truncated").bytes());
         RecordingContext.Batch bad = host.awaitBatch("Srv", x -> x.tags().contains("apps")
                 && x.get("apps").value().reason() == Reason.PAYLOAD_ERROR, WAIT);

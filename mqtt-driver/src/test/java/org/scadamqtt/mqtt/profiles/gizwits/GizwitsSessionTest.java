@@ -102,6 +102,26 @@ class GizwitsSessionTest {
     }
 
     @Test
+    void anAckWithAnotherSnLeavesTheWriteWaitingUntilItsOwnSnArrives() {
+        FakeProfileContext ctx = new FakeProfileContext(line());
+        GizwitsSession s = new GizwitsSession(ctx);
+        Outgoing w = write(s, "TxtO", "GZ=0093;prefix=01", "0a0b");
+        long sn = GizwitsCodec.decode(w.payload()).document().get("sn").longValue();
+        ctx.waiting().add(w.correlation());
+
+        Inspection other = s.inspect(view("app2dev/" + DID + "/app7",
+                GizwitsCodec.frame(0x0094, (sn + 1) & 0xffffffffL, new byte[0])));
+        assertFalse(ctx.answered().containsKey(w.correlation()), "an ACK of SN " + (sn + 1) + " is not the answer to "
+                + sn + ": " + ctx.answered());
+        assertTrue(ctx.waiting().contains(w.correlation()), "the write still waits for its own SN");
+        assertFalse(other.consumed(), "an ACK nobody waits for goes to the stations");
+        assertEquals(1, ctx.counted(GizwitsSession.UNKNOWN_ACKS));
+
+        s.inspect(view("app2dev/" + DID + "/app7", GizwitsCodec.frame(0x0094, sn, new byte[0])));
+        assertTrue(ctx.answered().get(w.correlation()).ok(), "its own SN completes it: " + ctx.answered());
+    }
+
+    @Test
     void reportsUseTheTemplatesAndFieldsRepliesNeedAnAppThatAsked() {
         FakeProfileContext ctx = new FakeProfileContext(line());
         GizwitsSession s = new GizwitsSession(ctx);

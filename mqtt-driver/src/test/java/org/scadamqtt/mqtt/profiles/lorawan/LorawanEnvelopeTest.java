@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.InboundView;
+import org.scadamqtt.mqtt.profile.JsonPath;
 import org.scadamqtt.mqtt.profile.Inspection;
 import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 
@@ -50,6 +51,13 @@ class LorawanEnvelopeTest {
                 } else {
                     assertEquals(e.getValue(), found, e.getKey());
                 }
+            });
+            // "ja": addresses as a tag writes them (arrays counted from 1), read the way the driver reads them
+            spec.path("ja").fields().forEachRemaining(e -> {
+                JsonNode found = JsonPath.compile(e.getKey()).find(d.document());
+                assertNotNull(found, "JA=" + e.getKey() + " finds nothing");
+                assertEquals(e.getValue().isNumber() ? e.getValue().asText() : e.getValue(),
+                        e.getValue().isNumber() ? found.asText() : found, "JA=" + e.getKey());
             });
             spec.path("absent").forEach(p -> assertTrue(d.document().at(p.asText()).isMissingNode(),
                     p.asText() + " should be absent: " + d.document().at(p.asText())));

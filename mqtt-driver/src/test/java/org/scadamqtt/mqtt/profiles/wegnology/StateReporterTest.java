@@ -5,11 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.scadamqtt.driver.WriteFailure;
 import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
@@ -17,7 +29,8 @@ import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
 /**
  * Issue 13, WEGnology: writes made within the coalescing window go out as one state message with
  * the latest value of each attribute, and every write completes: OK when its message was
- * published, FAILED with the reason when it was not (publish failed, message over 256 KB).
+ * published, FAILED with the reason when it was not (publish failed, message over 256 KB). The
+ * state envelope itself, byte for byte, is in src/test/resources/wegnology/state.json.
  */
 @Timeout(30)
 class StateReporterTest {
@@ -52,6 +65,47 @@ class StateReporterTest {
                 assertTrue(c.answered().get(k).ok(), k + ": " + c.answered().get(k));
             }
         }
+    }
+
+    static Stream<Named<JsonNode>> stateCases() throws IOException {
+        try (InputStream in = StateReporterTest.class.getResourceAsStream("/wegnology/state.json")) {
+            List<Named<JsonNode>> out = new ArrayList<>();
+            JSON.readTree(in).forEach(c -> out.add(Named.of(c.get("name").asText(), c)));
+            return out.stream();
+        }
+    }
+
+    /** state.json: the writes of one window (at a fixed clock) and the message each topic gets, byte for byte. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stateCases")
+    void writesBecomeTheStateEnvelopeOfTheDataFile(JsonNode spec) throws Exception {
+        Clock clock = Clock.fixed(Instant.parse(spec.get("clock").asText()), ZoneOffset.UTC);
+        FakeProfileContext c = new FakeProfileContext(null, clock).everyReplyWaits();
+        try (StateReporter r = new StateReporter(c, Duration.ofMillis(200), 1)) {
+            List<String> keys = new ArrayList<>();
+            for (JsonNode w : spec.get("writes")) {
+                keys.add(r.add(w.get("topic").asText(), w.get("attribute").asText(), value(w.get("value"))));
+            }
+            await(c, keys.size());
+            Map<String, String> want = new TreeMap<>();
+            spec.get("expect").fields().forEachRemaining(e -> want.put(e.getKey(), e.getValue().asText()));
+            Map<String, String> got = new TreeMap<>();
+            c.published().forEach(m -> assertEquals(null, got.put(m.topic(), new String(m.payload(),
+                    StandardCharsets.UTF_8)), "one message per topic"));
+            assertEquals(want, got);
+            keys.forEach(k -> assertTrue(c.answered().get(k).ok(), k + ": " + c.answered().get(k)));
+        }
+    }
+
+    /** A tag's value as the driver hands it over: whole numbers Long, others Double, Boolean, String. */
+    private static Object value(JsonNode v) {
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isIntegralNumber()) {
+            return v.longValue();
+        }
+        return v.isNumber() ? (Object) v.doubleValue() : v.asText();
     }
 
     @Test
