@@ -10,13 +10,16 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.mqtt.TestConfigs;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.DecoderDefect;
 import org.scadamqtt.mqtt.profile.InboundView;
 import org.scadamqtt.mqtt.profile.Inspection;
 import org.scadamqtt.mqtt.profile.testing.FakeProfileContext;
+import org.scadamqtt.mqtt.profile.testing.SlowInput;
 
 /**
  * Seeded random mutations of the frame vectors through decode and inspect: no exception may
@@ -33,6 +36,8 @@ class GizwitsFuzzTest {
             "app2dev/did1", "dev2app/did1/x/y", "other");
 
     @Test
+    // a decoder stuck in a loop fails the test instead of hanging the build, even one that never checks its interrupt flag
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void mutatedFramesNeverThrowNorHang() {
         long seed = Long.getLong("gizwits.fuzz.seed", 20261213L);
         Random random = new Random(seed);
@@ -65,7 +70,10 @@ class GizwitsFuzzTest {
                         + HexFormat.of().formatHex(input) + ": " + e, e);
             }
             long took = System.nanoTime() - t0;
-            if (took > SLOW_NANOS) {
+            if (SlowInput.slowTwice(took, SLOW_NANOS, () -> {
+                session.decode(view);
+                session.inspect(view);
+            })) {
                 fail("seed " + seed + ": one frame took " + took / 1_000_000 + " ms: " + HexFormat.of().formatHex(input));
             }
             ctx.published().clear();

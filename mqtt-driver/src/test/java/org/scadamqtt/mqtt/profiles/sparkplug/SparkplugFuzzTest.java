@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.DecoderDefect;
 import org.scadamqtt.mqtt.profile.InboundView;
@@ -53,6 +55,8 @@ class SparkplugFuzzTest {
     }
 
     @Test
+    // a decoder stuck in a loop fails the test instead of hanging the build, even one that never checks its interrupt flag
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void mutatedPayloadsNeverThrowNorHang() {
         long seed = Long.getLong("sparkplug.fuzz.seed", 20261207L);
         Random random = new Random(seed);

@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.DecoderDefect;
 
@@ -23,6 +25,8 @@ class WegnologyFuzzTest {
     private static final String JSON_CHARS = "0123456789{}[]\":,.eE-+ \u00ff";
 
     @Test
+    // a decoder stuck in a loop fails the test instead of hanging the build, even one that never checks its interrupt flag
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void mutatedCommandsNeverThrow() throws Exception {
         long seed = Long.getLong("wegnology.fuzz.seed", 20261213L);
         Random r = new Random(seed);
