@@ -56,19 +56,8 @@ class PluginLoadingIT {
                     () -> Class.forName("org.eclipse.paho.client.mqttv3.MqttAsyncClient", false, pluginLoader));
 
             // and it works: a JSON message reaches the host's tag table through the plugin driver
-            try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.freePort())) {
-                ScadaConfig cfg = new ConfigLoader(registry.catalog()).load(configXml(broker.uri()), "plugin-it.xml");
-                TagTable table = new TagTable(cfg);
-                Driver driver = mqtt.create(cfg.lines().get(0), table.contextFor("P", tmp.resolve("data"), "it-host"));
-                table.attach("P", driver);
-                driver.start();
-                try {
-                    publishUntil(broker.uri(), table, "plant/meter", "{\"power\":12.5}".getBytes(StandardCharsets.UTF_8),
-                            "POWER", 12.5);
-                } finally {
-                    driver.stop();
-                }
-            }
+            withLine(registry, PluginLoadingIT::configXml, tmp, (uri, table) -> publishUntil(uri, table, "plant/meter",
+                    "{\"power\":12.5}".getBytes(StandardCharsets.UTF_8), "POWER", 12.5));
         }
     }
 
@@ -89,22 +78,13 @@ class PluginLoadingIT {
             Class.forName("org.scadamqtt.mqtt.shaded.protobuf.CodedInputStream", false, pluginLoader);
             assertThrows(ClassNotFoundException.class,
                     () -> Class.forName("com.google.protobuf.CodedInputStream", false, pluginLoader));
-            try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.freePort())) {
-                ScadaConfig cfg = new ConfigLoader(registry.catalog()).load(wirepasXml(broker.uri()), "plugin-wp.xml");
-                TagTable table = new TagTable(cfg);
-                Driver driver = mqtt.create(cfg.lines().get(0), table.contextFor("WP", tmp.resolve("data"), "it-host"));
-                table.attach("WP", driver);
-                driver.start();
-                try {
-                    publishUntil(broker.uri(), table, "gw-event/received_data/gw1/sink0/1/10/11",
-                            HexFormat.of().parseHex(PACKET_RECEIVED), "NODE42_SRC", 42L);
-                    TagEntry data = table.tag("NODE42_DATA").orElseThrow();
-                    assertTrue(data.value().isGood(), data.toString());
-                    assertEquals(0x0a0bL, data.value().value(), "BIN= reads the application payload 0a0b");
-                } finally {
-                    driver.stop();
-                }
-            }
+            withLine(registry, PluginLoadingIT::wirepasXml, tmp, (uri, table) -> {
+                publishUntil(uri, table, "gw-event/received_data/gw1/sink0/1/10/11",
+                        HexFormat.of().parseHex(PACKET_RECEIVED), "NODE42_SRC", 42L);
+                TagEntry data = table.tag("NODE42_DATA").orElseThrow();
+                assertTrue(data.value().isGood(), data.toString());
+                assertEquals(0x0a0bL, data.value().value(), "BIN= reads the application payload 0a0b");
+            });
         }
     }
 
@@ -114,20 +94,8 @@ class PluginLoadingIT {
         Path plugins = pluginsFolder(tmp);
         ClassLoader hostOnly = new HidingClassLoader(getClass().getClassLoader());
         try (DriverRegistry registry = DriverRegistry.load(hostOnly, plugins)) {
-            DriverProvider mqtt = registry.provider("mqtt").orElseThrow();
-            try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.freePort())) {
-                ScadaConfig cfg = new ConfigLoader(registry.catalog()).load(sparkplugXml(broker.uri()), "plugin-sp.xml");
-                TagTable table = new TagTable(cfg);
-                Driver driver = mqtt.create(cfg.lines().get(0), table.contextFor("SP", tmp.resolve("data"), "it-host"));
-                table.attach("SP", driver);
-                driver.start();
-                try {
-                    publishUntil(broker.uri(), table, "spBv1.0/G1/NBIRTH/E1", HexFormat.of().parseHex(NBIRTH), "E1_TEMP",
-                            21.5);
-                } finally {
-                    driver.stop();
-                }
-            }
+            withLine(registry, PluginLoadingIT::sparkplugXml, tmp, (uri, table) -> publishUntil(uri, table,
+                    "spBv1.0/G1/NBIRTH/E1", HexFormat.of().parseHex(NBIRTH), "E1_TEMP", 21.5));
         }
     }
 
@@ -148,6 +116,32 @@ class PluginLoadingIT {
         assertTrue(e.getMessage().contains("protocol 'mqtt'"), e.getMessage());
         assertTrue(e.getMessage().contains("classpath"), e.getMessage());
         assertTrue(e.getMessage().contains(plugins.toString()), e.getMessage());
+    }
+
+    interface LineCheck {
+        void check(String brokerUri, TagTable table) throws Exception;
+    }
+
+    /**
+     * Runs the one line of {@code xml(brokerUri)} through the plugin's driver against an embedded
+     * broker, with the host's tag table attached, and hands both to {@code check}.
+     */
+    private static void withLine(DriverRegistry registry, java.util.function.Function<String, String> xml, Path tmp,
+            LineCheck check) throws Exception {
+        DriverProvider mqtt = registry.provider("mqtt").orElseThrow();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.freePort())) {
+            ScadaConfig cfg = new ConfigLoader(registry.catalog()).load(xml.apply(broker.uri()), "plugin-it.xml");
+            String line = cfg.lines().get(0).name();
+            TagTable table = new TagTable(cfg);
+            Driver driver = mqtt.create(cfg.lines().get(0), table.contextFor(line, tmp.resolve("data"), "it-host"));
+            table.attach(line, driver);
+            driver.start();
+            try {
+                check.check(broker.uri(), table);
+            } finally {
+                driver.stop();
+            }
+        }
     }
 
     private static void publishUntil(String uri, TagTable table, String topic, byte[] payload, String tag,
