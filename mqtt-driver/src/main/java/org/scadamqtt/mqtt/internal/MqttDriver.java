@@ -308,9 +308,12 @@ public final class MqttDriver implements Driver, SessionListener {
     @Override
     public Map<String, StationDetails> stationDetails() {
         Map<String, StationDetails> out = new LinkedHashMap<>();
-        LineConfig cfg = line;
-        routing.configs().forEach((name, st) -> {
-            LineProfiles.Open p = profiles.of(cfg, st);
+        Routing r = routing;
+        r.configs().forEach((name, st) -> {
+            LineProfiles.Open p = profiles.byCode(r.codes().get(name));
+            if (p == null) {
+                return; // its payload type's session closed by a reload that is still going on
+            }
             try {
                 StationDetails d = p.session().details(st);
                 if (d != null && !d.isEmpty()) {
@@ -336,7 +339,11 @@ public final class MqttDriver implements Driver, SessionListener {
                     + (stopped ? "stopped" : "not connected") + ": action '" + action + "' of station " + station
                     + " was not carried out"));
         }
-        LineProfiles.Open p = profiles.of(line, st);
+        LineProfiles.Open p = profiles.byCode(routing.codes().get(station));
+        if (p == null) {
+            return CompletableFuture.completedFuture(ActionResult.failed("line " + line.name() + " is being "
+                    + "reconfigured: action '" + action + "' of station " + station + " was not carried out"));
+        }
         try {
             CompletionStage<ActionResult> r = p.session().action(st, action);
             return r == null ? CompletableFuture.completedFuture(ActionResult.failed("payload profile "

@@ -132,9 +132,9 @@ public final class LineProfiles {
         return o;
     }
 
-    /** The session of the line's own payload type. */
-    public Open ofLine(LineConfig line) {
-        return open.get(lineProfile(line).code());
+    /** The open session of a payload type; null when none is open (a reload just closed it). */
+    public Open byCode(String code) {
+        return code == null ? null : open.get(code);
     }
 
     private PayloadProfile lineProfile(LineConfig line) {
