@@ -185,6 +185,7 @@ public final class MqttParameters {
 
     /** Station parameters, then those of the payload profiles. */
     public static final List<ParameterDescriptor> STATION_PARAMETERS = withProfiles(List.of(
+            stationPayloadType(ProfileRegistry.standard()),
             station(SWT, TEXT).d2000("Station Will Topic").defaultText("")
                     .description("A message on this topic puts the station into StHARDERR and invalidates its "
                             + "tags until the next ordinary message.").build(),
@@ -216,6 +217,20 @@ public final class MqttParameters {
             text.append(p.code()).append(": ").append(p.description()).append(". ");
         }
         return b.description(text.toString().strip()).build();
+    }
+
+    /**
+     * The station's own Payload Type: the same choices as the line's, no default (absent: the
+     * line's), so one line can mix JSON devices and Sparkplug edge nodes.
+     */
+    static ParameterDescriptor stationPayloadType(ProfileRegistry profiles) {
+        ParameterDescriptor.Builder b = station(PAYLOAD_TYPE, CHOICE);
+        for (PayloadProfile p : profiles.all()) {
+            b.choice(p.code(), p.aliases().toArray(String[]::new));
+        }
+        return b.description("How this station's payloads are read and its writes encoded, when not as the line's "
+                + "payloadType says; same values as the line's. The line opens one profile session per payload type "
+                + "in use. The line's will and TLS default stay those of the line's payloadType.").build();
     }
 
     private static List<ParameterDescriptor> withProfiles(List<ParameterDescriptor> core,

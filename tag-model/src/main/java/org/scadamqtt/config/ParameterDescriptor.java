@@ -98,7 +98,8 @@ public record ParameterDescriptor(
             case CHOICE: {
                 String canonical = choices.get(lower);
                 if (canonical == null) {
-                    throw bad(t, "one of " + String.join(", ", canonicalChoices()));
+                    throw bad(t, "one of " + String.join(", ", canonicalChoices())
+                            + NameHint.didYouMean(t, canonicalChoices()));
                 }
                 return canonical;
             }

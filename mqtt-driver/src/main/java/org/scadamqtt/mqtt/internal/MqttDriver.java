@@ -36,15 +36,15 @@ import org.scadamqtt.driver.WriteResult;
 import org.scadamqtt.mqtt.internal.bind.LogThrottle;
 import org.scadamqtt.mqtt.internal.bind.CompiledTag;
 import org.scadamqtt.mqtt.internal.profile.LineProfileContext;
+import org.scadamqtt.mqtt.internal.profile.LineProfiles;
 import org.scadamqtt.mqtt.internal.profile.PendingReplies;
 import org.scadamqtt.mqtt.internal.profile.ProfileIdentity;
 import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
 import org.scadamqtt.mqtt.internal.station.ProfileLink;
+import org.scadamqtt.mqtt.profile.Decoded;
 import org.scadamqtt.mqtt.profile.Inspection;
-import org.scadamqtt.mqtt.profile.PayloadProfile;
 import org.scadamqtt.mqtt.profile.ProfileSession;
 import org.scadamqtt.mqtt.internal.bind.TagBinder;
-import org.scadamqtt.mqtt.MqttParameters;
 import org.scadamqtt.mqtt.internal.bind.ValueConverter;
 import org.scadamqtt.mqtt.internal.bind.ValueConverters;
 import org.scadamqtt.mqtt.internal.route.RouteEntry;
@@ -70,9 +70,19 @@ public final class MqttDriver implements Driver, SessionListener {
     private record TagRef(StationWorker station, CompiledTag tag) {
     }
 
-    /** Everything routing needs, swapped as one on reconfiguration. */
+    /**
+     * Everything routing needs, swapped as one on reconfiguration.
+     *
+     * @param codes each station's payload type
+     * @param keyed per payload type, the stations answering to each routing key
+     */
     private record Routing(StationRouter router, WillMatcher wills, Map<String, StationWorker> workers,
-            Map<String, TagRef> tags, Map<String, StationConfig> configs, Map<String, List<String>> keyed) {
+            Map<String, TagRef> tags, Map<String, StationConfig> configs, Map<String, String> codes,
+            Map<String, Map<String, List<String>>> keyed) {
+    }
+
+    /** What inspection decided, and the session that decided it (null: every session left it to topic routing). */
+    private record Inspected(Inspection inspection, LineProfiles.Open by) {
     }
 
     private final DriverContext context;
@@ -81,12 +91,8 @@ public final class MqttDriver implements Driver, SessionListener {
     private final LogThrottle throttle;
     private final Function<ZoneId, ValueConverter> converters;
     private final MqttSession session;
-    private final ProfileRegistry profiles;
     private final PendingReplies replies;
-    private volatile PayloadProfile profile;
-    private volatile ProfileSession profileSession;
-    private volatile ProfileIdentity profileIdentity;
-    private volatile ProfileLink profileLink;
+    private final LineProfiles profiles;
     private volatile LineConfig line;
     private volatile Routing routing;
     private volatile boolean lineUp;
@@ -114,38 +120,28 @@ public final class MqttDriver implements Driver, SessionListener {
         this.line = Objects.requireNonNull(line, "line");
         this.context = Objects.requireNonNull(context, "context");
         this.converters = converters;
-        this.profiles = profiles;
         this.throttle = LogThrottle.tenSeconds(context.clock());
         this.threads = new DriverThreads(line.name(), Math.max(1, line.stations().size()));
         this.replies = new PendingReplies(threads.timer(), threads.workers());
         this.session = sessions.open(line, context, statistics, this, threads.timer());
-        openProfile(identityOf(line));
+        this.profiles = new LineProfiles(profiles, this::openSession);
+        this.profiles.apply(this.profiles.changeFor(line), line);
         this.routing = buildRouting(line, Map.of(), Map.of());
     }
 
-    private ProfileIdentity identityOf(LineConfig cfg) {
-        return ProfileIdentity.of(profiles.require(cfg.parameters().text(MqttParameters.PAYLOAD_TYPE)), cfg);
-    }
-
-    /** Opens the profile session {@code wanted} describes in place of the open one. */
-    private void openProfile(ProfileIdentity wanted) {
-        ProfileSession old = profileSession;
+    /** Opens the profile session {@code wanted} describes; every session of the line shares its context. */
+    private LineProfiles.Open openSession(ProfileIdentity wanted) {
         ProfileSession opened = wanted.profile().open(new LineProfileContext(() -> this.line, context.clock(),
                 wanted.reply(), session, replies, statistics));
-        profile = wanted.profile();
-        profileIdentity = wanted;
-        profileSession = opened;
-        profileLink = new ProfileLink(opened, replies, wanted.reply(), wanted.replyParameter());
-        if (old != null) {
-            closeQuietly(old);
-        }
+        return new LineProfiles.Open(wanted, opened,
+                new ProfileLink(opened, replies, wanted.reply(), wanted.replyParameter()));
     }
 
-    private void closeQuietly(ProfileSession s) {
+    private void closeQuietly(LineProfiles.Open o) {
         try {
-            s.close();
+            o.session().close();
         } catch (RuntimeException e) {
-            LOG.warn("Line {}: closing payload profile {} failed: {}", line.name(), profile.code(), e.toString());
+            LOG.warn("Line {}: closing payload profile {} failed: {}", line.name(), o.code(), e.toString());
         }
     }
 
@@ -154,22 +150,25 @@ public final class MqttDriver implements Driver, SessionListener {
         Map<String, StationWorker> workers = new LinkedHashMap<>();
         Map<String, TagRef> tags = new LinkedHashMap<>();
         Map<String, StationConfig> configs = new LinkedHashMap<>();
-        Map<String, List<String>> keyed = new LinkedHashMap<>();
-        PayloadProfile p = profile;
+        Map<String, String> codes = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> keyed = new LinkedHashMap<>();
         List<StationSettings> settings = new ArrayList<>();
         List<RouteEntry> routes = new ArrayList<>();
         for (StationConfig st : cfg.stations()) {
             StationSettings s = StationSettings.of(cfg, st);
             settings.add(s);
+            LineProfiles.Open p = profiles.of(cfg, st);
             StationWorker w = oldWorkers.get(st.name());
-            if (w == null || !st.equals(oldConfigs.get(st.name())) || w.profileLink() != profileLink) {
-                TagBinder binder = TagBinder.create(st, s.bind(), converters.apply(s.bind().zone()), throttle, p,
-                        profileSession);
+            if (w == null || !st.equals(oldConfigs.get(st.name())) || w.profileLink() != p.link()) {
+                TagBinder binder = TagBinder.create(st, s.bind(), converters.apply(s.bind().zone()), throttle,
+                        p.profile(), p.session());
                 w = new StationWorker(cfg.name(), st, s, binder, context, session, statistics, threads, throttle,
-                        profileLink);
+                        p.link());
             }
-            for (String key : p.stationKeys(st)) {
-                keyed.computeIfAbsent(key, k -> new ArrayList<>()).add(st.name());
+            codes.put(st.name(), p.code());
+            for (String key : p.profile().stationKeys(st)) {
+                keyed.computeIfAbsent(p.code(), c -> new LinkedHashMap<>())
+                        .computeIfAbsent(key, k -> new ArrayList<>()).add(st.name());
             }
             workers.put(st.name(), w);
             configs.put(st.name(), st);
@@ -180,7 +179,7 @@ public final class MqttDriver implements Driver, SessionListener {
             }
         }
         return new Routing(StationRouter.of(routes), WillMatcher.of(cfg.stations(), settings), Map.copyOf(workers),
-                Map.copyOf(tags), Map.copyOf(configs), Map.copyOf(keyed));
+                Map.copyOf(tags), Map.copyOf(configs), Map.copyOf(codes), Map.copyOf(keyed));
     }
 
     @Override
@@ -200,18 +199,18 @@ public final class MqttDriver implements Driver, SessionListener {
             return;
         }
         Routing old = routing;
-        ProfileIdentity wanted = identityOf(newConfig);
-        boolean replaced = !wanted.equals(profileIdentity);
-        if (replaced) {
-            farewellOfReplacedProfile();
+        LineProfiles.Change change = profiles.changeFor(newConfig);
+        if (!change.leaving().isEmpty()) {
+            farewellOf(change.leaving());
         }
         line = newConfig;
-        if (replaced) {
-            openProfile(wanted);
-            // asked after the new session opened: its will may differ (a Sparkplug STATE timestamp)
+        if (!change.isEmpty()) {
+            List<LineProfiles.Open> opened = profiles.apply(change, newConfig);
+            change.leaving().forEach(this::closeQuietly);
+            // asked after the new sessions opened: the will may differ (a Sparkplug STATE timestamp)
             if (lineUp && !session.reconnectsFor(newConfig)) {
-                // the connection stays: the new session says it is here now (after a reconnect it would anyway)
-                profileConnected();
+                // the connection stays: a new session says it is here now (after a reconnect it would anyway)
+                opened.forEach(this::profileConnected);
             }
         }
         Routing next = buildRouting(newConfig, old.workers(), old.configs());
@@ -232,25 +231,25 @@ public final class MqttDriver implements Driver, SessionListener {
     }
 
     /**
-     * Runs on the caller's thread before a reload replaces the payload profile session (another
-     * payload type, or other values of the profile's own line parameters such as the Sparkplug host
-     * id): lets the old one say goodbye (a Sparkplug STATE death) on the connection still open, and
-     * waits for it as a deliberate disconnect does ({@link FarewellWait}); the new session would not
-     * know it.
+     * Runs on the caller's thread before a reload closes payload profile sessions (a payload type no
+     * longer used, or other values of a profile's own line parameters such as the Sparkplug host
+     * id): lets them say goodbye (a Sparkplug STATE death) on the connection still open, and waits
+     * for it as a deliberate disconnect does ({@link FarewellWait}); a new session would not know it.
      */
-    private void farewellOfReplacedProfile() {
+    private void farewellOf(List<LineProfiles.Open> leaving) {
         if (!lineUp) {
             return;
         }
+        String codes = String.join(", ", leaving.stream().map(LineProfiles.Open::code).toList());
         long waitMs = FarewellWait.millis(line);
         try {
-            leaving().toCompletableFuture().get(waitMs, TimeUnit.MILLISECONDS);
+            leaving(leaving).toCompletableFuture().get(waitMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             LOG.warn("Line {}: the broker did not confirm the last message of payload profile {} within {} ms; "
-                    + "replacing the profile anyway", line.name(), profile.code(), waitMs);
+                    + "replacing the profile anyway", line.name(), codes, waitMs);
         } catch (ExecutionException e) {
             LOG.warn("Line {}: the last message of payload profile {} before it was replaced failed: {}", line.name(),
-                    profile.code(), e.getCause().getMessage());
+                    codes, e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -272,7 +271,8 @@ public final class MqttDriver implements Driver, SessionListener {
             return CompletableFuture.completedFuture(WriteResult.failed(WriteFailure.NOT_WRITABLE,
                     "tag " + tag + " (" + t.type() + ", address " + t.address() + ") of station "
                             + ref.station().name() + " cannot be written; only output tags with OUT_TOPIC, OUT_VALUE, "
-                            + "ACK_ID or an output address of payload type " + profile.code() + " can"));
+                            + "ACK_ID or an output address of payload type " + routing.codes().get(ref.station().name())
+                            + " can"));
         }
         return ref.station().write(ref.tag(), value);
     }
@@ -308,16 +308,20 @@ public final class MqttDriver implements Driver, SessionListener {
     @Override
     public Map<String, StationDetails> stationDetails() {
         Map<String, StationDetails> out = new LinkedHashMap<>();
-        ProfileSession s = profileSession;
-        routing.configs().forEach((name, st) -> {
+        Routing r = routing;
+        r.configs().forEach((name, st) -> {
+            LineProfiles.Open p = profiles.byCode(r.codes().get(name));
+            if (p == null) {
+                return; // its payload type's session closed by a reload that is still going on
+            }
             try {
-                StationDetails d = s.details(st);
+                StationDetails d = p.session().details(st);
                 if (d != null && !d.isEmpty()) {
                     out.put(name, d);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Line {}: payload profile {} failed on the details of station {}: {}", line.name(),
-                        profile.code(), name, e.toString());
+                        p.code(), name, e.toString());
             }
         });
         return out;
@@ -335,13 +339,18 @@ public final class MqttDriver implements Driver, SessionListener {
                     + (stopped ? "stopped" : "not connected") + ": action '" + action + "' of station " + station
                     + " was not carried out"));
         }
+        LineProfiles.Open p = profiles.byCode(routing.codes().get(station));
+        if (p == null) {
+            return CompletableFuture.completedFuture(ActionResult.failed("line " + line.name() + " is being "
+                    + "reconfigured: action '" + action + "' of station " + station + " was not carried out"));
+        }
         try {
-            CompletionStage<ActionResult> r = profileSession.action(st, action);
+            CompletionStage<ActionResult> r = p.session().action(st, action);
             return r == null ? CompletableFuture.completedFuture(ActionResult.failed("payload profile "
-                    + profile.code() + " gave no result for action '" + action + "'")) : r;
+                    + p.code() + " gave no result for action '" + action + "'")) : r;
         } catch (RuntimeException e) {
             LOG.warn("Line {}: payload profile {} failed on action '{}' of station {}: {}", line.name(),
-                    profile.code(), action, station, e.toString());
+                    p.code(), action, station, e.toString());
             return CompletableFuture.completedFuture(ActionResult.failed("action '" + action + "' of station "
                     + station + " failed: " + e.getMessage()));
         }
@@ -349,14 +358,19 @@ public final class MqttDriver implements Driver, SessionListener {
 
     @Override
     public List<DiscoveredPoint> discovered() {
-        try {
-            List<DiscoveredPoint> d = profileSession.discovered();
-            return d == null ? List.of() : d;
-        } catch (RuntimeException e) {
-            LOG.warn("Line {}: payload profile {} failed listing what it discovered: {}", line.name(), profile.code(),
-                    e.toString());
-            return List.of();
+        List<DiscoveredPoint> out = new ArrayList<>();
+        for (LineProfiles.Open p : profiles.inOrder()) {
+            try {
+                List<DiscoveredPoint> d = p.session().discovered();
+                if (d != null) {
+                    out.addAll(d);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Line {}: payload profile {} failed listing what it discovered: {}", line.name(), p.code(),
+                        e.toString());
+            }
         }
+        return List.copyOf(out);
     }
 
     @Override
@@ -376,7 +390,7 @@ public final class MqttDriver implements Driver, SessionListener {
         routing.workers().values().forEach(StationWorker::failQueuedWrites);
         replies.failAll(WriteResult.failed(WriteFailure.STOPPED, "the driver of line " + line.name()
                 + " stopped before the device answered"));
-        closeQuietly(profileSession);
+        profiles.inOrder().forEach(this::closeQuietly);
     }
 
     // ---- SessionListener: runs on the MQTT client's threads; never blocks, never throws ----
@@ -401,12 +415,15 @@ public final class MqttDriver implements Driver, SessionListener {
                     return;
                 }
             }
-            Inspection inspection = inspect(m);
+            Inspected inspected = inspect(m);
+            Inspection inspection = inspected.inspection();
             if (inspection.consumed()) {
                 acknowledge(m);
                 return;
             }
-            if (!inspection.keys().isEmpty() && !r.keyed().isEmpty() && routeByKeys(r, m, inspection)) {
+            Map<String, List<String>> keyed = inspected.by() == null ? Map.of()
+                    : r.keyed().getOrDefault(inspected.by().code(), Map.of());
+            if (!inspection.keys().isEmpty() && !keyed.isEmpty() && routeByKeys(r, keyed, m, inspection)) {
                 return;
             }
             Optional<String> station = r.router().route(m.topic());
@@ -420,18 +437,34 @@ public final class MqttDriver implements Driver, SessionListener {
                 acknowledge(m);
                 return;
             }
-            r.workers().get(station.get()).offer(m, inspection.decoded(), null);
+            // a message decoded by another payload type's session is decoded again by the station's own
+            boolean same = inspected.by() != null && inspected.by().code().equals(r.codes().get(station.get()));
+            r.workers().get(station.get()).offer(m, same ? inspection.decoded() : null, null);
         } catch (RuntimeException e) {
             LOG.error("Line {}: message on topic '{}' could not be queued: {}", line.name(), m.topic(), e.toString(), e);
         }
     }
 
-    private Inspection inspect(InboundMessage m) {
+    /**
+     * Offers the message to the line's sessions in order (the line's payload type first, then the
+     * stations' own in station order); the first that says more than "route by topic" decides.
+     */
+    private Inspected inspect(InboundMessage m) {
+        for (LineProfiles.Open p : profiles.inOrder()) {
+            Inspection i = inspect(p, m);
+            if (!i.equals(Inspection.byTopic())) {
+                return new Inspected(i, p);
+            }
+        }
+        return new Inspected(Inspection.byTopic(), null);
+    }
+
+    private Inspection inspect(LineProfiles.Open p, InboundMessage m) {
         try {
-            Inspection i = profileSession.inspect(m.view());
+            Inspection i = p.session().inspect(m.view());
             return i == null ? Inspection.byTopic() : i;
         } catch (RuntimeException | StackOverflowError e) {
-            String text = "Line " + line.name() + ": payload profile " + profile.code() + " failed on a message on topic '"
+            String text = "Line " + line.name() + ": payload profile " + p.code() + " failed on a message on topic '"
                     + m.topic() + "': " + e;
             statistics.badPayload(text, m.receivedAt());
             long s = throttle.permit("inspect:" + line.name());
@@ -443,10 +476,10 @@ public final class MqttDriver implements Driver, SessionListener {
     }
 
     /** Hands a message to every station answering to one of its keys; false when none does. */
-    private boolean routeByKeys(Routing r, InboundMessage m, Inspection inspection) {
-        Map<String, org.scadamqtt.mqtt.profile.Decoded> targets = new LinkedHashMap<>();
+    private boolean routeByKeys(Routing r, Map<String, List<String>> keyed, InboundMessage m, Inspection inspection) {
+        Map<String, Decoded> targets = new LinkedHashMap<>();
         for (String key : inspection.keys()) {
-            List<String> names = r.keyed().get(key);
+            List<String> names = keyed.get(key);
             if (names != null) {
                 names.forEach(n -> targets.putIfAbsent(n, inspection.decodedFor(key)));
             }
@@ -472,11 +505,11 @@ public final class MqttDriver implements Driver, SessionListener {
         }
     }
 
-    private void profileConnected() {
+    private void profileConnected(LineProfiles.Open p) {
         try {
-            profileSession.connected();
+            p.session().connected();
         } catch (RuntimeException e) {
-            LOG.warn("Line {}: payload profile {} failed after connecting: {}", line.name(), profile.code(),
+            LOG.warn("Line {}: payload profile {} failed after connecting: {}", line.name(), p.code(),
                     e.toString());
         }
     }
@@ -488,7 +521,7 @@ public final class MqttDriver implements Driver, SessionListener {
         String reason = status.reason().isEmpty() ? status.state().toString().toLowerCase() : status.reason();
         routing.workers().values().forEach(w -> w.lineChanged(up, reason));
         if (up) {
-            profileConnected();
+            profiles.inOrder().forEach(this::profileConnected);
         }
         try {
             context.lineStatus(status);
@@ -507,14 +540,24 @@ public final class MqttDriver implements Driver, SessionListener {
 
     @Override
     public CompletionStage<?> leaving() {
-        try {
-            CompletionStage<?> goodbye = profileSession.leaving();
-            return goodbye == null ? CompletableFuture.completedFuture(null) : goodbye;
-        } catch (RuntimeException e) {
-            LOG.warn("Line {}: payload profile {} failed before disconnecting: {}", line.name(), profile.code(),
-                    e.toString());
-            return CompletableFuture.completedFuture(null);
+        return leaving(profiles.inOrder());
+    }
+
+    /** The goodbyes of these sessions, complete when all are. */
+    private CompletionStage<?> leaving(List<LineProfiles.Open> sessions) {
+        List<CompletableFuture<?>> goodbyes = new ArrayList<>();
+        for (LineProfiles.Open p : sessions) {
+            try {
+                CompletionStage<?> goodbye = p.session().leaving();
+                if (goodbye != null) {
+                    goodbyes.add(goodbye.toCompletableFuture());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Line {}: payload profile {} failed before disconnecting: {}", line.name(), p.code(),
+                        e.toString());
+            }
         }
+        return CompletableFuture.allOf(goodbyes.toArray(CompletableFuture[]::new));
     }
 
     /** The prefix of the names of every thread this driver owns (for tests and diagnostics). */

@@ -2,7 +2,9 @@ package org.scadamqtt.mqtt.internal.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.scadamqtt.config.ConfigProblem;
@@ -47,33 +49,73 @@ public final class MqttConfigValidator {
                 .orElseGet(() -> ProfileRegistry.standard().require(MqttParameters.PAYLOAD_TEXT));
     }
 
-    /** The profile's own checks, and its parameters refused on lines of another payload type. */
+    /** The profile of a station: its own payloadType, else the line's. */
+    private PayloadProfile profileOf(StationConfig s) {
+        return ProfileRegistry.standard().ofStation(line, s).orElse(profile);
+    }
+
+    /** How a station came by its payload type, for messages. */
+    private String payloadTypeText(StationConfig s) {
+        return s.parameters().has(MqttParameters.PAYLOAD_TYPE) ? "the station's payloadType is " + profileOf(s).code()
+                : "the line's payloadType is " + profile.code();
+    }
+
+    /**
+     * Each profile's own checks, run on the line with only its own stations; the line parameters of
+     * payload types the line does not use, and station parameters of another payload type than the
+     * station's, are refused.
+     */
     private void profileChecks() {
+        Map<PayloadProfile, List<StationConfig>> used = new LinkedHashMap<>();
+        used.put(profile, new ArrayList<>());
+        for (StationConfig s : line.stations()) {
+            used.computeIfAbsent(profileOf(s), k -> new ArrayList<>()).add(s);
+        }
+        String usedCodes = String.join(", ", used.keySet().stream().map(PayloadProfile::code).toList());
         for (PayloadProfile other : ProfileRegistry.standard().all()) {
-            if (other == profile) {
+            if (used.containsKey(other)) {
                 continue;
             }
             for (ParameterDescriptor d : other.lineParameters()) {
                 if (p.has(d.name())) {
-                    add(line.location(), "PARAMETER_OF_OTHER_PROFILE", "line '" + line.name() + "': parameter '"
-                            + d.name() + "' belongs to payloadType " + other.code() + ", but the line's payloadType is "
-                            + profile.code());
+                    add(p.location(d.name(), line.location()), "PARAMETER_OF_OTHER_PROFILE", "line '" + line.name()
+                            + "': parameter '" + d.name() + "' belongs to payloadType " + other.code() + ", but the "
+                            + "line's payloadType is " + profile.code() + (used.size() > 1 ? " and its stations use "
+                            + usedCodes + " only" : ""));
                 }
             }
-            for (StationConfig s : line.stations()) {
+        }
+        for (StationConfig s : line.stations()) {
+            PayloadProfile own = profileOf(s);
+            for (PayloadProfile other : ProfileRegistry.standard().all()) {
+                if (other == own) {
+                    continue;
+                }
                 for (ParameterDescriptor d : other.stationParameters()) {
                     if (s.parameters().has(d.name())) {
-                        add(s.location(), "PARAMETER_OF_OTHER_PROFILE", "station '" + s.name() + "': parameter '"
-                                + d.name() + "' belongs to payloadType " + other.code() + ", but the line's "
-                                + "payloadType is " + profile.code());
+                        add(s.parameters().location(d.name(), s.location()), "PARAMETER_OF_OTHER_PROFILE", "station '"
+                                + s.name() + "': parameter '" + d.name() + "' belongs to payloadType " + other.code()
+                                + ", but " + payloadTypeText(s));
                     }
                 }
             }
         }
+        used.forEach(this::profileValidates);
+    }
+
+    /** One profile's own checks, on the line with only its stations. */
+    private void profileValidates(PayloadProfile pp, List<StationConfig> stations) {
+        LineConfig own = stations.size() == line.stations().size() ? line : line.withStations(stations);
+        if (pp != profile && pp.will(line).isPresent()) {
+            add(line.location(), "PROFILE_WILL_NOT_LINE", "line '" + line.name() + "': payloadType " + pp.code()
+                    + " of its stations asks for an MQTT will (set by its line parameters), but a line's will is "
+                    + "always that of the line's own payloadType " + profile.code() + "; give the line payloadType "
+                    + pp.code() + " or remove the parameters that ask for the will");
+        }
         try {
-            problems.addAll(profile.validate(line));
+            problems.addAll(pp.validate(own));
         } catch (RuntimeException e) {
-            add(line.location(), "PROFILE_FAILED", "line '" + line.name() + "': payload profile " + profile.code()
+            add(line.location(), "PROFILE_FAILED", "line '" + line.name() + "': payload profile " + pp.code()
                     + " could not check the line: " + e);
         }
     }
@@ -85,6 +127,7 @@ public final class MqttConfigValidator {
         StationConfig hashStation = null;
         StationConfig restStation = null;
         TagConfig firstTextJa = null;
+        StationConfig firstTextJaStation = null;
         int textJaCount = 0;
         for (StationConfig s : line.stations()) {
             if (s.address().equals("#")) {
@@ -107,19 +150,22 @@ public final class MqttConfigValidator {
             }
             v.stationChecks(s);
             for (TagConfig t : s.tags()) {
-                if ("JA_NEEDS_JSON".equals(AddressCompiler.compile(t, s, v.profile).errorCode())) {
+                if ("JA_NEEDS_JSON".equals(AddressCompiler.compile(t, s, v.profileOf(s)).errorCode())) {
                     textJaCount++;
                     if (firstTextJa == null) {
                         firstTextJa = t;
+                        firstTextJaStation = s;
                     }
                 }
             }
         }
         if (firstTextJa != null) {
+            StationConfig at = firstTextJaStation;
             v.add(firstTextJa.location(), "JA_NEEDS_JSON", "tag '" + firstTextJa.name() + "'"
                     + (textJaCount > 1 ? " and " + (textJaCount - 1) + " other JA= tag(s)" : "") + " of line '"
-                    + line.name() + "' read JSON, but the line's payloadType is " + v.profile.code() + "; add "
-                    + "<param name=\"payloadType\">JSON</param> to the line or use IN_DATA");
+                    + line.name() + "' read JSON, but " + v.payloadTypeText(at) + "; add "
+                    + "<param name=\"payloadType\">JSON</param> to the " + (at.parameters().has(MqttParameters
+                            .PAYLOAD_TYPE) ? "station" : "line") + " or use IN_DATA");
         }
         v.profileChecks();
         v.problems.addAll(MqttConfigWarnings.of(line));
@@ -143,7 +189,9 @@ public final class MqttConfigValidator {
         if (clientId != null && clientId.toString().isBlank() && !p.bool(MqttParameters.CLEAN_SESSION)) {
             add(at, "BLANK_CLIENT_ID_NEEDS_CLEAN_SESSION", where + ClientIds.BLANK_NEEDS_CLEAN_SESSION);
         }
-        boolean json = profile.producesDocument();
+        // the time field is a line parameter: it is read wherever a station of the line has a document
+        boolean json = profile.producesDocument()
+                || line.stations().stream().anyMatch(st -> profileOf(st).producesDocument());
         String timeField = p.text(MqttParameters.TIME_FIELD_NAME);
         if (!timeField.isEmpty()) {
             if (!json) {
@@ -235,7 +283,7 @@ public final class MqttConfigValidator {
         TagConfig outTopic = null;
         TagConfig outValue = null;
         for (TagConfig t : s.tags()) {
-            CompiledTag a = AddressCompiler.compile(t, s, profile);
+            CompiledTag a = AddressCompiler.compile(t, s, profileOf(s));
             // a tag of the wrong type is reported once, by tagChecks, not again as a missing partner
             if (tagChecks(s, t, a)) {
                 if (a.kind() == TagAddress.Kind.OUT_TOPIC) {
@@ -262,7 +310,7 @@ public final class MqttConfigValidator {
         String who = "tag '" + t.name() + "' of station '" + s.name() + "'";
         if (a.kind() == TagAddress.Kind.UNKNOWN) {
             add(t.location(), "UNKNOWN_ADDRESS", who + " has address '" + t.address() + "'; valid addresses are "
-                    + TagRules.allAddresses() + profile.addressSyntax().stream().map(x -> ", " + x.syntax())
+                    + TagRules.allAddresses() + profileOf(s).addressSyntax().stream().map(x -> ", " + x.syntax())
                             .collect(java.util.stream.Collectors.joining()));
             return false;
         }

@@ -35,8 +35,6 @@ final class MqttConfigWarnings {
         List<String> filters = SessionSettings.subscribed(line).stream().map(MqttConfigWarnings::withoutShareGroup)
                 .toList();
         Map<String, StationConfig> byAddress = new LinkedHashMap<>();
-        PayloadProfile profile = ProfileRegistry.standard().find(line.parameters().text(MqttParameters.PAYLOAD_TYPE))
-                .orElse(null);
         for (StationConfig s : line.stations()) {
             String address = s.address();
             if (address.isEmpty() || address.equals("#") || address.equals(".*")
@@ -59,7 +57,7 @@ final class MqttConfigWarnings {
             }
             // a station the profile routes by keys (a Wirepas node, a LoRaWAN device) is reached whatever its address
             if (receives(s) && !filters.isEmpty() && !reachable(address, regexError == null, filters)
-                    && !routedByKeys(profile, s)) {
+                    && !routedByKeys(ProfileRegistry.standard().ofStation(line, s).orElse(null), s)) {
                 warnings.add(ConfigProblem.warning(s.location(), "STATION_NOT_SUBSCRIBED", "station '" + s.name()
                         + "': no topic the line subscribes to (topicFilter " + String.join(", ", filters)
                         + ") can reach address '" + address + "', so the station never receives a message; add a "

@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.ParameterDescriptor;
+import org.scadamqtt.config.StationConfig;
+import org.scadamqtt.mqtt.MqttParameters;
 import org.scadamqtt.mqtt.profile.PayloadProfile;
 
 /**
@@ -77,6 +80,23 @@ public final class ProfileRegistry {
     public PayloadProfile require(String payloadType) {
         return find(payloadType).orElseThrow(() -> new IllegalArgumentException("Payload Type '" + payloadType
                 + "' is not known; known types are " + String.join(", ", codes())));
+    }
+
+    /**
+     * The profile a station's payloads are read with: its own {@code payloadType} parameter when
+     * it has one, else the line's (TEXT when neither names a known type).
+     */
+    public Optional<PayloadProfile> ofStation(LineConfig line, StationConfig station) {
+        String own = station.parameters() != null && station.parameters().has(MqttParameters.PAYLOAD_TYPE)
+                ? station.parameters().text(MqttParameters.PAYLOAD_TYPE) : null;
+        return own != null ? find(own) : ofLine(line);
+    }
+
+    /** The profile of a line's own {@code payloadType} (TEXT when it names none). */
+    public Optional<PayloadProfile> ofLine(LineConfig line) {
+        String type = line.parameters() != null && line.parameters().has(MqttParameters.PAYLOAD_TYPE)
+                ? line.parameters().text(MqttParameters.PAYLOAD_TYPE) : MqttParameters.PAYLOAD_TEXT;
+        return find(type);
     }
 
     /** Every profile, in the order found. */

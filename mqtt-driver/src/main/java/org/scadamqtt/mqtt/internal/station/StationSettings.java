@@ -34,7 +34,10 @@ public record StationSettings(String swt, String swp, Duration timeFilter, int a
             // the validator reports a bad zone; a running line still needs one
             zone = ZoneId.systemDefault();
         }
-        BindSettings bind = new BindSettings(line.name(), l.text(MqttParameters.PAYLOAD_TYPE),
+        // a station's own payloadType (no default) wins over the line's
+        String payloadType = station.parameters().has(MqttParameters.PAYLOAD_TYPE)
+                ? station.parameters().text(MqttParameters.PAYLOAD_TYPE) : l.text(MqttParameters.PAYLOAD_TYPE);
+        BindSettings bind = new BindSettings(line.name(), payloadType,
                 l.text(MqttParameters.TIME_FIELD_NAME), l.text(MqttParameters.TIME_MASK),
                 l.bool(MqttParameters.IGNORE_MISSING_TIME), zone);
         return new StationSettings(s.text(MqttParameters.SWT), s.text(MqttParameters.SWP),
