@@ -481,6 +481,15 @@ public final class MqttDriver implements Driver, SessionListener {
         }
     }
 
+    private void profileDisconnected() {
+        try {
+            profileSession.disconnected();
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}: payload profile {} failed after the connection ended: {}", line.name(), profile.code(),
+                    e.toString());
+        }
+    }
+
     @Override
     public void statusChanged(LineStatus status) {
         boolean up = status.state() == LineState.CONNECTED;
@@ -489,6 +498,8 @@ public final class MqttDriver implements Driver, SessionListener {
         routing.workers().values().forEach(w -> w.lineChanged(up, reason));
         if (up) {
             profileConnected();
+        } else {
+            profileDisconnected();
         }
         try {
             context.lineStatus(status);

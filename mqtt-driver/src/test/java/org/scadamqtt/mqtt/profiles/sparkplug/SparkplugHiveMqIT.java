@@ -390,6 +390,53 @@ class SparkplugHiveMqIT {
         System.out.println("SparkplugHiveMqIT: a stop against a silent broker took " + stopMs + " ms");
     }
 
+    /**
+     * Sparkplug 3.0 wants the primary host's STATE birth to be the first message of its session.
+     * Retained data of edge nodes whose birth the host has not seen arrives right after the SUBACK,
+     * while the line is still subscribing; each asks for a rebirth, and every one of those NCMDs
+     * must follow the STATE birth (and none may be lost).
+     */
+    @Test
+    void theStateBirthPrecedesTheRebirthRequestsThatDataArrivingWhileSubscribingAsksFor() throws Exception {
+        int nodes = 30;
+        MqttClient feeder = new MqttClient(broker.tcpUri(), "sp-feed-" + group, new MemoryPersistence());
+        MqttConnectOptions fo = new MqttConnectOptions();
+        fo.setMaxInflight(2 * nodes);
+        feeder.connect(fo);
+        closing.add(() -> {
+            for (int i = 0; i < nodes; i++) { // leave no retained data behind
+                feeder.publish("spBv1.0/" + group + "/NDATA/N" + i, new byte[0], 1, true);
+            }
+            feeder.disconnect();
+            feeder.close();
+        });
+        for (int i = 0; i < nodes; i++) {
+            feeder.publish("spBv1.0/" + group + "/NDATA/N" + i,
+                    Sp.payload(5, Sp.aliasOnly(1).setDoubleValue(i).build()).build().toByteArray(), 1, true);
+        }
+        List<String> order = new CopyOnWriteArrayList<>();
+        MqttClient w = new MqttClient(broker.tcpUri(), "sp-order-" + group, new MemoryPersistence());
+        w.connect();
+        closing.add(() -> {
+            w.disconnect();
+            w.close();
+        });
+        w.subscribe(new String[] {"spBv1.0/STATE/" + hostId, "spBv1.0/" + group + "/NCMD/+"}, new int[] {1, 1},
+                new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {
+                    (t, m) -> order.add(new String(m.getPayload(), StandardCharsets.UTF_8)),
+                    (t, m) -> order.add(t)});
+        LineConfig line = TestConfigs.line("SP", List.of("127.0.0.1"), broker.tcpPort(), params(
+                "clientId", "sp-it-" + group, "payloadType", "SparkplugB", "topicFilter", "spBv1.0/#",
+                "subscribeQos", "QoS_1", "cleanSession", "YES", "sparkplugHostId", hostId,
+                "sparkplugRebirthInterval", "30"), station("N0", group + "/N0", params(), tag("v", "Ai", "SP=v")));
+        driver = new MqttDriver(line, host, new PahoSessionFactory());
+        driver.start();
+        await(() -> order.size() > nodes);
+        assertEquals(nodes + 1, order.size(), "the STATE birth and one rebirth request per edge node: " + order);
+        assertTrue(order.get(0).startsWith("{\"online\":true"), "the first message of the session: " + order);
+        assertEquals(nodes, order.stream().filter(x -> x.contains("/NCMD/")).distinct().count(), order.toString());
+    }
+
     @Test
     void aThousandMetricsInOneBirthBindInOnePass() throws Exception {
         List<TagConfig> tags = new ArrayList<>();
