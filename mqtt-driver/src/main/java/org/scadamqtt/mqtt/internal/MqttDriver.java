@@ -272,7 +272,8 @@ public final class MqttDriver implements Driver, SessionListener {
             return CompletableFuture.completedFuture(WriteResult.failed(WriteFailure.NOT_WRITABLE,
                     "tag " + tag + " (" + t.type() + ", address " + t.address() + ") of station "
                             + ref.station().name() + " cannot be written; only output tags with OUT_TOPIC, OUT_VALUE, "
-                            + "ACK_ID or an output address of payload type " + profile.code() + " can"));
+                            + "ACK_ID or an output address of payload type " + profile.code() + ", and input tags "
+                            + "marked writable with such an address, can"));
         }
         return ref.station().write(ref.tag(), value);
     }

@@ -431,6 +431,9 @@ final class SparkplugSession implements ProfileSession {
 
     @Override
     public Outgoing encode(OutputAddress address, WriteRequest request) {
+        if (address instanceof WritableMetric w) {
+            address = w.output();
+        }
         if (!(address instanceof MetricOutput out)) {
             return address.encode(request);
         }

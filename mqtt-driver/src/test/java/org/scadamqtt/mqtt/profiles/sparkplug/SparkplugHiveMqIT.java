@@ -203,6 +203,30 @@ class SparkplugHiveMqIT {
         assertEquals(0, edge.rebirthRequests());
     }
 
+    /** An input tag marked writable: written with NCMD like an output, showing what the edge node reports. */
+    @Test
+    void anInputTagMarkedWritableSendsNcmdAndShowsTheValueReadBack() throws Exception {
+        start(station("E1", group + "/E1", params(), new TagConfig("speed", org.scadamqtt.tag.TagType.Ai, "SP=Speed",
+                null, null, null, true)));
+        edge.nbirth(Sp.metric("Speed", 1, DataTypes.DOUBLE).setDoubleValue(1.5).build());
+        host.awaitBatch("E1", b -> good(b, "speed", 1.5), WAIT);
+
+        WriteResult w = driver.write("speed", 3.5).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(w.ok(), w.message());
+        await(() -> !edge.commands.isEmpty());
+        TestEdgeNode.Command ncmd = edge.commands.get(0);
+        assertEquals("spBv1.0/" + group + "/NCMD/E1", ncmd.topic());
+        Metric m = ncmd.payload().getMetrics(0);
+        assertEquals("Speed", m.getName());
+        assertEquals(1, m.getAlias());
+        assertEquals(DataTypes.DOUBLE, m.getDatatype());
+        assertEquals(3.5, m.getDoubleValue());
+        // the edge node applies it and reports it back: that is the value the tag shows
+        edge.send("NDATA", "", Sp.payload(1, Sp.aliasOnly(1).setDoubleValue(3.5).build()).build());
+        host.awaitBatch("E1", b -> good(b, "speed", 3.5), WAIT);
+        assertEquals(0, edge.rebirthRequests());
+    }
+
     @Test
     void aSeqGapSendsOneRebirthRequestAndValuesStayUncertainUntilTheBirth() throws Exception {
         startStandard();
