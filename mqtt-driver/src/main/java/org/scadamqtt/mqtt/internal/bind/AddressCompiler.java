@@ -43,8 +43,8 @@ public final class AddressCompiler {
     public static CompiledTag compile(TagConfig tag, StationConfig station, PayloadProfile profile) {
         CompiledTag c = compileAddress(tag, station, profile);
         if (tag.writable() && c.ok() && !c.isWritable()) {
-            return CompiledTag.failed(tag, c.kind(), "NOT_WRITABLE", "tag '" + tag.name() + "' is marked writable, but "
-                    + "address '" + tag.address() + "' is one payload type " + profile.code() + " can only read; "
+            return CompiledTag.failed(tag, c.kind(), "NOT_WRITABLE", "address '" + tag.address() + "' marked writable, "
+                    + "but payload type " + profile.code() + " can only read it; "
                     + "writable=\"true\" is for input tags whose address the line can also send (e.g. a Sparkplug "
                     + "SP= metric): remove it, or write through an output tag");
         }

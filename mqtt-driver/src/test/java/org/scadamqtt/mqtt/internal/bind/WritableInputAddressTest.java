@@ -41,8 +41,8 @@ class WritableInputAddressTest {
             CompiledTag c = AddressCompiler.compile(writable(address), edge, new JsonProfile());
             assertFalse(c.ok(), address);
             assertEquals("NOT_WRITABLE", c.errorCode(), address);
-            assertTrue(c.error().startsWith("tag 'T' is marked writable, but address '" + address + "' is one payload "
-                    + "type JSON can only read"), c.error());
+            assertTrue(c.error().startsWith("address '" + address + "' marked writable, but payload type JSON can only "
+                    + "read it"), c.error());
         }
     }
 }
