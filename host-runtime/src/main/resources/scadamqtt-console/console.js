@@ -4,6 +4,7 @@
 
 const TREND_POINTS = 60;
 const NUMERIC = new Set(['Ai', 'Ao', 'Ci', 'Co', 'TiR', 'ToR']);
+const OUTPUT_TYPES = ['Ao', 'Co', 'Do', 'TxtO', 'ToA', 'ToR'];
 const TOKEN_KEY = 'scada-mqtt.writeToken';
 
 // silence longer than this on the event stream (the host sends a heartbeat every second) = host lost
@@ -82,7 +83,8 @@ function condition(t) {
   if (t.quality === 'UNCERTAIN') return { cls: 'c-uncertain', label: 'UNCERTAIN', text: t.detail || t.reason };
   switch (t.reason) {
     case 'NOT_INITIALIZED':
-      return t.writable
+      // an output never written; a writable input (e.g. a Sparkplug metric) waits for its value like any input
+      return t.writable && OUTPUT_TYPES.includes(t.type)
         ? { cls: 'c-idle', label: 'NOT WRITTEN', text: 'never written since the host started' }
         : { cls: 'c-idle', label: 'WAITING', text: 'waiting for first value' };
     case 'STATION_OFF':

@@ -11,6 +11,7 @@ import org.scadamqtt.config.ScadaConfig;
 import org.scadamqtt.config.SourceLocation;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.config.TagConfig;
+import org.scadamqtt.config.TagDisplay;
 
 /**
  * What a reload changes, line by line. Lines and stations are compared by content, not by where
@@ -107,7 +108,8 @@ public record ConfigChange(ScadaConfig running, List<LineConfig> started, List<L
 
     private static StationConfig withoutLocations(StationConfig s) {
         return new StationConfig(s.name(), s.address(), s.initialState(), withoutLocations(s.parameters()),
-                s.tags().stream().map(t -> new TagConfig(t.name(), t.type(), t.address(), SourceLocation.NONE)).toList(),
+                s.tags().stream().map(t -> new TagConfig(t.name(), t.type(), t.address(), SourceLocation.NONE,
+                        TagDisplay.NONE, null, t.writable())).toList(), // writable changes what the driver compiles
                 SourceLocation.NONE);
     }
 

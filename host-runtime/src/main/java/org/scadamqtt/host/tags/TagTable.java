@@ -103,12 +103,13 @@ public final class TagTable implements HostApi {
                 for (TagConfig t : st.tags()) {
                     TagEntry had = tags.get(t.name());
                     if (had == null || !had.line().equals(line.name()) || !had.station().equals(st.name())
-                            || had.type() != t.type() || !had.address().equals(t.address())) {
+                            || had.type() != t.type() || !had.address().equals(t.address())
+                            || had.writable() != t.writable()) {
                         TagValue start = t.defaultValue() != null && t.type().isOutput()
                                 ? HostSideValues.configuredDefault(t.type(), t.defaultValue(), now)
                                 : TagValue.notInitialized(t.type(), now);
                         tags.put(t.name(), new TagEntry(t.name(), line.name(), st.name(), t.type(), t.address(),
-                                start, 0, t.display()));
+                                start, 0, t.display(), t.writable()));
                     }
                     if (t.defaultValue() != null && t.type().isOutput()) {
                         defaults.put(t.name(), t.defaultValue());
@@ -214,9 +215,9 @@ public final class TagTable implements HostApi {
         if (station != null && station.state() == StationState.StSIMUL) {
             return simulate(entry, value);
         }
-        if (!entry.type().isOutput()) {
+        if (!entry.acceptsWrites()) {
             return done(WriteFailure.NOT_WRITABLE, "tag '" + tag + "' is an input (" + entry.type()
-                    + "); only output tags (Ao, Co, Do, TxtO, ToA, ToR) can be written");
+                    + "); only output tags (Ao, Co, Do, TxtO, ToA, ToR) and input tags marked writable can be written");
         }
         Conversion conversion = ValueConverter.UTC.convert(value, entry.type());
         if (!conversion.isOk()) {
@@ -231,7 +232,8 @@ public final class TagTable implements HostApi {
             return driver.write(tag, converted).exceptionally(e -> WriteResult.failed(WriteFailure.REJECTED,
                     "the driver failed the write of tag '" + tag + "': " + e.getMessage()))
                     .thenApply(result -> {
-                        if (result != null && result.ok()) {
+                        if (result != null && result.ok() && entry.type().isOutput()) {
+                            // a writable input keeps showing what the device reports, not what it was told
                             recordWritten(entry, converted);
                         }
                         return result;

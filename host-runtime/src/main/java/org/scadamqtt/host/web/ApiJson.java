@@ -69,7 +69,7 @@ final class ApiJson {
         m.put("sourceTime", v == null ? null : time(v.sourceTime()));
         m.put("receiveTime", v == null ? null : time(v.receiveTime()));
         m.put("address", entry.address() == null ? "" : entry.address());
-        m.put("writable", entry.type().isOutput());
+        m.put("writable", entry.acceptsWrites());
         m.put("updates", entry.updates());
         TagDisplay d = entry.display();
         m.put("description", d.description());

@@ -67,10 +67,10 @@ final class WriteHandler {
             refuse(ctx, 404, WriteFailure.UNKNOWN_TAG.name(), "There is no tag named " + name + ".", started);
             return;
         }
-        if (!tag.get().type().isOutput() && !simulated(tag.get())) {
+        if (!tag.get().acceptsWrites() && !simulated(tag.get())) {
             refuse(ctx, 409, WriteFailure.NOT_WRITABLE.name(), "Tag " + name + " is an input tag ("
-                    + tag.get().type() + "); only output tags can be written (and, by hand, any tag of a station "
-                    + "in StSIMUL).", started);
+                    + tag.get().type() + "); only output tags and input tags marked writable can be written (and, "
+                    + "by hand, any tag of a station in StSIMUL).", started);
             return;
         }
         CompletableFuture<WriteResult> write;

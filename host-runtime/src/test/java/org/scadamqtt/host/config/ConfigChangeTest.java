@@ -49,4 +49,15 @@ class ConfigChangeTest {
         assertTrue(a.stations().get(1) != old.lines().get(0).stations().get(1));
         assertTrue(ConfigChange.between(old, old).isEmpty());
     }
+
+    @Test
+    void markingAnInputWritableReconfiguresItsLine() throws Exception {
+        String sp = "<param name=\"payloadType\">SparkplugB</param>\n";
+        String plain = "<station name=\"E1\" address=\"G1/E1\"><tag name=\"SPEED\" type=\"Ai\" address=\"SP=Speed\"/>"
+                + "</station>\n";
+        ScadaConfig old = load(line("A", sp + plain));
+        ScadaConfig next = load(line("A", sp + plain.replace("/>", " writable=\"true\"/>")));
+        assertEquals(List.of("A"), ConfigChange.between(old, next).reconfigured().stream().map(LineConfig::name)
+                .toList(), "the driver must compile the tag again to accept writes");
+    }
 }

@@ -247,6 +247,28 @@ class TagTableTest {
     }
 
     @Test
+    void anInputMarkedWritableIsWrittenThroughItsDriverAndKeepsShowingTheValueReadBack() throws Exception {
+        StationConfig edge = new StationConfig("E1", "G1/E1", InitialState.ON, null, List.of(
+                new TagConfig("SPEED", TagType.Ai, "SP=Speed", null, null, null, true),
+                new TagConfig("LEVEL", TagType.Ai, "SP=Level", null)), null);
+        LineConfig sp = new LineConfig("SP", "mqtt", List.of("tcp://localhost"), 1883, null, List.of(edge), null);
+        TagTable table = new TagTable(new ScadaConfig("sp", List.of(sp)), clock);
+        RecordingDriver d = new RecordingDriver();
+        table.attach("SP", d);
+        table.publish("SP", "E1", List.of(new TagUpdate("SPEED", TagValue.good(TagType.Ai, 1.5, T0, T0))));
+
+        assertTrue(table.tag("SPEED").orElseThrow().acceptsWrites());
+        assertEquals(WriteResult.success(), result(table.write("SPEED", "3.5")));
+        assertEquals(List.of("SPEED=3.5 (Double)"), d.writes);
+        assertEquals(1.5, table.tag("SPEED").orElseThrow().value().value(),
+                "it shows what the edge node reports, not what it was told");
+
+        WriteResult plain = result(table.write("LEVEL", 1.0));
+        assertEquals(WriteFailure.NOT_WRITABLE, plain.failure());
+        assertTrue(plain.message().contains("input tags marked writable"), plain.message());
+    }
+
+    @Test
     void aDriverThatFailsTheStageOrThrowsGivesRejected() throws Exception {
         TagTable table = new TagTable(config(), clock);
         RecordingDriver d1 = new RecordingDriver();

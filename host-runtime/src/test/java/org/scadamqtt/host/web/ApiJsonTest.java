@@ -25,6 +25,14 @@ class ApiJsonTest {
     }
 
     @Test
+    void anInputMarkedWritableIsWritableForTheConsole() {
+        TagEntry in = new TagEntry("t", "L1", "S1", TagType.Ai, "SP=Speed", null, 0, null, true);
+        assertEquals(true, ApiJson.tag(in).get("writable"), "the console offers its write button");
+        assertEquals(false, ApiJson.tag(new TagEntry("t", "L1", "S1", TagType.Ai, "SP=Speed", null)).get("writable"));
+        assertEquals(true, ApiJson.tag(new TagEntry("t", "L1", "S1", TagType.Ao, "SP=Speed", null)).get("writable"));
+    }
+
+    @Test
     void everyValueKindHasItsJsonForm() {
         assertEquals(21.5, json(TagType.Ai, 21.5).get("value").doubleValue());
         assertEquals(true, json(TagType.Ai, 21.5).get("value").isDouble());

@@ -272,7 +272,7 @@ public final class MqttDriver implements Driver, SessionListener {
                     "tag " + tag + " (" + t.type() + ", address " + t.address() + ") of station "
                             + ref.station().name() + " cannot be written; only output tags with OUT_TOPIC, OUT_VALUE, "
                             + "ACK_ID or an output address of payload type " + routing.codes().get(ref.station().name())
-                            + " can"));
+                            + ", and input tags marked writable with such an address, can"));
         }
         return ref.station().write(ref.tag(), value);
     }
@@ -514,6 +514,15 @@ public final class MqttDriver implements Driver, SessionListener {
         }
     }
 
+    private void profileDisconnected(LineProfiles.Open p) {
+        try {
+            p.session().disconnected();
+        } catch (RuntimeException e) {
+            LOG.warn("Line {}: payload profile {} failed after the connection ended: {}", line.name(), p.code(),
+                    e.toString());
+        }
+    }
+
     @Override
     public void statusChanged(LineStatus status) {
         boolean up = status.state() == LineState.CONNECTED;
@@ -522,6 +531,8 @@ public final class MqttDriver implements Driver, SessionListener {
         routing.workers().values().forEach(w -> w.lineChanged(up, reason));
         if (up) {
             profiles.inOrder().forEach(this::profileConnected);
+        } else {
+            profiles.inOrder().forEach(this::profileDisconnected);
         }
         try {
             context.lineStatus(status);

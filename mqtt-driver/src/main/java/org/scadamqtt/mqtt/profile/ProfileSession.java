@@ -65,6 +65,14 @@ public interface ProfileSession extends AutoCloseable {
     }
 
     /**
+     * The line has no usable connection (lost, refused, left, or not yet subscribed after a new
+     * CONNECT): whatever the profile must not send before its next {@link #connected()} waits.
+     * Called on every line status but CONNECTED, so possibly several times. Runs on a line thread.
+     */
+    default void disconnected() {
+    }
+
+    /**
      * The line is about to leave the broker on purpose (the driver stops, new parameters need a
      * new connection, no station needs the line) or to leave this profile (a reload gives the line
      * another payload type): the connection is still up. A profile that must say goodbye (a

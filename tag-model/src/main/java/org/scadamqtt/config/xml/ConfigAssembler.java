@@ -178,7 +178,7 @@ final class ConfigAssembler {
         }
         TagExtras extras = new TagExtras(t.name, type.get(), t.at, problems);
         return new TagConfig(t.name, type.get(), t.address.strip(), t.at, extras.display(t.extras),
-                extras.defaultValue(t.extras.get("default")));
+                extras.defaultValue(t.extras.get("default")), extras.writable(t.extras.get("writable")));
     }
 
     /**

@@ -20,7 +20,7 @@ final class TagExtras {
 
     /** The attributes read, in the order they are reported. */
     static final List<String> NAMES = List.of("description", "unit", "format", "lowLow", "low", "high", "highHigh",
-            "default");
+            "default", "writable");
     private static final Pattern FORMAT = Pattern.compile("%(\\.[0-9][fe]|d)");
     private static final List<TagType> NUMERIC = List.of(TagType.Ai, TagType.Ao, TagType.Ci, TagType.Co, TagType.TiR,
             TagType.ToR);
@@ -88,6 +88,24 @@ final class TagExtras {
             return null;
         }
         return c.value();
+    }
+
+    /** {@code writable="true"}: an input tag the host may write too; false when absent or refused. */
+    boolean writable(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        String v = raw.strip();
+        if (!v.equals("true") && !v.equals("false")) {
+            problem("BAD_VALUE", "tag '" + tag + "' has writable '" + raw + "'; write true or false");
+            return false;
+        }
+        if (v.equals("true") && type.isOutput()) {
+            problem("NOT_INPUT", "tag '" + tag + "' is an output (" + type + ") and is marked writable; output tags "
+                    + "are writable anyway: writable=\"true\" is for input tags whose address the line can also send");
+            return false;
+        }
+        return v.equals("true");
     }
 
     private Double limit(Map<String, String> raw, String name) {

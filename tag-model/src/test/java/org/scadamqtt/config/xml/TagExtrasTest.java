@@ -79,4 +79,24 @@ class TagExtrasTest {
         ConfigProblem first = e.problems().get(0);
         assertEquals("t.xml", first.location().file());
     }
+
+    @Test
+    void writableMarksAnInputTheHostMayAlsoWrite() throws Exception {
+        List<TagConfig> t = tags("""
+                <tag name='SPEED' type='Ai' address='SP=Speed' writable='true'/>
+                <tag name='TEMP' type='Ai' address='SP=Temp' writable='false'/>
+                <tag name='PLAIN' type='Ai' address='SP=Level'/>""");
+        assertEquals(true, t.get(0).writable());
+        assertEquals(true, t.get(0).acceptsWrites());
+        assertEquals(false, t.get(1).writable());
+        assertEquals(false, t.get(2).acceptsWrites());
+        List<String> p = problems("""
+                <tag name='SET' type='Ao' address='OUT_VALUE' writable='true'/>
+                <tag name='IN' type='Ai' address='JA=x' writable='yes'/>""");
+        assertEquals(2, p.size(), p.toString());
+        assertEquals(true, p.get(0).startsWith("4 NOT_INPUT: tag 'SET' is an output (Ao) and is marked writable"),
+                p.get(0));
+        assertEquals(true, p.get(1).startsWith("5 BAD_VALUE: tag 'IN' has writable 'yes'; write true or false"),
+                p.get(1));
+    }
 }

@@ -41,6 +41,17 @@ public final class AddressCompiler {
      * @param profile the line's payload profile
      */
     public static CompiledTag compile(TagConfig tag, StationConfig station, PayloadProfile profile) {
+        CompiledTag c = compileAddress(tag, station, profile);
+        if (tag.writable() && c.ok() && !c.isWritable()) {
+            return CompiledTag.failed(tag, c.kind(), "NOT_WRITABLE", "address '" + tag.address() + "' marked writable, "
+                    + "but payload type " + profile.code() + " can only read it; "
+                    + "writable=\"true\" is for input tags whose address the line can also send (e.g. a Sparkplug "
+                    + "SP= metric): remove it, or write through an output tag");
+        }
+        return c;
+    }
+
+    private static CompiledTag compileAddress(TagConfig tag, StationConfig station, PayloadProfile profile) {
         TagAddress a = TagAddress.parse(tag.address());
         try {
             return switch (a.kind()) {

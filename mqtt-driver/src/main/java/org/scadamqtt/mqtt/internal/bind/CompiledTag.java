@@ -53,14 +53,14 @@ public record CompiledTag(TagConfig tag, TagAddress.Kind kind, JsonPath path, in
         };
     }
 
-    /** Whether the host may write this tag (an output tag with a writable address). */
+    /** Whether the host may write this tag (an output tag, or an input marked writable, with a writable address). */
     public boolean isWritable() {
         boolean address = switch (kind) {
             case OUT_TOPIC, OUT_VALUE, ACK_ID -> true;
             case PROFILE -> profile instanceof OutputAddress;
             default -> false;
         };
-        return address && ok() && tag.type().isOutput();
+        return address && ok() && tag.acceptsWrites();
     }
 
     /** Whether the value comes from the decoded payload (so decoding is needed). */

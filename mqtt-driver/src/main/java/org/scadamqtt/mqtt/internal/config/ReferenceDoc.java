@@ -150,6 +150,11 @@ public final class ReferenceDoc {
                         + "published (so `OUT_TOPIC` need not be written after every restart); converted to the "
                         + "tag's type when the file is loaded, see [stations-and-tags.md]"
                         + "(stations-and-tags.md#default-value-of-an-output-tag) |\n")
+                .append("| `writable` | input | `true`: the host may also write this input tag, when its station's "
+                        + "payload type can send its address (a Sparkplug `SP=` metric: NCMD/DCMD); the tag keeps "
+                        + "showing the value read back. An error on an output tag (NOT_INPUT), on an address that can "
+                        + "only be read (NOT_WRITABLE), and for a value other than true/false (BAD_VALUE), each "
+                        + "located at the tag |\n")
                 .append("| `description` | all | free text shown next to the tag name |\n")
                 .append("| `unit` | all | shown after the value (`71.3 °C`) |\n")
                 .append("| `format` | numeric | `%.Nf` (N decimals), `%.Ne` (exponent) or `%d` (whole number) |\n")

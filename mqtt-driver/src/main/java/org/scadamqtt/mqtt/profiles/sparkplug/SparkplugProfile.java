@@ -103,7 +103,8 @@ public final class SparkplugProfile implements PayloadProfile {
                 TagType.Qi, TagType.Ao, TagType.Co, TagType.Do, TagType.TxtO, TagType.ToA, TagType.ToR);
         return List.of(new AddressSyntax("SP=metric name", all, "the value of a metric of the station's edge node or "
                 + "device, with the metric's own timestamp and quality (alias resolved from the birth); on an output tag "
-                + "a write sends NCMD/DCMD with the metric's name, alias and data type, e.g. SP=Motor/Speed"));
+                + "(or an input tag marked writable) a write sends NCMD/DCMD with the metric's name, alias and data type, e.g. "
+                + "SP=Motor/Speed"));
     }
 
     @Override
@@ -120,9 +121,12 @@ public final class SparkplugProfile implements PayloadProfile {
         EdgeRef edge = EdgeRef.of(station).orElseThrow(() -> new AddressException("station " + station.name()
                 + " does not say which edge node or device it stands for: set its parameter " + EDGE
                 + " to group/node or group/node/device, or give it such an address"));
+        boolean confirm = station.parameters().has(CONFIRM) && station.parameters().bool(CONFIRM);
         if (tag.type().isOutput()) {
-            boolean confirm = station.parameters().has(CONFIRM) && station.parameters().bool(CONFIRM);
             return Optional.of(new MetricOutput(edge, metric, confirm));
+        }
+        if (tag.writable()) {
+            return Optional.of(new WritableMetric(new MetricInput(edge, metric), new MetricOutput(edge, metric, confirm)));
         }
         return Optional.of(new MetricInput(edge, metric));
     }

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +57,16 @@ final class SparkplugSession implements ProfileSession {
     private final Map<String, EdgeNode> nodes = new ConcurrentHashMap<>();
     private final ConfirmedWrites confirmed;
     private final PrimaryHost host;
+    /**
+     * Orders the line's own publishes: a Rebirth request never goes out before the STATE birth of
+     * its connection (Sparkplug 3.0: the primary host's STATE birth is the first message of a
+     * session), though data that asks for one may arrive while the line is still subscribing.
+     */
+    private final Object order = new Object();
+    /** Connected and announced since the last loss of the connection; guarded by {@link #order}. */
+    private boolean online;
+    /** Edge nodes owed a Rebirth request once the line is online; guarded by {@link #order}. */
+    private final Set<EdgeNode> held = new LinkedHashSet<>();
 
     SparkplugSession(ProfileContext context, SparkplugSettings settings) {
         this.context = context;
@@ -122,6 +134,9 @@ final class SparkplugSession implements ProfileSession {
         n.lastSeq = p.hasSeq() && p.getSeq() >= 0 && p.getSeq() <= 255 ? (int) p.getSeq() : -1;
         n.awaitingBirth = null;
         n.born();
+        synchronized (order) {
+            held.remove(n); // the birth a held request would have asked for
+        }
         List<Resolved> metrics = register(n.own, p);
         Map<String, MetricValue> values = SparkplugCodec.values(metrics, SparkplugCodec.time(p));
         n.own.current.putAll(values);
@@ -251,6 +266,12 @@ final class SparkplugSession implements ProfileSession {
 
     private void maybeRequestRebirth(EdgeNode n) {
         if (settings.requestRebirth() && n.rebirthDue(clock.instant(), settings.rebirthInterval())) {
+            synchronized (order) {
+                if (!online) {
+                    held.add(n); // sent by connected(), after the STATE birth
+                    return;
+                }
+            }
             requestRebirth(n.group, n.node);
         }
     }
@@ -295,11 +316,17 @@ final class SparkplugSession implements ProfileSession {
                     + " only listens (sparkplugRequestRebirth NO): no Rebirth request was sent to edge node "
                     + e.group() + "/" + e.node()));
         }
+        String to = "edge node " + e.group() + "/" + e.node();
+        synchronized (order) {
+            if (!online) {
+                return CompletableFuture.completedFuture(ActionResult.failed("line " + context.line().name()
+                        + " is not connected and subscribed: no Rebirth request was sent to " + to));
+            }
+        }
         EdgeNode n = nodes.get(e.group() + "/" + e.node());
         if (n != null) {
             n.rebirthRequested(clock.instant());
         }
-        String to = "edge node " + e.group() + "/" + e.node();
         return requestRebirth(e.group(), e.node()).handle((v, x) -> x == null
                 ? ActionResult.done("Rebirth request (NCMD Node Control/Rebirth = true) sent to " + to)
                 : ActionResult.failed("the Rebirth request to " + to + " was not sent: "
@@ -379,9 +406,22 @@ final class SparkplugSession implements ProfileSession {
         return Inspection.handled();
     }
 
+    /** Runs on a line thread: the STATE birth first, then the Rebirth requests held while subscribing. */
     @Override
     public void connected() {
-        host.connected();
+        synchronized (order) {
+            host.connected();
+            online = true;
+            held.forEach(n -> requestRebirth(n.group, n.node));
+            held.clear();
+        }
+    }
+
+    @Override
+    public void disconnected() {
+        synchronized (order) {
+            online = false;
+        }
     }
 
     @Override
@@ -391,6 +431,9 @@ final class SparkplugSession implements ProfileSession {
 
     @Override
     public Outgoing encode(OutputAddress address, WriteRequest request) {
+        if (address instanceof WritableMetric w) {
+            address = w.output();
+        }
         if (!(address instanceof MetricOutput out)) {
             return address.encode(request);
         }

@@ -203,6 +203,30 @@ class SparkplugHiveMqIT {
         assertEquals(0, edge.rebirthRequests());
     }
 
+    /** An input tag marked writable: written with NCMD like an output, showing what the edge node reports. */
+    @Test
+    void anInputTagMarkedWritableSendsNcmdAndShowsTheValueReadBack() throws Exception {
+        start(station("E1", group + "/E1", params(), new TagConfig("speed", org.scadamqtt.tag.TagType.Ai, "SP=Speed",
+                null, null, null, true)));
+        edge.nbirth(Sp.metric("Speed", 1, DataTypes.DOUBLE).setDoubleValue(1.5).build());
+        host.awaitBatch("E1", b -> good(b, "speed", 1.5), WAIT);
+
+        WriteResult w = driver.write("speed", 3.5).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(w.ok(), w.message());
+        await(() -> !edge.commands.isEmpty());
+        TestEdgeNode.Command ncmd = edge.commands.get(0);
+        assertEquals("spBv1.0/" + group + "/NCMD/E1", ncmd.topic());
+        Metric m = ncmd.payload().getMetrics(0);
+        assertEquals("Speed", m.getName());
+        assertEquals(1, m.getAlias());
+        assertEquals(DataTypes.DOUBLE, m.getDatatype());
+        assertEquals(3.5, m.getDoubleValue());
+        // the edge node applies it and reports it back: that is the value the tag shows
+        edge.send("NDATA", "", Sp.payload(1, Sp.aliasOnly(1).setDoubleValue(3.5).build()).build());
+        host.awaitBatch("E1", b -> good(b, "speed", 3.5), WAIT);
+        assertEquals(0, edge.rebirthRequests());
+    }
+
     @Test
     void aSeqGapSendsOneRebirthRequestAndValuesStayUncertainUntilTheBirth() throws Exception {
         startStandard();
@@ -388,6 +412,53 @@ class SparkplugHiveMqIT {
         driver = null;
         assertTrue(stopMs < 5000, "stop took " + stopMs + " ms with a broker that never answers");
         System.out.println("SparkplugHiveMqIT: a stop against a silent broker took " + stopMs + " ms");
+    }
+
+    /**
+     * Sparkplug 3.0 wants the primary host's STATE birth to be the first message of its session.
+     * Retained data of edge nodes whose birth the host has not seen arrives right after the SUBACK,
+     * while the line is still subscribing; each asks for a rebirth, and every one of those NCMDs
+     * must follow the STATE birth (and none may be lost).
+     */
+    @Test
+    void theStateBirthPrecedesTheRebirthRequestsThatDataArrivingWhileSubscribingAsksFor() throws Exception {
+        int nodes = 30;
+        MqttClient feeder = new MqttClient(broker.tcpUri(), "sp-feed-" + group, new MemoryPersistence());
+        MqttConnectOptions fo = new MqttConnectOptions();
+        fo.setMaxInflight(2 * nodes);
+        feeder.connect(fo);
+        closing.add(() -> {
+            for (int i = 0; i < nodes; i++) { // leave no retained data behind
+                feeder.publish("spBv1.0/" + group + "/NDATA/N" + i, new byte[0], 1, true);
+            }
+            feeder.disconnect();
+            feeder.close();
+        });
+        for (int i = 0; i < nodes; i++) {
+            feeder.publish("spBv1.0/" + group + "/NDATA/N" + i,
+                    Sp.payload(5, Sp.aliasOnly(1).setDoubleValue(i).build()).build().toByteArray(), 1, true);
+        }
+        List<String> order = new CopyOnWriteArrayList<>();
+        MqttClient w = new MqttClient(broker.tcpUri(), "sp-order-" + group, new MemoryPersistence());
+        w.connect();
+        closing.add(() -> {
+            w.disconnect();
+            w.close();
+        });
+        w.subscribe(new String[] {"spBv1.0/STATE/" + hostId, "spBv1.0/" + group + "/NCMD/+"}, new int[] {1, 1},
+                new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {
+                    (t, m) -> order.add(new String(m.getPayload(), StandardCharsets.UTF_8)),
+                    (t, m) -> order.add(t)});
+        LineConfig line = TestConfigs.line("SP", List.of("127.0.0.1"), broker.tcpPort(), params(
+                "clientId", "sp-it-" + group, "payloadType", "SparkplugB", "topicFilter", "spBv1.0/#",
+                "subscribeQos", "QoS_1", "cleanSession", "YES", "sparkplugHostId", hostId,
+                "sparkplugRebirthInterval", "30"), station("N0", group + "/N0", params(), tag("v", "Ai", "SP=v")));
+        driver = new MqttDriver(line, host, new PahoSessionFactory());
+        driver.start();
+        await(() -> order.size() > nodes);
+        assertEquals(nodes + 1, order.size(), "the STATE birth and one rebirth request per edge node: " + order);
+        assertTrue(order.get(0).startsWith("{\"online\":true"), "the first message of the session: " + order);
+        assertEquals(nodes, order.stream().filter(x -> x.contains("/NCMD/")).distinct().count(), order.toString());
     }
 
     @Test

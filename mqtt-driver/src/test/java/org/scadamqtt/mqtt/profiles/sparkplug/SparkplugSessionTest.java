@@ -87,6 +87,7 @@ class SparkplugSessionTest {
 
     @Test
     void aSeqGapRequestsOneRebirthAndMakesEveryValueUncertainUntilTheBirth() {
+        session.connected(); // rebirth requests wait for the STATE birth (SparkplugStateFirstTest)
         nbirth(1);
         dbirth(1);
         send("NDATA", "", Sp.payload(2, Sp.aliasOnly(2).setDoubleValue(2).build()));
@@ -206,6 +207,7 @@ class SparkplugSessionTest {
 
     @Test
     void anUnknownAliasOrDataBeforeAnyBirthAsksForARebirth() {
+        session.connected(); // rebirth requests wait for the STATE birth (SparkplugStateFirstTest)
         Inspection early = send("NDATA", "", Sp.payload(7, Sp.aliasOnly(2).setDoubleValue(2).build()));
         assertEquals(1, ctx.on("spBv1.0/G1/NCMD/E1").size(), "the host started after the edge node: rebirth");
         assertTrue(read(speed, early, NODE).absent(), "the alias cannot be resolved without the birth");
@@ -311,6 +313,7 @@ class SparkplugSessionTest {
 
     @Test
     void detailsFollowTheEdgeNodeAndTheOperatorsRebirthGoesOutDespiteTheRateLimit() throws Exception {
+        session.connected(); // rebirth requests wait for the STATE birth (SparkplugStateFirstTest)
         StationConfig node = TestConfigs.station("E1", "G1/E1", params());
         StationConfig device = TestConfigs.station("D1", "G1/E1/D1", params());
         StationDetails before = session.details(node);
