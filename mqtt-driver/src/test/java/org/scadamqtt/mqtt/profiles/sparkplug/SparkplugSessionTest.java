@@ -134,6 +134,7 @@ class SparkplugSessionTest {
     void twoEdgeNodesKeepTheirOwnSeq() {
         MetricInput speed2 = new MetricInput(new EdgeRef("G1", "E2", ""), "Speed");
         String node2 = EdgeRef.nodeKey("G1", "E2");
+        session.connected(); // rebirth requests wait for the STATE birth (SparkplugStateFirstTest)
         nbirth(1);
         session.inspect(Sp.view("spBv1.0/G1/NBIRTH/E2", Sp.payload(0, Sp.bdSeq(7),
                 Sp.metric("Speed", 2, DataTypes.DOUBLE).setDoubleValue(0.5).build()).build().toByteArray()));
@@ -161,6 +162,7 @@ class SparkplugSessionTest {
         StepClock clock = new StepClock(Instant.ofEpochMilli(Sp.T0));
         FakeProfileContext c = new FakeProfileContext(line, clock).everyReplyWaits();
         SparkplugSession s = (SparkplugSession) new SparkplugProfile().open(c);
+        s.connected(); // rebirth requests wait for the STATE birth (SparkplugStateFirstTest)
         String ncmd = "spBv1.0/G1/NCMD/E1";
         s.inspect(Sp.view(Sp.topic("NBIRTH", ""), Sp.payload(0, Sp.bdSeq(1),
                 Sp.metric("Speed", 2, DataTypes.DOUBLE).setDoubleValue(1.5).build()).build().toByteArray()));
