@@ -15,10 +15,15 @@ final class HangupSignal {
     private HangupSignal() {
     }
 
-    /** Installs {@code action} as the SIGHUP handler; false where the platform has no SIGHUP (Windows). */
+    /**
+     * Installs {@code action} as the SIGHUP handler; false where the platform has no SIGHUP
+     * (Windows) or where this process was started with SIGHUP ignored ({@code nohup}, some service
+     * wrappers): the JVM then leaves the signal ignored, so a {@code kill -HUP} would do nothing
+     * without a word. That case is said once, as a WARN naming the other ways to reload.
+     */
     static boolean install(Runnable action) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+            sun.misc.SignalHandler before = sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
                 Thread t = new Thread(() -> {
                     LOG.info("SIGHUP received: reloading the configuration");
                     action.run();
@@ -26,6 +31,12 @@ final class HangupSignal {
                 t.setDaemon(true);
                 t.start();
             });
+            if (before == sun.misc.SignalHandler.SIG_IGN) {
+                LOG.warn("SIGHUP is ignored by this process (it was started with SIGHUP ignored, e.g. by nohup), "
+                        + "so kill -HUP does not reload the configuration; reload with POST /api/reload or "
+                        + "--watch-config, or start the host without nohup (systemd, setsid)");
+                return false;
+            }
             return true;
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             LOG.debug("no SIGHUP on this platform ({}); reload with POST /api/reload or --watch-config", e.toString());

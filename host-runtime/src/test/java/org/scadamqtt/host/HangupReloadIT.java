@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -57,9 +60,10 @@ class HangupReloadIT {
         Path out = tmp.resolve("host.out");
         Path err = tmp.resolve("host.err");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process host = new ProcessBuilder(java.toString(), "-jar", jar, "run", config.toString(), "--embedded-broker",
-                Integer.toString(port), "--console", "log", "--http-port", "0", "--data-dir",
-                tmp.resolve("data").toString()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        // a build started with SIGHUP ignored (nohup) passes that on to every child, and a JVM keeps
+        // an ignored SIGHUP ignored: the host is started with SIGHUP at its default, as a service is
+        Process host = new ProcessBuilder(hostCommand("--default-signal=HUP", jar, config, port, tmp))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         MqttClient publisher = null;
         try {
             awaitOut(host, out, err, "LINE line=PLANT state=CONNECTED", 60, null);
@@ -94,6 +98,74 @@ class HangupReloadIT {
             if (!host.waitFor(20, TimeUnit.SECONDS)) {
                 host.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * A host started with SIGHUP ignored (as under {@code nohup}) cannot be reloaded by
+     * {@code kill -HUP}: it says so at start, with the ways that do work, instead of ignoring
+     * the signal without a word.
+     */
+    @Test
+    void aHostStartedWithSighupIgnoredSaysThatKillHupWillNotReload() throws Exception {
+        String jar = System.getProperty("scada.hostJar");
+        Assumptions.assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)),
+                "the packaged scada-host.jar is not there (" + jar + "); run through `mvn verify`");
+        Assumptions.assumeTrue(envHandlesSignals(), "this env cannot set signal dispositions (coreutils < 8.31)");
+        int port = EmbeddedBroker.freePort();
+        Path config = tmp.resolve("plant.xml");
+        Files.writeString(config, """
+                <scada xmlns="urn:scada-mqtt:config:1">
+                  <line name="PLANT" protocol="mqtt">
+                    <host>embedded</host>
+                    <param name="payloadType">JSON</param>
+                    <station name="METER" address="plant/meter">
+                      <tag name="METER_POWER" type="Ai" address="JA=power"/>
+                    </station>
+                  </line>
+                </scada>
+                """);
+        Path out = tmp.resolve("host.out");
+        Path err = tmp.resolve("host.err");
+        Process host = new ProcessBuilder(hostCommand("--ignore-signal=HUP", jar, config, port, tmp))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            awaitOut(host, out, err, "LINE line=PLANT state=CONNECTED", 60, null);
+            String log = Files.readString(err);
+            assertTrue(log.contains("WARN") && log.contains("SIGHUP is ignored by this process")
+                    && log.contains("POST /api/reload"), describe(out, err));
+        } finally {
+            host.destroy();
+            if (!host.waitFor(20, TimeUnit.SECONDS)) {
+                host.destroyForcibly();
+            }
+        }
+    }
+
+    /** {@code env <signalOption> java -jar scada-host.jar run …}: the host with SIGHUP set as the test needs. */
+    private static List<String> hostCommand(String signalOption, String jar, Path config, int port, Path tmp) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>();
+        if (envHandlesSignals()) {
+            cmd.addAll(List.of("env", signalOption));
+        }
+        cmd.addAll(List.of(java, "-jar", jar, "run", config.toString(), "--embedded-broker",
+                Integer.toString(port), "--console", "log", "--http-port", "0", "--data-dir",
+                tmp.resolve("data").toString()));
+        return cmd;
+    }
+
+    /** Whether {@code env} can set a signal's disposition for the program it runs (GNU coreutils 8.31+). */
+    private static boolean envHandlesSignals() {
+        try {
+            Process p = new ProcessBuilder("env", "--default-signal=HUP", "true").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
