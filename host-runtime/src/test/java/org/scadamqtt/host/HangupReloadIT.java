@@ -45,21 +45,9 @@ class HangupReloadIT {
                 "no kill command");
         int port = EmbeddedBroker.freePort();
         Path config = tmp.resolve("plant.xml");
-        Files.writeString(config, """
-                <scada xmlns="urn:scada-mqtt:config:1">
-                  <line name="PLANT" protocol="mqtt">
-                    <host>embedded</host>
-                    <param name="payloadType">JSON</param>
-                    <param name="topicFilter">plant/#</param>
-                    <station name="METER" address="plant/meter">
-                      <tag name="METER_POWER" type="Ai" address="JA=power"/>
-                    </station>
-                  </line>
-                </scada>
-                """);
+        Files.writeString(config, PLANT_XML);
         Path out = tmp.resolve("host.out");
         Path err = tmp.resolve("host.err");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // a build started with SIGHUP ignored (nohup) passes that on to every child, and a JVM keeps
         // an ignored SIGHUP ignored: the host is started with SIGHUP at its default, as a service is
         Process host = new ProcessBuilder(hostCommand("--default-signal=HUP", jar, config, port, tmp))
@@ -94,10 +82,7 @@ class HangupReloadIT {
                 }
                 publisher.close();
             }
-            host.destroy();
-            if (!host.waitFor(20, TimeUnit.SECONDS)) {
-                host.destroyForcibly();
-            }
+            stop(host);
         }
     }
 
@@ -114,17 +99,7 @@ class HangupReloadIT {
         Assumptions.assumeTrue(envHandlesSignals(), "this env cannot set signal dispositions (coreutils < 8.31)");
         int port = EmbeddedBroker.freePort();
         Path config = tmp.resolve("plant.xml");
-        Files.writeString(config, """
-                <scada xmlns="urn:scada-mqtt:config:1">
-                  <line name="PLANT" protocol="mqtt">
-                    <host>embedded</host>
-                    <param name="payloadType">JSON</param>
-                    <station name="METER" address="plant/meter">
-                      <tag name="METER_POWER" type="Ai" address="JA=power"/>
-                    </station>
-                  </line>
-                </scada>
-                """);
+        Files.writeString(config, PLANT_XML);
         Path out = tmp.resolve("host.out");
         Path err = tmp.resolve("host.err");
         Process host = new ProcessBuilder(hostCommand("--ignore-signal=HUP", jar, config, port, tmp))
@@ -135,10 +110,7 @@ class HangupReloadIT {
             assertTrue(log.contains("WARN") && log.contains("SIGHUP is ignored by this process")
                     && log.contains("POST /api/reload"), describe(out, err));
         } finally {
-            host.destroy();
-            if (!host.waitFor(20, TimeUnit.SECONDS)) {
-                host.destroyForcibly();
-            }
+            stop(host);
         }
     }
 
@@ -166,6 +138,26 @@ class HangupReloadIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private static final String PLANT_XML = """
+            <scada xmlns="urn:scada-mqtt:config:1">
+              <line name="PLANT" protocol="mqtt">
+                <host>embedded</host>
+                <param name="payloadType">JSON</param>
+                <param name="topicFilter">plant/#</param>
+                <station name="METER" address="plant/meter">
+                  <tag name="METER_POWER" type="Ai" address="JA=power"/>
+                </station>
+              </line>
+            </scada>
+            """;
+
+    private static void stop(Process host) throws InterruptedException {
+        host.destroy();
+        if (!host.waitFor(20, TimeUnit.SECONDS)) {
+            host.destroyForcibly();
         }
     }
 
