@@ -83,6 +83,8 @@ public final class MqttDriver implements Driver, SessionListener {
 
     /** What inspection decided, and the session that decided it (null: every session left it to topic routing). */
     private record Inspected(Inspection inspection, LineProfiles.Open by) {
+        /** Every session left the message to topic routing (the common case: no object per message). */
+        static final Inspected BY_TOPIC = new Inspected(Inspection.byTopic(), null);
     }
 
     private final DriverContext context;
@@ -456,7 +458,7 @@ public final class MqttDriver implements Driver, SessionListener {
                 return new Inspected(i, p);
             }
         }
-        return new Inspected(Inspection.byTopic(), null);
+        return Inspected.BY_TOPIC;
     }
 
     private Inspection inspect(LineProfiles.Open p, InboundMessage m) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
-import org.scadamqtt.mqtt.MqttParameters;
 import org.scadamqtt.mqtt.internal.station.ProfileLink;
 import org.scadamqtt.mqtt.profile.PayloadProfile;
 import org.scadamqtt.mqtt.profile.ProfileSession;
@@ -138,14 +137,11 @@ public final class LineProfiles {
     }
 
     private PayloadProfile lineProfile(LineConfig line) {
-        boolean given = line.parameters() != null && line.parameters().has(MqttParameters.PAYLOAD_TYPE);
-        return registry.require(given ? line.parameters().text(MqttParameters.PAYLOAD_TYPE)
-                : MqttParameters.PAYLOAD_TEXT);
+        return registry.require(ProfileRegistry.payloadTypeOf(line));
     }
 
     /** The profile of a station: its own payloadType, else the line's. */
     public PayloadProfile profileOf(LineConfig line, StationConfig station) {
-        boolean own = station.parameters() != null && station.parameters().has(MqttParameters.PAYLOAD_TYPE);
-        return own ? registry.require(station.parameters().text(MqttParameters.PAYLOAD_TYPE)) : lineProfile(line);
+        return registry.require(ProfileRegistry.payloadTypeOf(line, station));
     }
 }

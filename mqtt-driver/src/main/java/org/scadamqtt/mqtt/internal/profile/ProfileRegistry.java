@@ -83,20 +83,23 @@ public final class ProfileRegistry {
     }
 
     /**
-     * The profile a station's payloads are read with: its own {@code payloadType} parameter when
-     * it has one, else the line's (TEXT when neither names a known type).
+     * The payload type a station's payloads are read with: its own {@code payloadType} parameter
+     * when it has one, else the line's (TEXT when the line names none). The one place of this rule.
      */
-    public Optional<PayloadProfile> ofStation(LineConfig line, StationConfig station) {
-        String own = station.parameters() != null && station.parameters().has(MqttParameters.PAYLOAD_TYPE)
-                ? station.parameters().text(MqttParameters.PAYLOAD_TYPE) : null;
-        return own != null ? find(own) : ofLine(line);
+    public static String payloadTypeOf(LineConfig line, StationConfig station) {
+        return station.parameters() != null && station.parameters().has(MqttParameters.PAYLOAD_TYPE)
+                ? station.parameters().text(MqttParameters.PAYLOAD_TYPE) : payloadTypeOf(line);
     }
 
-    /** The profile of a line's own {@code payloadType} (TEXT when it names none). */
-    public Optional<PayloadProfile> ofLine(LineConfig line) {
-        String type = line.parameters() != null && line.parameters().has(MqttParameters.PAYLOAD_TYPE)
+    /** The line's own {@code payloadType} (TEXT when it names none). */
+    public static String payloadTypeOf(LineConfig line) {
+        return line.parameters() != null && line.parameters().has(MqttParameters.PAYLOAD_TYPE)
                 ? line.parameters().text(MqttParameters.PAYLOAD_TYPE) : MqttParameters.PAYLOAD_TEXT;
-        return find(type);
+    }
+
+    /** The profile a station's payloads are read with ({@link #payloadTypeOf(LineConfig, StationConfig)}). */
+    public Optional<PayloadProfile> ofStation(LineConfig line, StationConfig station) {
+        return find(payloadTypeOf(line, station));
     }
 
     /** Every profile, in the order found. */

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import org.scadamqtt.config.LineConfig;
 import org.scadamqtt.config.StationConfig;
 import org.scadamqtt.mqtt.MqttParameters;
+import org.scadamqtt.mqtt.internal.profile.ProfileRegistry;
 import org.scadamqtt.mqtt.internal.bind.BindSettings;
 import org.scadamqtt.mqtt.internal.bind.TimeZones;
 
@@ -34,10 +35,7 @@ public record StationSettings(String swt, String swp, Duration timeFilter, int a
             // the validator reports a bad zone; a running line still needs one
             zone = ZoneId.systemDefault();
         }
-        // a station's own payloadType (no default) wins over the line's
-        String payloadType = station.parameters().has(MqttParameters.PAYLOAD_TYPE)
-                ? station.parameters().text(MqttParameters.PAYLOAD_TYPE) : l.text(MqttParameters.PAYLOAD_TYPE);
-        BindSettings bind = new BindSettings(line.name(), payloadType,
+        BindSettings bind = new BindSettings(line.name(), ProfileRegistry.payloadTypeOf(line, station),
                 l.text(MqttParameters.TIME_FIELD_NAME), l.text(MqttParameters.TIME_MASK),
                 l.bool(MqttParameters.IGNORE_MISSING_TIME), zone);
         return new StationSettings(s.text(MqttParameters.SWT), s.text(MqttParameters.SWP),
