@@ -34,7 +34,7 @@ class MqttConfigValidatorTest {
     private static final String JSON = "<param name=\"payloadType\">JSON</param>";
 
     private List<ConfigProblem> problems(String xml) {
-        return assertThrows(ConfigException.class, () -> loader.load(xml, "m.xml")).errors();
+        return LoadProblems.of(loader, xml);
     }
 
     private ScadaConfig ok(String xml) throws ConfigException {
@@ -42,15 +42,7 @@ class MqttConfigValidatorTest {
     }
 
     private ConfigProblem one(String xml, String code, int line, String... words) {
-        List<ConfigProblem> ps = problems(xml);
-        assertEquals(1, ps.size(), ps::toString);
-        ConfigProblem p = ps.get(0);
-        assertEquals(code, p.code(), p::toString);
-        assertEquals(line, p.location().line(), p::toString);
-        for (String w : words) {
-            assertTrue(p.message().contains(w), () -> "'" + w + "' missing from: " + p.message());
-        }
-        return p;
+        return LoadProblems.theOnly(loader, xml, code, line, words);
     }
 
     private static String station(String address, String tags) {

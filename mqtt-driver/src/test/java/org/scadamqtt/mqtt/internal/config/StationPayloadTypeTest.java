@@ -1,13 +1,11 @@
 package org.scadamqtt.mqtt.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.scadamqtt.config.ConfigException;
 import org.scadamqtt.config.ConfigProblem;
 import org.scadamqtt.config.ScadaConfig;
 import org.scadamqtt.config.xml.ConfigLoader;
@@ -35,19 +33,11 @@ class StationPayloadTypeTest {
     private static final String JA_TAG = "<tag name=\"M\" type=\"Ai\" address=\"JA=power\"/>";
 
     private List<ConfigProblem> problems(String xml) {
-        return assertThrows(ConfigException.class, () -> loader.load(xml, "m.xml")).errors();
+        return LoadProblems.of(loader, xml);
     }
 
     private ConfigProblem one(String xml, String code, int line, String... words) {
-        List<ConfigProblem> ps = problems(xml);
-        assertEquals(1, ps.size(), ps::toString);
-        ConfigProblem p = ps.get(0);
-        assertEquals(code, p.code(), p::toString);
-        assertEquals(line, p.location().line(), p::toString);
-        for (String w : words) {
-            assertTrue(p.message().contains(w), () -> "'" + w + "' missing from: " + p.message());
-        }
-        return p;
+        return LoadProblems.theOnly(loader, xml, code, line, words);
     }
 
     @Test
